@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import { roleLabels } from "@/app/_components/app-shell";
+import { PageHeader } from "@/app/_components/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { hasPermission } from "@/lib/auth/permissions";
+import { requireOrgPage } from "@/lib/http/require-org-page";
+import { listMembers } from "@/lib/organizations/list-members";
+import { MemberRoleForm } from "./member-role-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const { organization, db, role, actor } = await requireOrgPage(orgSlug, "members.read");
+  const members = await listMembers(db, { organizationId: organization.id });
+  const canManage = hasPermission({ role, isPlatformAdmin: actor.isPlatformAdmin }, "members.manage");
+  return (
+    <>
+      <PageHeader title="Settings" description={organization.name} />
+      <div className="grid gap-6">
+        <Card>
+          <CardHeader>
+            <CardTitle>Clinic</CardTitle>
+            <CardDescription>Dates and "today" are computed in the clinic's time zone.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <dl className="grid grid-cols-[10rem_1fr] gap-y-2 text-sm">
+              <dt className="text-muted-foreground">Name</dt>
+              <dd>{organization.name}</dd>
+              <dt className="text-muted-foreground">Address</dt>
+              <dd className="font-mono">/o/{organization.slug}</dd>
+              <dt className="text-muted-foreground">Time zone</dt>
+              <dd>{organization.timeZone}</dd>
+              <dt className="text-muted-foreground">Status</dt>
+              <dd>
+                <Badge variant={organization.status === "active" ? "success" : "warning"}>{organization.status}</Badge>
+              </dd>
+            </dl>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Members</CardTitle>
+            <CardDescription>Changing a role signs that person out so the new role applies at once.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Name</TableHead>
+                  <TableHead>Email</TableHead>
+                  <TableHead>Role</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {members.map((m) => (
+                  <TableRow key={m.membershipId} data-testid="member-row">
+                    <TableCell className="font-medium">{m.name}</TableCell>
+                    <TableCell className="text-muted-foreground">{m.email}</TableCell>
+                    <TableCell>
+                      {canManage && m.userId !== actor.userId ? (
+                        <MemberRoleForm orgSlug={organization.slug} membershipId={m.membershipId} role={m.role} />
+                      ) : (
+                        roleLabels[m.role]
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Id } from "@/lib/ids";
+import type { Db } from "../client";
+import { memberships, organizations, users, type MemberRole } from "../schema";
+
+export type OrganizationRow = typeof organizations.$inferSelect;
+
+export async function findOrganizationBySlug(db: Db, slug: string): Promise<OrganizationRow | null> {
+  const [row] = await db.select().from(organizations).where(eq(organizations.slug, slug)).limit(1);
+  return row ?? null;
+}
+
+export async function listOrganizations(db: Db): Promise<OrganizationRow[]> {
+  return db.select().from(organizations).orderBy(asc(organizations.name));
+}
+
+export async function insertOrganization(db: Db, row: typeof organizations.$inferInsert): Promise<OrganizationRow> {
+  const [created] = await db.insert(organizations).values(row).returning();
+  return created!;
+}
+
+export type MembershipWithOrganization = {
+  membershipId: Id<"membership">;
+  role: MemberRole;
+  organization: OrganizationRow;
+};
+
+export async function findMembership(
+  db: Db,
+  organizationId: Id<"organization">,
+  userId: string,
+): Promise<{ id: Id<"membership">; role: MemberRole } | null> {
+  const [row] = await db
+    .select({ id: memberships.id, role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function listMembershipsOfUser(db: Db, userId: string): Promise<MembershipWithOrganization[]> {
+  const rows = await db
+    .select({ membershipId: memberships.id, role: memberships.role, organization: organizations })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(organizations.name));
+  return rows;
+}
+
+export async function listMembers(db: Db, organizationId: Id<"organization">) {
+  return db
+    .select({
+      membershipId: memberships.id,
+      role: memberships.role,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      joinedAt: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organizationId, organizationId))
+    .orderBy(asc(users.name));
+}
+
+export async function findMember(db: Db, organizationId: Id<"organization">, membershipId: string) {
+  const [row] = await db
+    .select({ membershipId: memberships.id, role: memberships.role, userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.id, membershipId as Id<"membership">)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function insertMembership(db: Db, row: typeof memberships.$inferInsert) {
+  const [created] = await db.insert(memberships).values(row).returning();
+  return created!;
+}
+
+export async function updateMembershipRole(
+  db: Db,
+  organizationId: Id<"organization">,
+  membershipId: string,
+  role: MemberRole,
+) {
+  const [row] = await db
+    .update(memberships)
+    .set({ role })
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.id, membershipId as Id<"membership">)))
+    .returning();
+  return row ?? null;
+}
+
+/** Platform console: every clinic with its member count. */
+export async function listOrganizationsWithMemberCounts(db: Db) {
+  return db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      slug: organizations.slug,
+      timeZone: organizations.timeZone,
+      status: organizations.status,
+      createdAt: organizations.createdAt,
+      members: sql<number>`(select count(*)::int from ${memberships} where ${memberships.organizationId} = ${organizations.id})`,
+    })
+    .from(organizations)
+    .orderBy(asc(organizations.name));
+}

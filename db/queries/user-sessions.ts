@@ -1,0 +1,33 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "../client";
+import { userSessions } from "../schema";
+
+export type UserSessionRow = typeof userSessions.$inferSelect;
+
+export async function insertUserSession(db: Db, row: typeof userSessions.$inferInsert): Promise<UserSessionRow> {
+  const [created] = await db.insert(userSessions).values(row).returning();
+  return created!;
+}
+
+export async function findUserSession(db: Db, id: string): Promise<UserSessionRow | null> {
+  const [row] = await db.select().from(userSessions).where(eq(userSessions.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function touchUserSession(db: Db, id: string, at: Date): Promise<void> {
+  await db.update(userSessions).set({ lastSeenAt: at }).where(eq(userSessions.id, id));
+}
+
+export async function revokeUserSession(db: Db, id: string, reason: string, at: Date): Promise<void> {
+  await db
+    .update(userSessions)
+    .set({ revokedAt: at, revokedReason: reason })
+    .where(and(eq(userSessions.id, id), isNull(userSessions.revokedAt)));
+}
+
+export async function revokeUserSessionsOfUser(db: Db, userId: string, reason: string, at: Date): Promise<void> {
+  await db
+    .update(userSessions)
+    .set({ revokedAt: at, revokedReason: reason })
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
+}

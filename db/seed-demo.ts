@@ -1,0 +1,58 @@
+import { eq } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import { createId } from "@/lib/ids";
+import type { Db } from "./client";
+import { memberships, organizations, users } from "./schema";
+
+export const demoOrganizations = [
+  { name: "Riverside Family Medicine", slug: "riverside", timeZone: "America/New_York" },
+  { name: "Lakeside Clinic", slug: "lakeside", timeZone: "America/Chicago" },
+] as const;
+
+export const demoUsers = [
+  { email: "admin@healthprep.test", name: "Pat Platform", isPlatformAdmin: true, memberOf: [] },
+  { email: "riverside.admin@healthprep.test", name: "Rita Rivers", isPlatformAdmin: false, memberOf: [["riverside", "org_admin"]] },
+  { email: "lakeside.admin@healthprep.test", name: "Leo Lake", isPlatformAdmin: false, memberOf: [["lakeside", "org_admin"]] },
+  { email: "riverside.staff@healthprep.test", name: "Sam Staff", isPlatformAdmin: false, memberOf: [["riverside", "staff"]] },
+] as const;
+
+/**
+ * Demo clinics and password users (admins who are not Epic users). Idempotent: existing rows are
+ * kept, missing ones added. Synthetic people only.
+ */
+export async function seedDemo(db: Db, password: string): Promise<{ created: number }> {
+  let created = 0;
+  const orgIds = new Map<string, string>();
+  for (const org of demoOrganizations) {
+    const [existing] = await db.select().from(organizations).where(eq(organizations.slug, org.slug));
+    if (existing) {
+      orgIds.set(org.slug, existing.id);
+      continue;
+    }
+    const id = createId("organization");
+    await db.insert(organizations).values({ id, ...org });
+    orgIds.set(org.slug, id);
+    created++;
+  }
+  const passwordHash = await hashPassword(password);
+  for (const u of demoUsers) {
+    let [user] = await db.select().from(users).where(eq(users.email, u.email));
+    if (!user) {
+      [user] = await db
+        .insert(users)
+        .values({ id: createId("user"), email: u.email, name: u.name, isPlatformAdmin: u.isPlatformAdmin, passwordHash })
+        .returning();
+      created++;
+    }
+    for (const [slug, role] of u.memberOf) {
+      const organizationId = orgIds.get(slug)!;
+      const inserted = await db
+        .insert(memberships)
+        .values({ id: createId("membership"), organizationId: organizationId as never, userId: user!.id, role })
+        .onConflictDoNothing()
+        .returning();
+      created += inserted.length;
+    }
+  }
+  return { created };
+}

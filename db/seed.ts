@@ -1,0 +1,21 @@
+import { env } from "@/lib/env";
+import { databaseUrlFromEnv, openDatabase } from "./client";
+import { demoUsers, seedDemo } from "./seed-demo";
+
+// `npm run db:seed`. The demo password is fixed for local use only; production must choose one.
+const defaultDemoPassword = "HealthPrep-demo-2026!";
+if (env.NODE_ENV === "production" && !env.HEALTHPREP_SEED_PASSWORD) {
+  throw new Error("Invalid environment variable HEALTHPREP_SEED_PASSWORD: required to seed a production database");
+}
+const password = env.HEALTHPREP_SEED_PASSWORD ?? defaultDemoPassword;
+const handle = await openDatabase(databaseUrlFromEnv());
+const { created } = await seedDemo(handle.db, password);
+await handle.close();
+
+const lines = [
+  `db:seed: ${created === 0 ? "already seeded" : `${created} rows added`} (${handle.kind})`,
+  "Sign in at http://localhost:3000/sign-in with email + password:",
+  ...demoUsers.map((u) => `  ${u.email.padEnd(34)} ${u.isPlatformAdmin ? "platform admin" : u.memberOf.map(([o, r]) => `${r} @ ${o}`).join(", ")}`),
+  `  password: ${env.HEALTHPREP_SEED_PASSWORD ? "(HEALTHPREP_SEED_PASSWORD)" : password}`,
+];
+process.stdout.write(`${lines.join("\n")}\n`);

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/** Every audited action, `noun.verb` in the past tense. Add here first; the writer accepts nothing else. */
+export const auditActions = [
+  "auth.signed_in",
+  "auth.sign_in_failed",
+  "auth.signed_out",
+  "organization.created",
+  "organization.updated",
+  "organization.suspended",
+  "member.added",
+  "member.role_changed",
+  "member.removed",
+  "members.listed",
+  "audit_log.viewed",
+] as const;
+export const auditActionSchema = z.enum(auditActions);
+export type AuditAction = z.infer<typeof auditActionSchema>;
+
+/**
+ * Metadata holds ids, counts, enum values and field names only. Strings are length-capped and
+ * checked to look like identifiers or codes, so free text (names, notes) cannot slip in.
+ */
+const safeScalar = z.union([
+  z.string().max(120).regex(/^[\w.:/@|+-]*$/, "audit metadata strings must be ids or codes"),
+  z.number(),
+  z.boolean(),
+  z.null(),
+]);
+export const auditMetadataSchema = z.record(z.string(), z.union([safeScalar, z.array(safeScalar).max(100)]));
+export type AuditMetadata = z.infer<typeof auditMetadataSchema>;

@@ -1,0 +1,38 @@
+import type { NextAuthConfig } from "next-auth";
+import { env } from "@/lib/env";
+
+/**
+ * The edge-safe half of Auth.js: no database, no Node APIs. middleware.ts builds its gate from this;
+ * lib/auth/index.ts adds the providers. The JWT carries only our user id and server-side session id;
+ * everything else (membership, role, revocation, timeouts) is checked on the server per request.
+ */
+export const authConfig = {
+  secret: env.AUTH_SECRET,
+  trustHost: true,
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id && user.sessionId) {
+        token.uid = user.id;
+        token.sid = user.sessionId;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === "string") session.user.id = token.uid;
+      if (typeof token.sid === "string") session.sessionId = token.sid;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;
+
+declare module "next-auth" {
+  interface User {
+    sessionId?: string;
+  }
+  interface Session {
+    sessionId?: string;
+  }
+}

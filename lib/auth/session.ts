@@ -1,0 +1,46 @@
+import "server-only";
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { findUserById } from "@/db/queries/users";
+import { findUserSession, revokeUserSession, touchUserSession } from "@/db/queries/user-sessions";
+import { AppError } from "@/lib/errors";
+import { auth } from "./index";
+import { findSessionEndReason, sessionPolicy } from "./session-policy";
+
+export type SessionUser = {
+  userId: string;
+  sessionId: string;
+  name: string | null;
+  email: string | null;
+  isPlatformAdmin: boolean;
+};
+
+/**
+ * The signed-in user, re-validated against our session table on every request: a valid JWT is not
+ * enough once the session was revoked, timed out, or the user was disabled.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  const sessionId = session?.sessionId;
+  if (!userId || !sessionId) return null;
+  const db = await getDb();
+  const row = await findUserSession(db, sessionId);
+  if (!row || row.userId !== userId) return null;
+  const now = new Date();
+  const endReason = findSessionEndReason(row, now);
+  if (endReason) {
+    if (endReason !== "revoked") await revokeUserSession(db, row.id, endReason, now);
+    return null;
+  }
+  const user = await findUserById(db, userId);
+  if (!user || user.disabledAt) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > sessionPolicy.touchEveryMs) await touchUserSession(db, row.id, now);
+  return { userId, sessionId, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin };
+});
+
+export async function requireSessionUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("unauthenticated", "no valid session");
+  return user;
+}

@@ -1,0 +1,29 @@
+import { ZodError } from "zod";
+import { AppError, isAppError } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
+
+export type ErrorBody = { error: { code: string; message: string; issues?: Array<{ path: string; message: string }> } };
+
+/** The single mapping from thrown values to HTTP. Bodies never carry internals or PHI. */
+export function toErrorBody(error: unknown): { status: number; body: ErrorBody; headers: Record<string, string> } {
+  if (error instanceof ZodError) {
+    const issues = error.issues.slice(0, 20).map((i) => ({ path: i.path.join("."), message: i.message }));
+    const first = issues[0];
+    return {
+      status: 400,
+      headers: {},
+      body: { error: { code: "invalid_input", message: first ? `Invalid ${first.path || "input"}: ${first.message}` : "Invalid input.", issues } },
+    };
+  }
+  const appError = isAppError(error) ? error : new AppError("internal", "unhandled error", { cause: error });
+  if (appError.status >= 500) logger.error("request.failed", { code: appError.code, err: error });
+  const headers: Record<string, string> = {};
+  const retryAfter = appError.details?.retryAfter;
+  if (typeof retryAfter === "number") headers["retry-after"] = String(retryAfter);
+  return { status: appError.status, headers, body: { error: { code: appError.code, message: appError.publicMessage } } };
+}
+
+export function toResponse(error: unknown): Response {
+  const { status, body, headers } = toErrorBody(error);
+  return Response.json(body, { status, headers });
+}
