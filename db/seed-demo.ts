@@ -34,13 +34,19 @@ export async function seedDemo(db: Db, password: string): Promise<{ created: num
     orgIds.set(org.slug, id);
     created++;
   }
-  const passwordHash = await hashPassword(password);
+  let passwordHash: string | undefined; // scrypt is slow: hash only when a user is missing
   for (const u of demoUsers) {
     let [user] = await db.select().from(users).where(eq(users.email, u.email));
     if (!user) {
       [user] = await db
         .insert(users)
-        .values({ id: createId("user"), email: u.email, name: u.name, isPlatformAdmin: u.isPlatformAdmin, passwordHash })
+        .values({
+          id: createId("user"),
+          email: u.email,
+          name: u.name,
+          isPlatformAdmin: u.isPlatformAdmin,
+          passwordHash: (passwordHash ??= await hashPassword(password)),
+        })
         .returning();
       created++;
     }

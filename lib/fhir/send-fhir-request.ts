@@ -1,0 +1,131 @@
+import type { OperationOutcome } from "@medplum/fhirtypes";
+import { FhirCreateOutcomeUnknownError, FhirError, type FhirErrorKind, type FhirOperation } from "./fhir-error";
+import { isOperationOutcome } from "./operation-outcome";
+import { BodyTooLargeError, parseJsonBytes, readLimitedBytes } from "./read-body";
+import { isRetriableStatus, nextRetryDelay, parseRetryAfter } from "./retry-policy";
+
+/** Resolved client settings the transport needs. */
+export interface TransportConfig {
+  getAccessToken: (opts?: { forceRefresh?: boolean }) => Promise<string>;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  maxRetries: number;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  epicClientId: string | undefined;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  maxRetryAfterMs: number;
+}
+
+export interface FhirRequest<T> {
+  method: "GET" | "POST";
+  url: string;
+  operation: FhirOperation;
+  resourceType?: string | undefined;
+  headers?: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal | undefined;
+  /** Reads and checks a 2xx response; runs under the same per-attempt timeout as the request. */
+  read: (response: Response) => Promise<T>;
+}
+
+const errorBodyLimit = 64 * 1024;
+// A refused connection or failed DNS lookup means the request never left, so even a create is safe to report as failed.
+const notSentCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
+
+function neverSent(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return typeof code === "string" && notSentCodes.has(code);
+}
+
+async function readOutcome(response: Response): Promise<OperationOutcome | undefined> {
+  try {
+    const parsed = parseJsonBytes(await readLimitedBytes(response, errorBodyLimit));
+    return isOperationOutcome(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Send one FHIR request with the bearer token, a per-attempt timeout, one forced token refresh on
+ * 401, and jittered retries (honouring Retry-After) on 429/502/503/504 and network errors. Creates
+ * are never retried once they may have reached the server: a lost answer becomes
+ * FhirCreateOutcomeUnknownError so the caller reconciles instead of filing a duplicate note.
+ */
+export async function sendFhirRequest<T>(config: TransportConfig, request: FhirRequest<T>): Promise<T> {
+  const isCreate = request.operation === "create";
+  const base = { operation: request.operation, resourceType: request.resourceType };
+  let refreshed = false;
+  let retries = 0;
+
+  const retryOrThrow = async (kind: FhirErrorKind, cause: unknown): Promise<void> => {
+    if (isCreate) {
+      if (kind === "network" && neverSent(cause)) throw new FhirError({ ...base, kind, cause });
+      throw new FhirCreateOutcomeUnknownError({ resourceType: request.resourceType, reason: kind, cause });
+    }
+    const delay = nextRetryDelay(retries, undefined, config);
+    if (retries >= config.maxRetries || delay === undefined) throw new FhirError({ ...base, kind, cause });
+    retries += 1;
+    await config.sleep(delay);
+  };
+
+  for (;;) {
+    const token = await config.getAccessToken(refreshed ? { forceRefresh: true } : undefined);
+    const timeout = AbortSignal.timeout(config.timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const headers: Record<string, string> = {
+      accept: "application/fhir+json",
+      ...request.headers,
+      authorization: `Bearer ${token}`,
+    };
+    if (config.epicClientId) headers["epic-client-id"] = config.epicClientId;
+
+    let response: Response;
+    try {
+      response = await config.fetch(request.url, { method: request.method, headers, body: request.body, signal });
+    } catch (error) {
+      if (request.signal?.aborted) throw error;
+      await retryOrThrow(timeout.aborted ? "timeout" : "network", error);
+      continue;
+    }
+
+    if (response.status === 401 && !refreshed) {
+      // The token may have expired between issue and use (or been revoked): refresh once, then give up.
+      await response.body?.cancel().catch(() => undefined);
+      refreshed = true;
+      continue;
+    }
+
+    if (!response.ok) {
+      const status = response.status;
+      const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+      const outcome = await readOutcome(response);
+      // A gateway error on a create says nothing about whether Epic filed it.
+      if (isCreate && (status === 502 || status === 504)) {
+        throw new FhirCreateOutcomeUnknownError({ resourceType: request.resourceType, status, outcome });
+      }
+      if (!isCreate && isRetriableStatus(status) && retries < config.maxRetries) {
+        const delay = nextRetryDelay(retries, retryAfterMs, config);
+        if (delay !== undefined) {
+          retries += 1;
+          await config.sleep(delay);
+          continue;
+        }
+      }
+      throw new FhirError({ ...base, kind: "http", status, outcome, retryAfterMs });
+    }
+
+    try {
+      return await request.read(response);
+    } catch (error) {
+      if (error instanceof FhirError) throw error;
+      if (error instanceof BodyTooLargeError) {
+        throw new FhirError({ ...base, kind: "too_large", reason: `limit ${error.limit} bytes` });
+      }
+      if (request.signal?.aborted) throw error;
+      await retryOrThrow(timeout.aborted ? "timeout" : "network", error);
+    }
+  }
+}

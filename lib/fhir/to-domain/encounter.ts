@@ -1,0 +1,32 @@
+import type { DomainEncounter, Mapped } from "./types";
+import { normalizeFhirDate } from "./normalize-date";
+import { hasConcept, readConcept, readCoding } from "./read-concept";
+import { asRecord, asRecords, asString } from "./read-json";
+import { referenceId, referenceIds } from "./read-reference";
+import { dateField, startMapping } from "./start-mapping";
+
+/** Map an Encounter: status, class, types, period, and practitioner/location/appointment links. */
+export function mapEncounter(input: unknown): Mapped<DomainEncounter> {
+  const start = startMapping(input, "Encounter");
+  if (!start.ok) return { value: null, issues: start.issues };
+  const { resource, id, issues } = start;
+  const period = asRecord(resource.period);
+  const serviceType = readConcept(resource.serviceType);
+  return {
+    value: {
+      ehrId: id,
+      patientId: referenceId(resource.subject, "Patient"),
+      status: asString(resource.status),
+      // R4 Encounter.class is a single Coding (Epic: AMB, IMP, …).
+      classCode: readCoding(resource.class)?.code ?? null,
+      types: asRecords(resource.type).map(readConcept),
+      serviceType: hasConcept(serviceType) ? serviceType : null,
+      periodStart: dateField(issues, "period.start", period?.start, normalizeFhirDate),
+      periodEnd: dateField(issues, "period.end", period?.end, normalizeFhirDate),
+      practitionerIds: [...new Set(asRecords(resource.participant).flatMap((p) => referenceId(p.individual, "Practitioner") ?? []))],
+      locationIds: [...new Set(asRecords(resource.location).flatMap((l) => referenceId(l.location, "Location") ?? []))],
+      appointmentIds: referenceIds(resource.appointment, "Appointment"),
+    },
+    issues,
+  };
+}
