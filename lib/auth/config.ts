@@ -12,6 +12,12 @@ export const authConfig = {
   pages: { signIn: "/sign-in", error: "/sign-in" },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   providers: [],
+  // Auth.js logs failed sign-ins as errors with stack traces; keep its log to the error class.
+  logger: {
+    error: (error) => console.warn(JSON.stringify({ level: "warn", event: "auth.error", error: error.name })),
+    warn: (code) => console.warn(JSON.stringify({ level: "warn", event: "auth.warning", code })),
+    debug: () => {},
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.id && user.sessionId) {

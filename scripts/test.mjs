@@ -1,0 +1,77 @@
+// `npm test`: typecheck, lint, unit, integration, build, e2e in Chromium. Stops at the first failure.
+// Set TEST_DATABASE_URL to a PostgreSQL server (CI does) to run integration and e2e on real Postgres.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+const only = process.argv.slice(2);
+const started = Date.now();
+const timings = [];
+
+function run(name, cmd, args, env = {}, { exitOnFailure = true } = {}) {
+  if (only.length && !only.includes(name)) return 0;
+  const t0 = Date.now();
+  console.error(`\n▶ ${name}: ${cmd} ${args.join(" ")}`);
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  timings.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  if (r.status !== 0) {
+    console.error(`\n✖ ${name} failed (exit ${r.status ?? r.signal}). Timings: ${timings.join(", ")}`);
+    if (exitOnFailure) process.exit(r.status ?? 1);
+  }
+  return r.status ?? 1;
+}
+
+function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean);
+  for (const c of candidates) if (existsSync(c)) return c;
+  try {
+    const managed = execFileSync("node", ["-e", "import('@playwright/test').then(m=>process.stdout.write(m.chromium.executablePath()))"], {
+      encoding: "utf8",
+    });
+    if (managed && existsSync(managed)) return managed;
+  } catch {
+    // no Playwright-managed browser either
+  }
+  return null;
+}
+
+run("typecheck", "npx", ["tsc", "--noEmit"]);
+run("lint", "npx", ["eslint", "--max-warnings=0", "."]);
+run("unit", "npx", ["vitest", "run", "--project", "unit"]);
+run("integration", "npx", ["vitest", "run", "--project", "integration"]);
+run("build", "npx", ["next", "build"]);
+
+if (!only.length || only.includes("e2e")) {
+  const chromium = findChromium();
+  if (!chromium) {
+    console.error(
+      "\n✖ e2e needs Chromium and none was found (CHROMIUM_PATH, /usr/bin/chromium, or Playwright's own).\n" +
+        "  Install one:  sudo apt-get install -y chromium      (Debian/Ubuntu)\n" +
+        "  or, where the network allows:  npx playwright install chromium",
+    );
+    process.exit(1);
+  }
+  const prepared = spawnSync("npx", ["tsx", "--conditions=react-server", "tests/e2e/prepare-e2e-database.ts"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const databaseUrl = prepared.stdout.trim().split("\n").pop();
+  if (prepared.status !== 0 || !databaseUrl) {
+    console.error("✖ could not prepare the e2e database");
+    process.exit(1);
+  }
+  const e2eEnv = {
+    CHROMIUM_PATH: chromium,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
+    ENCRYPTION_KEYS: `e2e1:${Buffer.alloc(32, 42).toString("base64")}`,
+    INNGEST_EVENT_KEY: "e2e-event-key",
+    INNGEST_SIGNING_KEY: "signkey-test-e2e",
+    FRAME_ANCESTORS: "'self' https://*.epic.com",
+    LOG_LEVEL: "warn",
+  };
+  const status = run("e2e", "npx", ["playwright", "test"], e2eEnv, { exitOnFailure: false });
+  spawnSync("npx", ["tsx", "--conditions=react-server", "tests/e2e/prepare-e2e-database.ts", "--drop", databaseUrl], { stdio: "inherit" });
+  if (status !== 0) process.exit(status);
+}
+
+console.error(`\n✔ all checks passed in ${((Date.now() - started) / 1000).toFixed(0)}s: ${timings.join(", ")}`);
