@@ -1,0 +1,48 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compareWords, countEditDistance, measureWordAccuracy, sumWordComparisons, tokenizeWords } from "./word-accuracy";
+
+describe("word accuracy", () => {
+  it("is 1 for identical text regardless of spacing and case", () => {
+    expect(measureWordAccuracy("Hemoglobin A1c 6.1 %", "hemoglobin   a1c\n6.1 %")).toBe(1);
+  });
+
+  it("counts substitutions, insertions and deletions", () => {
+    expect(countEditDistance(["a", "b", "c"], ["a", "x", "c"])).toBe(1);
+    expect(countEditDistance(["a", "b", "c"], ["a", "c"])).toBe(1);
+    expect(countEditDistance(["a", "c"], ["a", "b", "c"])).toBe(1);
+    expect(countEditDistance([], ["a"])).toBe(1);
+    const comparison = compareWords("HbA1c is 6.1", "HbAlc is 6.1");
+    expect(comparison).toMatchObject({ referenceWords: 3, errors: 1 });
+    expect(comparison.accuracy).toBeCloseTo(2 / 3, 10);
+  });
+
+  it("can ignore punctuation and keep case", () => {
+    expect(tokenizeWords("Findings: normal.", { ignorePunctuation: true })).toEqual(["findings", "normal"]);
+    expect(measureWordAccuracy("Polyp", "polyp", { caseSensitive: true })).toBe(0);
+  });
+
+  it("never goes below 0 and handles empty references", () => {
+    expect(measureWordAccuracy("a", "x y z w")).toBe(0);
+    expect(measureWordAccuracy("", "")).toBe(1);
+    expect(measureWordAccuracy("", "noise")).toBe(0);
+  });
+
+  it("pools comparisons by total words", () => {
+    const pooled = sumWordComparisons([compareWords("a b c d", "a b c d"), compareWords("a b", "a x")]);
+    expect(pooled).toMatchObject({ referenceWords: 6, errors: 1 });
+    expect(pooled.accuracy).toBeCloseTo(5 / 6, 10);
+  });
+
+  it("is symmetric in distance and bounded by the longer text", () => {
+    const words = fc.array(fc.constantFrom("a", "b", "c", "d"), { maxLength: 30 });
+    fc.assert(
+      fc.property(words, words, (a, b) => {
+        const d = countEditDistance(a, b);
+        expect(d).toBe(countEditDistance(b, a));
+        expect(d).toBeLessThanOrEqual(Math.max(a.length, b.length));
+        expect(d).toBeGreaterThanOrEqual(Math.abs(a.length - b.length));
+      }),
+    );
+  });
+});
