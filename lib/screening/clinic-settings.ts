@@ -1,0 +1,37 @@
+import { z } from "zod";
+import type { ScreeningType } from "./screening-type";
+
+/**
+ * Per-clinic knobs. Precedence for the two windows: the clinic's override for a type key, then the
+ * type's own timing, then the clinic default. Overdue starts `overdueAfterDays` after the due date.
+ */
+export const clinicSettingsSchema = z.object({
+  dueSoonDays: z.number().int().min(0).max(730).default(30),
+  overdueAfterDays: z.number().int().min(0).max(3650).default(90),
+  /** Document evidence below this OCR confidence is review material, never proof. */
+  minDocumentConfidence: z.number().min(0).max(1).default(0.8),
+  typeOverrides: z
+    .record(
+      z.string(),
+      z.object({
+        dueSoonDays: z.number().int().min(0).max(730).optional(),
+        overdueAfterDays: z.number().int().min(0).max(3650).optional(),
+      }),
+    )
+    .default({}),
+});
+export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
+export type ClinicSettingsInput = z.input<typeof clinicSettingsSchema>;
+
+export const defaultClinicSettings: ClinicSettings = clinicSettingsSchema.parse({});
+
+export function resolveTiming(
+  type: ScreeningType,
+  settings: ClinicSettings,
+): { dueSoonDays: number; overdueAfterDays: number } {
+  const override = settings.typeOverrides[type.key];
+  return {
+    dueSoonDays: override?.dueSoonDays ?? type.timing.dueSoonDays ?? settings.dueSoonDays,
+    overdueAfterDays: override?.overdueAfterDays ?? type.timing.overdueAfterDays ?? settings.overdueAfterDays,
+  };
+}

@@ -1,0 +1,98 @@
+import { formatDay, parseFactDate, type DayNumber } from "./calendar-date";
+import { addFrequency, describeFrequency, type Frequency } from "./frequency";
+import type { EvidenceItem, ScreeningStatus } from "./screening-result";
+
+export type StatusDecision = {
+  status: ScreeningStatus;
+  provisionalStatus: ScreeningStatus;
+  lastCompleted: string | null;
+  nextDue: string | null;
+  dueSoonFrom: string | null;
+  overdueFrom: string | null;
+  reasons: string[];
+};
+
+type Timing = { dueSoonDays: number; overdueAfterDays: number };
+
+function statusFrom(last: DayNumber, frequency: Frequency, timing: Timing, asOf: DayNumber): ScreeningStatus {
+  if (frequency.kind === "once") return "complete";
+  const nextDue = addFrequency(last, frequency);
+  if (asOf < nextDue - timing.dueSoonDays) return "complete";
+  if (asOf < nextDue) return "due_soon";
+  return asOf < nextDue + timing.overdueAfterDays ? "due" : "overdue";
+}
+
+function describe(item: EvidenceItem): string {
+  const what = item.code ? `${item.code.system} ${item.code.code}` : `"${item.term ?? ""}"`;
+  return `${item.source.replace("_", " ")} ${item.sourceId} (${what})`;
+}
+
+/**
+ * Status from completion evidence. Windows: complete until nextDue − dueSoonDays, due soon until
+ * nextDue, due until nextDue + overdueAfterDays, then overdue. Never done: due from the day the
+ * patient became eligible and overdue once the overdue window has passed (just due when that day is
+ * unknown). Review items turn a non-complete answer into needs_review only if they could change it.
+ */
+export function decideStatus(input: {
+  counted: readonly EvidenceItem[];
+  review: readonly EvidenceItem[];
+  frequency: Frequency;
+  timing: Timing;
+  asOf: DayNumber;
+  eligibleSince: DayNumber | null;
+}): StatusDecision {
+  const { counted, review, frequency, timing, asOf, eligibleSince } = input;
+  const reasons: string[] = [];
+  const dayOf = (item: EvidenceItem) => parseFactDate(item.date)?.day ?? null;
+  const latestItem = counted.reduce<EvidenceItem | null>((best, item) => {
+    const day = dayOf(item);
+    return day !== null && (best === null || day > (dayOf(best) ?? -Infinity)) ? item : best;
+  }, null);
+  const last = latestItem ? dayOf(latestItem) : null;
+
+  let provisional: ScreeningStatus;
+  let nextDue: DayNumber | null = null;
+  let overdueFrom: DayNumber | null = null;
+  let dueSoonFrom: DayNumber | null = null;
+  if (last !== null && latestItem) {
+    provisional = statusFrom(last, frequency, timing, asOf);
+    reasons.push(`Last completed ${formatDay(last)} per ${describe(latestItem)}; repeats ${describeFrequency(frequency)}.`);
+    if (frequency.kind === "interval") {
+      nextDue = addFrequency(last, frequency);
+      dueSoonFrom = nextDue - timing.dueSoonDays;
+      overdueFrom = nextDue + timing.overdueAfterDays;
+      reasons.push(`Next due ${formatDay(nextDue)}; due soon from ${formatDay(dueSoonFrom)}; overdue from ${formatDay(overdueFrom)}.`);
+    }
+  } else {
+    nextDue = eligibleSince;
+    overdueFrom = eligibleSince === null ? null : eligibleSince + timing.overdueAfterDays;
+    provisional = overdueFrom !== null && asOf >= overdueFrom ? "overdue" : "due";
+    reasons.push(
+      eligibleSince === null
+        ? "No completed result on record."
+        : `No completed result on record; due since ${formatDay(eligibleSince)}.`,
+    );
+  }
+
+  // A review item matters only if accepting it would change the answer.
+  const relevant =
+    provisional === "complete"
+      ? []
+      : review.filter((item) => {
+          const day = dayOf(item);
+          if (day === null) return true;
+          if (last !== null && day <= last) return false;
+          return statusFrom(day, frequency, timing, asOf) !== provisional;
+        });
+  for (const item of relevant) reasons.push(`Needs review: ${describe(item)}: ${item.note ?? "unconfirmed"}.`);
+  const fmt = (day: DayNumber | null) => (day === null ? null : formatDay(day));
+  return {
+    status: relevant.length > 0 ? "needs_review" : provisional,
+    provisionalStatus: provisional,
+    lastCompleted: fmt(last),
+    nextDue: fmt(nextDue),
+    dueSoonFrom: fmt(dueSoonFrom),
+    overdueFrom: fmt(overdueFrom),
+    reasons,
+  };
+}

@@ -1,0 +1,89 @@
+import { compactPhrase, type NormalizedText } from "./normalize-text";
+import { buildPhraseTrie, scanPhraseTrie, type PhraseHit } from "./phrase-trie";
+
+/**
+ * NegEx-style context for a keyword mention. Only an `affirmed` mention is evidence that a screening
+ * was done; the rest are reported (so a clinician sees "declined") but never count as completion.
+ * `historical` mentions ("history of colonoscopy") refer to an event at an unknown date, so they are
+ * review material rather than proof dated on the document.
+ */
+export const matchContexts = ["affirmed", "negated", "family", "future", "historical"] as const;
+export type MatchContext = (typeof matchContexts)[number];
+type CueKind = Exclude<MatchContext, "affirmed"> | "terminator";
+type Cue = { phrase: string; kind: CueKind; direction: "pre" | "post"; window: number };
+
+const pre = (kind: CueKind, window: number, ...phrases: string[]): Cue[] =>
+  phrases.map((phrase) => ({ phrase, kind, direction: "pre", window }));
+const post = (kind: CueKind, window: number, ...phrases: string[]): Cue[] =>
+  phrases.map((phrase) => ({ phrase, kind, direction: "post", window }));
+
+// Windows are in words. They are short on purpose: "no evidence of malignancy on mammogram" must stay
+// affirmed, so a bare "no" only reaches two words ("no prior mammogram").
+const cues: Cue[] = [
+  ...pre("negated", 5, "declined", "declines", "refused", "refuses", "unable to", "opted out of", "not interested in"),
+  ...pre("negated", 4, "denies", "never had", "has not had", "have not had", "hasn't had", "did not have"),
+  ...pre("negated", 4, "did not complete", "no record of", "cancelled", "canceled", "deferred", "defers"),
+  ...pre("negated", 4, "no history of", "no hx of", "no h/o", "no prior", "no previous", "no recent"),
+  ...pre("negated", 2, "no", "never", "not"),
+  ...pre("negated", 1, "non"),
+  ...post("negated", 3, "declined", "refused", "not performed", "not done", "not completed", "not obtained"),
+  ...post("negated", 3, "cancelled", "canceled", "deferred", "contraindicated", "not indicated", "never done"),
+  ...pre("family", 6, "family history of", "family hx", "fhx"),
+  ...pre("family", 4, "mother", "father", "sister", "brother", "mom", "dad"),
+  ...pre("future", 5, "recommend", "recommended", "recommends", "recommendation", "discussed", "counseled"),
+  ...pre("future", 5, "counselled", "plan", "plan for"),
+  ...pre("future", 4, "due for", "overdue for", "schedule", "scheduled", "to be scheduled", "will order"),
+  ...pre("future", 4, "will schedule", "will obtain", "will get", "ordered", "planned", "consider", "offered"),
+  ...pre("future", 4, "referral", "referral for", "referred for", "refer for", "refer to", "requested"),
+  ...pre("future", 3, "order", "needs", "need", "pending", "awaiting", "request"),
+  ...pre("future", 2, "next"),
+  ...post("future", 3, "scheduled", "recommended", "to be scheduled", "is due"),
+  ...post("future", 2, "ordered", "requested", "pending", "overdue", "due"),
+  ...post("future", 1, "order", "orders", "requisition", "referral", "request"),
+  ...pre("historical", 3, "history of", "hx of", "h/o", "s/p", "status post", "last", "previously"),
+  ...pre("historical", 2, "previous", "prior", "had", "had a"),
+  ...pre("terminator", 99, "but", "however", "although", "though", "except", "aside from"),
+];
+
+const cueTrie = buildPhraseTrie(cues.map((cue) => compactPhrase(cue.phrase)));
+// When several cues reach one mention, the strongest wins: a refusal outranks a plan, and so on.
+const priority: Record<CueKind, number> = { negated: 0, family: 1, future: 2, historical: 3, terminator: 9 };
+
+export type CueHit = PhraseHit;
+
+export function findContextCues(text: NormalizedText): CueHit[] {
+  return scanPhraseTrie(cueTrie, text);
+}
+
+export function classifyMatchContext(
+  text: NormalizedText,
+  cueHits: readonly CueHit[],
+  matchStart: number,
+  matchEnd: number,
+): { context: MatchContext; cue: string | null } {
+  const clause = text.clause[matchStart];
+  const firstWord = text.word[matchStart] ?? 0;
+  const lastWord = text.word[matchEnd - 1] ?? firstWord;
+  const terminators = cueHits.filter((hit) => cues[hit.phraseIndex]?.kind === "terminator");
+  let best: { cue: Cue; distance: number } | null = null;
+  for (const hit of cueHits) {
+    const cue = cues[hit.phraseIndex];
+    if (!cue || cue.kind === "terminator" || text.clause[hit.start] !== clause) continue;
+    let distance: number;
+    if (cue.direction === "pre" && hit.end <= matchStart) {
+      distance = firstWord - (text.word[hit.end - 1] ?? 0);
+      if (terminators.some((t) => t.start >= hit.end && t.end <= matchStart)) continue;
+    } else if (cue.direction === "post" && hit.start >= matchEnd) {
+      distance = (text.word[hit.start] ?? 0) - lastWord;
+      if (terminators.some((t) => t.start >= matchEnd && t.end <= hit.start)) continue;
+    } else continue;
+    if (distance > cue.window) continue;
+    const better =
+      best === null ||
+      priority[cue.kind] < priority[best.cue.kind] ||
+      (priority[cue.kind] === priority[best.cue.kind] && distance < best.distance);
+    if (better) best = { cue, distance };
+  }
+  if (best === null) return { context: "affirmed", cue: null };
+  return { context: best.cue.kind as MatchContext, cue: best.cue.phrase };
+}
