@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { buildPrepSheet } from "./build-prep-sheet";
+import { buildLongHistoryInput, buildPrepInput, buildScreening, concept, buildObservation } from "./build-test-prep-input";
+import { renderPrepSheetText, textLineWidth } from "./render-prep-sheet-text";
+import { toAsciiText } from "./to-ascii-text";
+import { wrapText } from "./wrap-text";
+
+const sections = [
+  "PATIENT AND VISIT", "DATA WINDOWS", "SCREENING CHECKLIST", "QUALITY MEASURES 2026", "IMMUNIZATIONS DUE", "RECENT LABS",
+  "IMAGING", "CONSULTS", "HOSPITAL AND ED VISITS", "ACTIVE CONDITIONS", "IMMUNIZATIONS GIVEN", "PRE-VISIT CHECKLIST", "PROVIDER NOTES",
+];
+
+describe("wrapText", () => {
+  it.each([
+    ["short", 10, ["short"]],
+    ["two words here", 9, ["two words", "here"]],
+    ["", 5, [""]],
+    ["abcdefghij", 4, ["abcd", "efgh", "ij"]],
+    ["a  b\n c", 80, ["a b c"]],
+    ["x", 0, ["x"]], // a column too narrow for one character still makes progress
+  ] as const)("%j at %i", (text, width, expected) => expect(wrapText(text, width)).toEqual(expected));
+});
+
+describe("toAsciiText", () => {
+  it.each([
+    ["Zoë Ångström", "Zoe Angstrom"],
+    ["≥ 5 µg/dL – “ok”", ">= 5 ug/dL - \"ok\""],
+    ["日本", "??"],
+    ["tab\there", "tab here"],
+  ])("%s → %s", (input, expected) => expect(toAsciiText(input)).toBe(expected));
+});
+
+describe("renderPrepSheetText", () => {
+  it("holds every section in ASCII lines of at most 80 characters", () => {
+    const text = renderPrepSheetText(buildPrepSheet(buildLongHistoryInput(40)));
+    for (const section of sections) expect(text).toContain(`\n${section}\n`);
+    const lines = text.split("\n");
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(textLineWidth);
+    expect(text).toMatch(/^[\x20-\x7e\n]*$/);
+    expect(lines.filter((l) => /Basic metabolic panel analyte/.test(l))).toHaveLength(40);
+  });
+
+  it("wraps long cells inside their column and keeps dates whole", () => {
+    const reason = "Colonoscopy documented in an outside report; the report is undated so it needs a clinician to confirm the date before it counts.";
+    const sheet = buildPrepSheet(buildPrepInput({
+      screenings: [buildScreening({ screeningTypeKey: "crc", name: "Colorectal cancer screening (average risk, age 45–75)", status: "needs_review", lastCompleted: "2019-05-02", reasons: [reason] })],
+      observations: [buildObservation({ ehrId: "x", code: concept("Lipid panel with reflex to direct LDL cholesterol measurement") })],
+    }));
+    const text = renderPrepSheetText(sheet);
+    const block = text.slice(text.indexOf("SCREENING CHECKLIST"), text.indexOf("QUALITY MEASURES"));
+    expect(block.split("\n").length).toBeGreaterThan(6);
+    expect(block).toContain("2019-05-02");
+    expect(block.replace(/\s+/g, " ")).toContain("45-75");
+    expect(text).toContain("2026-01-10");
+  });
+
+  it("prints the MRN only when the clinic allows it", () => {
+    expect(renderPrepSheetText(buildPrepSheet(buildPrepInput()))).not.toContain("MRN-204711");
+    expect(renderPrepSheetText(buildPrepSheet(buildPrepInput({ clinicSettings: { showMrn: true } })))).toContain("MRN MRN-204711");
+  });
+});

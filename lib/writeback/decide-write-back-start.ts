@@ -1,0 +1,31 @@
+/**
+ * Whether a prep sheet should be written to Epic at all, before a ledger row exists. Order matters:
+ * an unresolved earlier write must settle first (two creates must never race), then unchanged
+ * content writes nothing, then the per-patient daily cap, then the clinic's dry-run switch.
+ */
+export type WriteBackStartInput = {
+  contentHash: string;
+  /** The last write for this patient and encounter that Epic holds (confirmed or reconciled). */
+  lastConfirmed: { contentHash: string; epicId: string } | null;
+  /** A non-terminal ledger row exists for this patient and encounter. */
+  hasUnsettledWrite: boolean;
+  /** Writes for this patient today (clinic-local day), counted from the ledger. */
+  writesToday: number;
+  dailyCap?: number;
+  dryRun: boolean;
+};
+
+export type WriteBackStart =
+  | { action: "skip"; reason: "unsettled_write" | "unchanged" | "daily_cap" }
+  | { action: "dry_run"; replacesEpicId: string | null }
+  | { action: "create"; replacesEpicId: string | null };
+
+export const defaultDailyCap = 10;
+
+export function decideWriteBackStart(input: WriteBackStartInput): WriteBackStart {
+  if (input.hasUnsettledWrite) return { action: "skip", reason: "unsettled_write" };
+  if (input.lastConfirmed?.contentHash === input.contentHash) return { action: "skip", reason: "unchanged" };
+  if (input.writesToday >= (input.dailyCap ?? defaultDailyCap)) return { action: "skip", reason: "daily_cap" };
+  const replacesEpicId = input.lastConfirmed?.epicId ?? null;
+  return input.dryRun ? { action: "dry_run", replacesEpicId } : { action: "create", replacesEpicId };
+}
