@@ -11,7 +11,7 @@ import { env } from "@/lib/env";
  */
 const { auth } = NextAuth(authConfig);
 
-const publicPaths = [/^\/sign-in(\/|$)/, /^\/launch(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/, /^\/api\/inngest$/, /^\/\.well-known\//];
+const publicPaths = [/^\/sign-in(\/|$)/, /^\/launch(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/, /^\/api\/jwks$/, /^\/api\/inngest$/, /^\/\.well-known\//];
 
 export default auth((request) => {
   const { pathname, search } = request.nextUrl;

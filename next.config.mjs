@@ -11,6 +11,10 @@ const nextConfig = {
   // Native addons and worker-script packages must stay out of the bundle (stack-facts §3).
   serverExternalPackages: ["@napi-rs/canvas", "pdfjs-dist", "tesseract.js", "@tesseract.js-data/eng", "@electric-sql/pglite"],
   typedRoutes: false,
+  // Epic fetches our private_key_jwt public keys from the conventional path.
+  async rewrites() {
+    return [{ source: "/.well-known/jwks.json", destination: "/api/jwks" }];
+  },
 };
 
 export default nextConfig;

@@ -1,8 +1,11 @@
 import { eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
+import { getCipher } from "@/lib/crypto";
+import { defaultEpicScopes } from "@/lib/smart/epic-scopes";
+import { clientSecretAad } from "@/lib/smart/load-epic-endpoints";
 import { createId } from "@/lib/ids";
 import type { Db } from "./client";
-import { memberships, organizations, users } from "./schema";
+import { ehrConnections, memberships, organizations, users } from "./schema";
 
 export const demoOrganizations = [
   { name: "Riverside Family Medicine", slug: "riverside", timeZone: "America/New_York" },
@@ -20,7 +23,17 @@ export const demoUsers = [
  * Demo clinics and password users (admins who are not Epic users). Idempotent: existing rows are
  * kept, missing ones added. Synthetic people only.
  */
-export async function seedDemo(db: Db, password: string): Promise<{ created: number }> {
+/** The local Epic sandbox's built-in clients (tests/epic-sandbox/sandbox-clients.ts). */
+export function sandboxConnection(sandboxPort: number) {
+  return {
+    fhirBaseUrl: `http://127.0.0.1:${sandboxPort}/api/FHIR/R4`,
+    clientId: "healthprep-confidential",
+    clientSecret: "healthprep-sandbox-secret",
+    backendClientId: "healthprep-backend",
+  };
+}
+
+export async function seedDemo(db: Db, password: string, options: { sandboxPort?: number } = {}): Promise<{ created: number }> {
   let created = 0;
   const orgIds = new Map<string, string>();
   for (const org of demoOrganizations) {
@@ -34,6 +47,7 @@ export async function seedDemo(db: Db, password: string): Promise<{ created: num
     orgIds.set(org.slug, id);
     created++;
   }
+  if (options.sandboxPort) created += await seedSandboxConnections(db, orgIds, options.sandboxPort);
   let passwordHash: string | undefined; // scrypt is slow: hash only when a user is missing
   for (const u of demoUsers) {
     let [user] = await db.select().from(users).where(eq(users.email, u.email));
@@ -61,4 +75,29 @@ export async function seedDemo(db: Db, password: string): Promise<{ created: num
     }
   }
   return { created };
+}
+
+/** Both demo clinics use the local Epic sandbox, for sign-in (client secret) and Backend Services. */
+async function seedSandboxConnections(db: Db, orgIds: Map<string, string>, sandboxPort: number): Promise<number> {
+  const sandbox = sandboxConnection(sandboxPort);
+  let created = 0;
+  for (const organizationId of orgIds.values()) {
+    const inserted = await db
+      .insert(ehrConnections)
+      .values({
+        id: createId("ehrConnection"),
+        organizationId: organizationId as never,
+        fhirBaseUrl: sandbox.fhirBaseUrl,
+        clientId: sandbox.clientId,
+        clientAuthMethod: "client_secret_basic",
+        clientSecretEncrypted: getCipher().encrypt(sandbox.clientSecret, clientSecretAad(organizationId)),
+        scopes: defaultEpicScopes,
+        environment: "non_production",
+        backendClientId: sandbox.backendClientId,
+      })
+      .onConflictDoNothing()
+      .returning();
+    created += inserted.length;
+  }
+  return created;
 }

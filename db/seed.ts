@@ -9,7 +9,7 @@ if (env.NODE_ENV === "production" && !env.HEALTHPREP_SEED_PASSWORD) {
 }
 const password = env.HEALTHPREP_SEED_PASSWORD ?? defaultDemoPassword;
 const handle = await openDatabase(databaseUrlFromEnv());
-const { created } = await seedDemo(handle.db, password);
+const { created } = await seedDemo(handle.db, password, { sandboxPort: env.EPIC_SANDBOX_PORT });
 await handle.close();
 
 const lines = [

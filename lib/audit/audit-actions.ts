@@ -13,6 +13,15 @@ export const auditActions = [
   "member.removed",
   "members.listed",
   "audit_log.viewed",
+  "ehr.connected",
+  "ehr.connection_configured",
+  "ehr.connection_tested",
+  "ehr.refresh_failed",
+  "ehr.disconnected",
+  "ehr.launch_refused",
+  "patient.viewed",
+  "schedule.synced",
+  "patient.synced",
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

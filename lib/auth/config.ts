@@ -20,8 +20,10 @@ export const authConfig = {
   },
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id && user.sessionId) {
-        token.uid = user.id;
+      // Auth.js replaces an OAuth user's id with a random one; ours travels as appUserId.
+      const uid = user?.appUserId ?? user?.id;
+      if (uid && user?.sessionId) {
+        token.uid = uid;
         token.sid = user.sessionId;
       }
       return token;
@@ -37,6 +39,7 @@ export const authConfig = {
 declare module "next-auth" {
   interface User {
     sessionId?: string;
+    appUserId?: string;
   }
   interface Session {
     sessionId?: string;

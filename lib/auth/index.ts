@@ -1,34 +1,42 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
-import { authConfig } from "./config";
-import { signInWithPassword } from "./sign-in-with-password";
-import { requestMetaFromHeaders } from "@/lib/http/request-meta";
+import { getDb } from "@/db/client";
 import { isAppError } from "@/lib/errors";
+import { requestMetaFromHeaders } from "@/lib/http/request-meta";
+import { buildEpicProvider } from "@/lib/smart/build-epic-provider";
+import { authConfig } from "./config";
+import { epicClinicCookie } from "./epic-clinic-cookie";
+import { signInWithPassword } from "./sign-in-with-password";
 
 class RateLimitedSignIn extends CredentialsSignin {
   override code = "rate_limited";
 }
 
-const nextAuth = NextAuth({
-  ...authConfig,
-  providers: [
-    Credentials({
-      id: "credentials",
-      name: "Email and password",
-      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials, request) {
-        try {
-          return await signInWithPassword({ ...credentials, meta: requestMetaFromHeaders(request.headers) });
-        } catch (error) {
-          if (isAppError(error) && error.code === "rate_limited") throw new RateLimitedSignIn();
-          if (isAppError(error) && (error.code === "invalid_input" || error.code === "unauthenticated")) return null;
-          throw error;
-        }
-      },
-    }),
-  ],
+const credentials = Credentials({
+  id: "credentials",
+  name: "Email and password",
+  credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+  async authorize(input, request) {
+    try {
+      return await signInWithPassword({ ...input, meta: requestMetaFromHeaders(request.headers) });
+    } catch (error) {
+      if (isAppError(error) && error.code === "rate_limited") throw new RateLimitedSignIn();
+      if (isAppError(error) && (error.code === "invalid_input" || error.code === "unauthenticated")) return null;
+      throw error;
+    }
+  },
+});
+
+// Lazy config: the "epic" provider belongs to the clinic the user chose (or the EHR launch resolved),
+// carried in a short-lived cookie from the sign-in action to the OAuth callback.
+const nextAuth = NextAuth(async (): Promise<NextAuthConfig> => {
+  const clinic = (await cookies()).get(epicClinicCookie.name)?.value;
+  const meta = async () => requestMetaFromHeaders(await headers());
+  const epic = clinic ? await buildEpicProvider(await getDb(), clinic, meta).catch(() => null) : null;
+  return { ...authConfig, providers: epic ? [credentials, epic] : [credentials] };
 });
 
 export const { handlers, signIn, signOut } = nextAuth;

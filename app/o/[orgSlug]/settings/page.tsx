@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { roleLabels } from "@/app/_components/app-shell";
 import { PageHeader } from "@/app/_components/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -33,6 +34,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
               <dd className="font-mono">/o/{organization.slug}</dd>
               <dt className="text-muted-foreground">Time zone</dt>
               <dd>{organization.timeZone}</dd>
+              <dt className="text-muted-foreground">Epic</dt>
+              <dd>
+                <Link className="text-primary underline-offset-4 hover:underline" href={`/o/${organization.slug}/settings/epic`}>
+                  Epic connection settings
+                </Link>
+              </dd>
               <dt className="text-muted-foreground">Status</dt>
               <dd>
                 <Badge variant={organization.status === "active" ? "success" : "warning"}>{organization.status}</Badge>

@@ -1,0 +1,44 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { findEhrToken } from "@/db/queries/ehr-connections";
+import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
+import { mapPatientFacts, mapPatientIdentity } from "@/lib/fhir/to-domain/patient";
+import type { Id } from "@/lib/ids";
+import { getFhirClientForOrganization } from "@/lib/smart/get-fhir-client";
+
+export type LaunchPatient = {
+  ehrPatientId: string;
+  displayName: string;
+  birthDate: string | null;
+  sexForClinicalUse: string | null;
+};
+
+/**
+ * The patient Epic opened HealthPrep on (EHR launch context). Demographics are read live from Epic
+ * with the user's own token and not stored; the read is audited.
+ */
+export async function getLaunchPatient(
+  db: Db,
+  input: { organizationId: Id<"organization">; userId: string },
+  audit: Omit<AuditContext, "organizationId" | "actorUserId">,
+): Promise<LaunchPatient | null> {
+  const token = await findEhrToken(db, input.organizationId, { kind: "user", userId: input.userId });
+  if (!token?.launchPatient) return null;
+  const { client } = await getFhirClientForOrganization(db, input);
+  const patient = await client.read("Patient", token.launchPatient);
+  const identity = mapPatientIdentity(patient).value;
+  const facts = mapPatientFacts(patient).value;
+  await recordAuditEvent(db, { ...audit, actorUserId: input.userId, organizationId: input.organizationId }, {
+    action: "patient.viewed",
+    targetType: "ehr_patient",
+    targetIds: [token.launchPatient],
+    metadata: { via: "ehr_launch" },
+  });
+  const name = identity?.names.find((n) => n.use === "official") ?? identity?.names[0];
+  return {
+    ehrPatientId: token.launchPatient,
+    displayName: name?.text ?? ([...(name?.given ?? []), name?.family].filter(Boolean).join(" ") || "Unnamed patient"),
+    birthDate: facts?.birthDate ?? null,
+    sexForClinicalUse: facts?.sexForClinicalUse ?? null,
+  };
+}
