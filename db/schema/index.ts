@@ -2,3 +2,8 @@ export * from "./auth";
 export * from "./organizations";
 export * from "./audit-events";
 export * from "./rate-limits";
+export * from "./ehr-connections";
+export * from "./patients";
+export * from "./appointments";
+export * from "./documents";
+export * from "./sync-runs";

@@ -1,0 +1,59 @@
+import { and, desc, eq } from "drizzle-orm";
+import { createId, type Id } from "@/lib/ids";
+import type { Db } from "../client";
+import { syncRuns, type SyncRunStatus } from "../schema";
+
+export type SyncRunRow = typeof syncRuns.$inferSelect;
+
+export async function startSyncRun(
+  db: Db,
+  organizationId: Id<"organization">,
+  run: Pick<typeof syncRuns.$inferInsert, "kind" | "mode" | "patientId" | "triggeredBy" | "rangeStart" | "rangeEnd" | "startedAt">,
+): Promise<Id<"syncRun">> {
+  const id = createId("syncRun");
+  await db.insert(syncRuns).values({ id, organizationId, ...run, status: "running" });
+  return id;
+}
+
+export async function finishSyncRun(
+  db: Db,
+  organizationId: Id<"organization">,
+  id: Id<"syncRun">,
+  outcome: { status: Exclude<SyncRunStatus, "running">; counts: Record<string, number>; errorCode?: string | null; errorReason?: string | null; finishedAt: Date },
+): Promise<void> {
+  await db
+    .update(syncRuns)
+    .set({
+      status: outcome.status,
+      counts: outcome.counts,
+      errorCode: outcome.errorCode ?? null,
+      errorReason: outcome.errorReason?.slice(0, 500) ?? null,
+      finishedAt: outcome.finishedAt,
+    })
+    .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.id, id)));
+}
+
+export async function findSyncRun(db: Db, organizationId: Id<"organization">, id: string): Promise<SyncRunRow | null> {
+  const [row] = await db
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.id, id as Id<"syncRun">)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function listSyncRuns(
+  db: Db,
+  organizationId: Id<"organization">,
+  filter: { kind?: SyncRunRow["kind"]; patientId?: Id<"patient">; limit?: number } = {},
+): Promise<SyncRunRow[]> {
+  const where = [eq(syncRuns.organizationId, organizationId)];
+  if (filter.kind) where.push(eq(syncRuns.kind, filter.kind));
+  if (filter.patientId) where.push(eq(syncRuns.patientId, filter.patientId));
+  return db
+    .select()
+    .from(syncRuns)
+    .where(and(...where))
+    .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
+    .limit(filter.limit ?? 50);
+}

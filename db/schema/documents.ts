@@ -1,0 +1,78 @@
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, unique } from "drizzle-orm/pg-core";
+import type { Id } from "@/lib/ids";
+import { organizations } from "./organizations";
+import { patients } from "./patients";
+
+export const documentStates = ["pending", "processing", "processed", "failed", "skipped"] as const;
+export type DocumentState = (typeof documentStates)[number];
+/** `healthprep`: a prep sheet we wrote back (identifier urn:healthprep:prep-sheet); never ingested. */
+export const documentOrigins = ["ehr", "healthprep"] as const;
+
+/**
+ * The DocumentReference log: one row per Epic document per clinic, with its processing state.
+ * `ehrVersion` (meta.versionId, else a fingerprint of the content list) decides when a changed
+ * document is read again. Title and text are encrypted with aad `patient_documents.<column>:<id>`.
+ */
+export const patientDocuments = pgTable(
+  "patient_documents",
+  {
+    id: text("id").$type<Id<"document">>().primaryKey(),
+    organizationId: text("organization_id")
+      .$type<Id<"organization">>()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    patientId: text("patient_id")
+      .$type<Id<"patient">>()
+      .notNull()
+      .references(() => patients.id, { onDelete: "cascade" }),
+    fhirBaseUrl: text("fhir_base_url").notNull(),
+    ehrDocumentId: text("ehr_document_id").notNull(),
+    ehrVersion: text("ehr_version").notNull(),
+    origin: text("origin", { enum: documentOrigins }).notNull().default("ehr"),
+    state: text("state", { enum: documentStates }).notNull().default("pending"),
+    /** Machine code (extraction FailureReason, or no_content, not_in_ehr, fetch_failed, ocr_engine). */
+    failureReason: text("failure_reason"),
+    /** For people; built by our code, never from document text. */
+    failureMessage: text("failure_message"),
+    attempts: integer("attempts").notNull().default(0),
+    contentType: text("content_type"),
+    contentHash: text("content_hash"),
+    detectedType: text("detected_type"),
+    pages: integer("pages"),
+    pageMethods: jsonb("page_methods").$type<string[]>(),
+    confidence: real("confidence"),
+    category: text("category"),
+    serviceDate: date("service_date", { mode: "string" }),
+    dateSource: text("date_source"),
+    fromCache: boolean("from_cache"),
+    titleEncrypted: text("title_encrypted"),
+    textEncrypted: text("text_encrypted"),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("patient_documents_org_base_ehr_unique").on(t.organizationId, t.fhirBaseUrl, t.ehrDocumentId),
+    index("patient_documents_org_patient_idx").on(t.organizationId, t.patientId),
+    index("patient_documents_org_state_idx").on(t.organizationId, t.state),
+  ],
+);
+
+/**
+ * The content-hash extraction cache, per clinic (a cache shared across clinics would let one
+ * clinic's row hold another's document). The result JSON, text included, is encrypted.
+ */
+export const documentExtractions = pgTable(
+  "document_extractions",
+  {
+    organizationId: text("organization_id")
+      .$type<Id<"organization">>()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    contentHash: text("content_hash").notNull(),
+    ok: boolean("ok").notNull(),
+    resultEncrypted: text("result_encrypted").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "document_extractions_pk", columns: [t.organizationId, t.contentHash] })],
+);
