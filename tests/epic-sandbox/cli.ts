@@ -1,0 +1,71 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startEpicSandbox } from "./start-epic-sandbox";
+
+const usage = `npm run sandbox -- [--port N] [--seed DIR]... [--no-default-seed] [--faults SPEC] [--token-ttl SECONDS]`;
+
+function parse() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string", default: process.env.EPIC_SANDBOX_PORT ?? "4010" },
+      host: { type: "string", default: "127.0.0.1" },
+      seed: { type: "string", multiple: true, default: [] },
+      "no-default-seed": { type: "boolean", default: false },
+      faults: { type: "string" },
+      "token-ttl": { type: "string" },
+      verbose: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    strict: true,
+  });
+  return values;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const args = parse();
+  if (args.help) {
+    console.log(usage);
+    return;
+  }
+  const port = Number(args.port);
+  const ttl = args["token-ttl"] === undefined ? undefined : Number(args["token-ttl"]);
+  if (!Number.isInteger(port) || port < 0) throw new Error(`--port must be a port number\n${usage}`);
+  if (ttl !== undefined && !(ttl > 0)) throw new Error(`--token-ttl must be a positive number of seconds\n${usage}`);
+
+  const sandbox = await startEpicSandbox({
+    port,
+    host: args.host,
+    seedDirs: args.seed.map((d) => path.resolve(d)),
+    defaultSeed: !args["no-default-seed"],
+    ...(args.faults ? { faults: args.faults } : {}),
+    ...(ttl ? { tokenTtlSeconds: ttl } : {}),
+    verbose: args.verbose,
+  });
+  const { patients } = sandbox.stats();
+  console.log(`Epic sandbox ready in ${Math.round(performance.now() - started)} ms (${patients} patients)`);
+  console.log(`  FHIR base:  ${sandbox.fhirBase}`);
+  console.log(`  SMART:      ${sandbox.fhirBase}/.well-known/smart-configuration`);
+  console.log(`  Authorize:  ${sandbox.authorizeEndpoint}`);
+  console.log(`  Token:      ${sandbox.tokenEndpoint}`);
+  console.log(`  Control:    ${sandbox.origin}/_sandbox/stats`);
+  console.log(`  Users:      FHIR / EpicFhir11!   FHIRTWO / EpicFhir11!`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Epic sandbox: ${signal}, stopping`);
+    sandbox.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,78 @@
+import type { Bundle, BundleEntry, OperationOutcome } from "@medplum/fhirtypes";
+import type { FhirStore } from "./fhir-store";
+import { noResultsOutcome, outcome } from "./operation-outcome";
+
+export interface SearchOptions {
+  fhirBase: string;
+  defaultPageSize: number;
+  outcomeInEmptySearchset: boolean;
+}
+
+interface Cursor {
+  q: string;
+  c: number;
+  o: number;
+}
+
+const maxPageSize = 1000;
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+function decodeCursor(token: string): Cursor | undefined {
+  try {
+    const c = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as Cursor;
+    return typeof c.q === "string" && Number.isInteger(c.c) && Number.isInteger(c.o) ? c : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Type-level search through fhir-router with Epic-style paging: absolute `next` links carrying an
+ * opaque `_page` cursor (Epic's are opaque too), `total`, `fullUrl` on each entry, and an
+ * OperationOutcome entry in empty results. `query` is the request's query; a `_page` replaces it.
+ */
+export async function searchWithPaging(
+  store: FhirStore,
+  type: string,
+  query: URLSearchParams,
+  opts: SearchOptions,
+): Promise<{ status: number; body: Bundle | OperationOutcome }> {
+  let rest = new URLSearchParams(query);
+  let count = Math.min(Number(query.get("_count") ?? opts.defaultPageSize) || opts.defaultPageSize, maxPageSize);
+  let offset = Number(query.get("_offset") ?? 0) || 0;
+  const page = query.get("_page");
+  if (page) {
+    const cursor = decodeCursor(page);
+    if (!cursor) return { status: 400, body: outcome("error", "invalid", "The paging cursor is not valid.") };
+    rest = new URLSearchParams(cursor.q);
+    count = cursor.c;
+    offset = cursor.o;
+  }
+  for (const control of ["_count", "_offset", "_page"]) rest.delete(control);
+
+  const routed = new URLSearchParams(rest);
+  routed.set("_count", String(count));
+  routed.set("_offset", String(offset));
+  const { outcome: result, resource } = await store.route("GET", `${type}?${routed}`);
+  if (result.id !== "ok" || resource?.resourceType !== "Bundle") {
+    return { status: 400, body: result };
+  }
+
+  const entries: BundleEntry[] = (resource.entry ?? []).map((e) => ({
+    fullUrl: `${opts.fhirBase}/${e.resource?.resourceType}/${e.resource?.id}`,
+    ...e,
+  }));
+  const total = resource.total ?? entries.length;
+  const selfQuery = page ? `_page=${page}` : query.toString();
+  const link: Bundle["link"] = [{ relation: "self", url: `${opts.fhirBase}/${type}${selfQuery ? `?${selfQuery}` : ""}` }];
+  if (offset + count < total) {
+    link.push({ relation: "next", url: `${opts.fhirBase}/${type}?_page=${encodeCursor({ q: rest.toString(), c: count, o: offset + count })}` });
+  }
+  if (entries.length === 0 && opts.outcomeInEmptySearchset) {
+    entries.push({ resource: noResultsOutcome(), search: { mode: "outcome" } });
+  }
+  return { status: 200, body: { resourceType: "Bundle", type: "searchset", total, link, entry: entries } };
+}

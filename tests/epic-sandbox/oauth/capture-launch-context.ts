@@ -1,0 +1,25 @@
+import type { KoaContextWithOIDC } from "oidc-provider";
+import type { GrantContext, SandboxState } from "../sandbox-state";
+
+/**
+ * Post-middleware on the authorization endpoint: when a code is issued, remember the request's state and
+ * launch context for it, so the token response can echo state and carry patient/encounter like Epic's.
+ * Keyed per code (not per consent) because a remembered grant skips consent on later launches.
+ */
+export function captureLaunchContext(state: SandboxState) {
+  return async function capture(ctx: KoaContextWithOIDC, next: () => Promise<void>): Promise<void> {
+    await next();
+    const route = ctx.oidc?.route;
+    if (route !== "authorization" && route !== "resume") return;
+    const code = ctx.oidc.entities.AuthorizationCode;
+    if (!code?.jti) return;
+    const params = ctx.oidc.params ?? {};
+    const launch = typeof params.launch === "string" ? state.findLaunch(params.launch) : undefined;
+    const context: GrantContext = {
+      ...(launch ?? {}),
+      ...(typeof params.state === "string" ? { state: params.state } : {}),
+    };
+    state.codes.set(code.jti, context);
+    if (code.grantId) state.grants.set(code.grantId, context);
+  };
+}
