@@ -138,5 +138,26 @@ export function createAuthorizationServer(deps: AuthorizationServerDeps): Provid
   if (rules.allowAnyLoopbackRedirect) allowLoopbackRedirects(provider);
   provider.use(captureLaunchContext(state));
   provider.use(epicTokenResponse({ state, clients: byId, rules }));
+  provider.use(refetchClientJwksOnTokenRequests(provider, deps.clients));
   return provider;
+}
+
+/**
+ * Epic caches a client's JWKS but fetches it again when an assertion names an unknown kid, so a
+ * freshly rotated key works at once. oidc-provider keeps a fetched JWKS for at least 60 s; marking
+ * the JWT clients' key sets stale before each token request gives Epic's outcome (and lets the
+ * jwks-fail fault bite on every request).
+ */
+function refetchClientJwksOnTokenRequests(provider: Provider, clients: SandboxClient[]) {
+  const jwtClients = clients.filter((c) => c.jwksUri).map((c) => c.clientId);
+  return async (ctx: { path: string; method: string }, next: () => Promise<void>) => {
+    if (ctx.method === "POST" && ctx.path === "/token") {
+      for (const id of jwtClients) {
+        const client = await provider.Client.find(id);
+        const keystore = (client as unknown as { asymmetricKeyStore?: { freshUntil?: number } } | undefined)?.asymmetricKeyStore;
+        if (keystore) keystore.freshUntil = 0;
+      }
+    }
+    await next();
+  };
 }
