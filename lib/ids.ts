@@ -19,6 +19,8 @@ export const idPrefixes = {
   ehrConnection: "ehr",
   ehrToken: "tok",
   job: "job",
+  syncRun: "sync",
+  clinicalRecord: "cr",
   session: "ses",
   invitation: "inv",
 } as const;

@@ -1,0 +1,27 @@
+import { env, isProduction } from "@/lib/env";
+import { registerJobDispatcher, type JobDispatcher } from "@/lib/jobs/dispatch-event";
+import { logger } from "@/lib/log/logger";
+import { inngest } from "./client";
+import type { JobDefinition } from "./job-definition";
+import { createInProcessRunner } from "./in-process-runner";
+
+/**
+ * Chooses where dispatchEvents sends: Inngest when a key or a dev server is configured, else the
+ * in-process runner over the same job definitions (house-style decision 3). Production without
+ * Inngest keys registers nothing, so dispatchEvents fails loudly (instrumentation.ts already refuses
+ * to start such a server; `next build` imports this module without keys and must not throw).
+ */
+export function registerJobs(jobs: readonly JobDefinition[]): JobDispatcher | undefined {
+  let dispatcher: JobDispatcher;
+  if (env.INNGEST_EVENT_KEY || env.INNGEST_DEV) {
+    dispatcher = { mode: "inngest", send: async (events) => void (await inngest.send(events)) };
+  } else if (isProduction) {
+    registerJobDispatcher(undefined);
+    return undefined;
+  } else {
+    dispatcher = createInProcessRunner(jobs);
+    logger.info("jobs.dispatcher", { mode: "in-process" });
+  }
+  registerJobDispatcher(dispatcher);
+  return dispatcher;
+}

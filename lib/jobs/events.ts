@@ -1,0 +1,48 @@
+import { eventType } from "inngest";
+import { z } from "zod";
+
+/**
+ * Every job event, defined once: name + zod schema. Payloads carry ids, dates and flags only —
+ * never PHI — and the schemas are strict, so an extra field (a name, a note) is rejected at send.
+ * Lives in lib/ (not inngest/) because app code dispatches through lib/jobs/dispatch-event.ts.
+ */
+const organizationId = z.string().regex(/^org_[0-9A-Z]{26}$/);
+const patientId = z.string().regex(/^pat_[0-9A-Z]{26}$/);
+const documentId = z.string().regex(/^doc_[0-9A-Z]{26}$/);
+/** Who or what asked: a sync run id for fan-out, a job id for on-demand requests. Scopes idempotency. */
+const requestId = z.string().regex(/^[a-z]+_[0-9A-Z]{26}$/);
+const userId = z.string().min(1).max(64).regex(/^[\w-]+$/);
+
+export const scheduleSyncRequestedSchema = z.strictObject({
+  organizationId,
+  /** Clinic-local first day (YYYY-MM-DD); today in the clinic's zone when omitted. */
+  date: z.iso.date().optional(),
+  days: z.number().int().min(1).max(14).optional(),
+  /** An Epic Practitioner id; omitted → every practitioner the clinic knows. */
+  practitionerId: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/).optional(),
+  requestedBy: userId.optional(),
+});
+
+export const patientSyncRequestedSchema = z.strictObject({
+  organizationId,
+  patientId,
+  requestId,
+  full: z.boolean().optional(),
+  requestedBy: userId.optional(),
+});
+
+export const documentProcessRequestedSchema = z.strictObject({ organizationId, documentId, requestId });
+
+export const scheduleSyncRequested = eventType("healthprep/schedule.sync-requested", { schema: scheduleSyncRequestedSchema });
+export const patientSyncRequested = eventType("healthprep/patient.sync-requested", { schema: patientSyncRequestedSchema });
+export const documentProcessRequested = eventType("healthprep/document.process-requested", { schema: documentProcessRequestedSchema });
+
+export type ScheduleSyncRequested = z.infer<typeof scheduleSyncRequestedSchema>;
+export type PatientSyncRequested = z.infer<typeof patientSyncRequestedSchema>;
+export type DocumentProcessRequested = z.infer<typeof documentProcessRequestedSchema>;
+
+export const jobEventSchemas: Record<string, z.ZodType<Record<string, unknown>>> = {
+  [scheduleSyncRequested.name]: scheduleSyncRequestedSchema,
+  [patientSyncRequested.name]: patientSyncRequestedSchema,
+  [documentProcessRequested.name]: documentProcessRequestedSchema,
+};

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { InngestTestEngine } from "@inngest/test";
+import { listPatientDocuments } from "@/db/queries/documents";
+import { listPatients } from "@/db/queries/patients";
+import { createJobs } from "@/inngest/functions";
+import { createInProcessRunner } from "@/inngest/in-process-runner";
+import type { JobDeps } from "@/inngest/job-deps";
+import { toInngestFunction } from "@/inngest/to-inngest-function";
+import { dispatchEvents, registerJobDispatcher } from "@/lib/jobs/dispatch-event";
+import { documentProcessRequested, patientSyncRequested, scheduleSyncRequested } from "@/lib/jobs/events";
+import type { FhirClient } from "@/lib/fhir/fhir-client-types";
+import type { Id } from "@/lib/ids";
+import { seedPatients } from "../epic-sandbox/seed/default-patients";
+import type { EpicSandbox } from "../epic-sandbox/start-epic-sandbox";
+import { createTestDatabase } from "../setup/test-db";
+import { createClinic, createCountingOcr, startSandboxWithClient } from "./sync-test-helpers";
+
+let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let sandbox: EpicSandbox;
+let client: FhirClient;
+const ocr = createCountingOcr();
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  ({ sandbox, client } = await startSandboxWithClient());
+});
+afterAll(async () => {
+  registerJobDispatcher(undefined);
+  await sandbox?.close();
+  await handle?.close();
+});
+
+const deps: JobDeps = {
+  context: async () => ({ db: handle.db, getFhirClient: async () => ({ client, fhirBaseUrl: sandbox.fhirBase }), getOcr: async () => ocr, now: () => new Date() }),
+};
+const jobs = () => createJobs(deps);
+const inngestFunction = (id: string) => toInngestFunction(jobs().find((job) => job.id === id)!);
+
+/** Runs one function in a fresh engine (engines reused across runs return stale mocks). */
+async function execute(id: string, event: { name: string; data: Record<string, unknown> }, fanOutStep?: string) {
+  const engine = new InngestTestEngine({
+    function: inngestFunction(id),
+    // Mock every sendEvent: an un-mocked one really sends (and fails without a key).
+    steps: fanOutStep ? [{ id: fanOutStep, handler: () => ({ ids: [] }) }] : [],
+  });
+  const { result, ctx, state } = await engine.execute({ events: [event] });
+  const outputs = await Promise.all(Object.values(state).map((value) => Promise.resolve(value).catch((e: unknown) => String(e))));
+  const sent = (ctx.step.sendEvent.mock.calls as unknown[][]).flatMap((call) => call[1] as { name: string; data: Record<string, unknown> }[]);
+  return { result, outputs, sent };
+}
+
+const forbidden = [
+  ...seedPatients.flatMap((p) => [p.given, p.family, p.birthDate, p.mrn, p.id]),
+  "Colonoscopy to the cecum", "Tubular adenoma", "BI-RADS", "Sandbox Lane", "555-010",
+];
+
+describe("Inngest functions (@inngest/test) over a full sync", () => {
+  it("syncs schedule → patients → documents, and no payload or step output holds PHI", async () => {
+    const organizationId = await createClinic(handle.db, "inngest-clinic");
+    const seen: unknown[] = [];
+    const patientEvents: { name: string; data: Record<string, unknown> }[] = [];
+    for (const practitionerId of Object.values(sandbox.practitioners)) {
+      const run = await execute("sync-schedule", scheduleSyncRequested.create({ organizationId, practitionerId }), "fan-out-patient-syncs");
+      seen.push(run.result, run.outputs, run.sent);
+      patientEvents.push(...run.sent);
+    }
+    expect(patientEvents).toHaveLength(seedPatients.length);
+    expect(patientEvents.every((e) => e.name === patientSyncRequested.name)).toBe(true);
+
+    const documentEvents: { name: string; data: Record<string, unknown> }[] = [];
+    for (const event of patientEvents) {
+      const run = await execute("sync-patient", event, "fan-out-documents");
+      seen.push(run.result, run.outputs, run.sent);
+      documentEvents.push(...run.sent);
+    }
+    expect(documentEvents.length).toBeGreaterThanOrEqual(12);
+    const states: string[] = [];
+    for (const event of documentEvents) {
+      expect(event.name).toBe(documentProcessRequested.name);
+      const run = await execute("process-document", event);
+      seen.push(run.result, run.outputs);
+      states.push((run.result as { state: string }).state);
+    }
+    expect(states.filter((s) => s === "failed")).toHaveLength(1);
+    expect(states.filter((s) => s === "processed")).toHaveLength(documentEvents.length - 1);
+
+    for (const event of [...patientEvents, ...documentEvents]) {
+      for (const [key, value] of Object.entries(event.data)) {
+        expect(["organizationId", "patientId", "documentId", "requestId"]).toContain(key);
+        expect(String(value)).toMatch(/^[a-z]+_[0-9A-Z]{26}$/);
+      }
+    }
+    const text = JSON.stringify(seen);
+    // The scan covers real outputs: our ids are there, Epic's and the patients' details are not.
+    expect(text).toMatch(/pat_[0-9A-Z]{26}/);
+    expect(text).toMatch(/doc_[0-9A-Z]{26}/);
+    expect(text).toMatch(/sync_[0-9A-Z]{26}/);
+    for (const value of forbidden) expect(text, `found ${value}`).not.toContain(value);
+  });
+
+  it("refuses to dispatch a payload with anything but ids", async () => {
+    registerJobDispatcher({ mode: "in-process", send: async () => undefined });
+    const data = { organizationId: "org_01JC0000000000000000000000", patientId: "pat_01JC0000000000000000000000", requestId: "job_01JC0000000000000000000000" };
+    await expect(dispatchEvents({ name: patientSyncRequested.name, data })).resolves.toBeUndefined();
+    await expect(dispatchEvents({ name: patientSyncRequested.name, data: { ...data, patientName: "Camila Lopez" } })).rejects.toMatchObject({ code: "internal" });
+    await expect(dispatchEvents({ name: patientSyncRequested.name, data: { ...data, patientId: "erXuFYUfucBZaryVksYEcMg3" } })).rejects.toThrow();
+  });
+});
+
+describe("embedded mode: the in-process runner executes the same handlers end to end", () => {
+  it("syncs a clinic's day from one dispatched event and ends every document in a terminal state", async () => {
+    const organizationId: Id<"organization"> = await createClinic(handle.db, "embedded-clinic");
+    const runner = createInProcessRunner(jobs(), { retryDelayMs: 1 });
+    registerJobDispatcher(runner);
+    await dispatchEvents(Object.values(sandbox.practitioners).map((practitionerId) => scheduleSyncRequested.create({ organizationId, practitionerId })));
+    await runner.idle();
+    const patients = await listPatients(handle.db, organizationId);
+    expect(patients).toHaveLength(seedPatients.length);
+    expect(patients.every((p) => p.lastSyncedAt !== null)).toBe(true);
+    const documents = (await Promise.all(patients.map((p) => listPatientDocuments(handle.db, organizationId, p.id)))).flat();
+    expect(documents.length).toBeGreaterThanOrEqual(12);
+    expect(documents.every((d) => d.state === "processed" || d.state === "failed")).toBe(true);
+  });
+});
