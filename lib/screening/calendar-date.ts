@@ -75,9 +75,18 @@ export function parseFactDate(
   return { day: daysFromCivil(year, 1, 1), precision: "year" };
 }
 
+// Screening formats the same few thousand days over and over; the memo is pure and bounded.
+const formattedDays = new Map<DayNumber, string>();
+
 export function formatDay(dayNumber: DayNumber): string {
-  const { year, month, day } = civilFromDays(dayNumber);
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  let text = formattedDays.get(dayNumber);
+  if (text === undefined) {
+    const { year, month, day } = civilFromDays(dayNumber);
+    text = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+    if (formattedDays.size >= 100_000) formattedDays.clear();
+    formattedDays.set(dayNumber, text);
+  }
+  return text;
 }
 
 /**

@@ -1,10 +1,11 @@
-import {
-  computeAgeInYears, dayOfReachingAge, formatDay, parseFactDate, parseIsoDate, type DayNumber,
-} from "./calendar-date";
+import { dayOfReachingAge, type DayNumber } from "./calendar-date";
+import { compileScreeningType, type CompiledType } from "./compile-screening-types";
+import { factDay } from "./fact-helpers";
 import { findTriggerEvidence } from "./find-trigger-evidence";
-import type { EvidenceItem } from "./screening-result";
+import { indexPatientFacts, type PatientIndex } from "./index-patient-facts";
 import type { PatientFacts } from "./patient-facts";
 import type { ScreeningType } from "./screening-type";
+import type { EvidenceItem } from "./screening-result";
 
 export type EligibilityOutcome =
   | { eligible: false; unknown: boolean; reasons: string[]; evidence: EvidenceItem[] }
@@ -25,17 +26,24 @@ function describeRange(minAge: number | null, maxAge: number | null): string {
 
 /** Age on asOf, sex for clinical use, then trigger conditions, each with a reason a clinician can read. */
 export function checkEligibility(facts: PatientFacts, type: ScreeningType, asOf: DayNumber): EligibilityOutcome {
-  const { minAge, maxAge, sex, unknownSexRule, triggers, note } = type.eligibility;
+  const list = compileScreeningType(type);
+  const [compiled] = list.types;
+  if (!compiled) throw new Error("compiled type list is empty");
+  return checkIndexedEligibility(indexPatientFacts(facts, list, asOf), compiled, asOf);
+}
+
+/** checkEligibility over a patient index shared by every type of one call. */
+export function checkIndexedEligibility(index: PatientIndex, compiled: CompiledType, asOf: DayNumber): EligibilityOutcome {
+  const { minAge, maxAge, sex, unknownSexRule, note } = compiled.type.eligibility;
   const reasons: string[] = [];
-  const asOfText = formatDay(asOf);
-  const birth = parseIsoDate(facts.patient.birthDate);
+  const { asOfText, birthDay: birth } = index;
   let eligibleSince: DayNumber | null = birth;
 
   if (minAge !== null || maxAge !== null) {
-    if (birth === null) {
+    if (birth === null || index.ageOnAsOf === null) {
       return { eligible: false, unknown: true, reasons: ["Birth date is missing or invalid, so age cannot be checked."], evidence: [] };
     }
-    const age = computeAgeInYears(birth, asOf);
+    const age = index.ageOnAsOf;
     const range = describeRange(minAge, maxAge);
     if ((minAge !== null && age < minAge) || (maxAge !== null && age > maxAge) || birth > asOf) {
       return { eligible: false, unknown: false, reasons: [`Age ${age} on ${asOfText} is outside the age range ${range}.`], evidence: [] };
@@ -45,7 +53,7 @@ export function checkEligibility(facts: PatientFacts, type: ScreeningType, asOf:
   }
 
   let reviewSex = false;
-  const patientSex = facts.patient.sexForClinicalUse;
+  const patientSex = index.facts.patient.sexForClinicalUse;
   if (sex !== "any") {
     if (patientSex === "female" || patientSex === "male") {
       if (patientSex !== sex) {
@@ -63,8 +71,8 @@ export function checkEligibility(facts: PatientFacts, type: ScreeningType, asOf:
   }
 
   let evidence: EvidenceItem[] = [];
-  if (triggers !== null) {
-    evidence = findTriggerEvidence(facts, type, triggers, asOf);
+  if (compiled.trigger !== null) {
+    evidence = findTriggerEvidence(index, compiled.trigger);
     const counted = evidence.filter((item) => item.use === "counted");
     if (counted.length === 0) {
       return { eligible: false, unknown: false, reasons: ["No qualifying trigger condition or observation on record."], evidence };
@@ -72,7 +80,7 @@ export function checkEligibility(facts: PatientFacts, type: ScreeningType, asOf:
     const first = counted[0];
     reasons.push(`Trigger met by ${first?.source} ${first?.code ? `${first.code.system} ${first.code.code}` : `"${first?.term}"`}.`);
     // The trigger start is the earliest dated qualifying fact; unknown when none is dated.
-    const starts = counted.map((item) => parseFactDate(item.date)?.day).filter((d): d is number => d !== undefined);
+    const starts = counted.map((item) => factDay(item.date)).filter((d): d is number => d !== null);
     const triggerStart = starts.length > 0 ? Math.min(...starts) : null;
     eligibleSince = triggerStart === null || eligibleSince === null ? null : Math.max(eligibleSince, triggerStart);
   }

@@ -1,77 +1,48 @@
-import type { DayNumber } from "./calendar-date";
-import { codeSystems, hasKnownCoding, matchCodeSet, type Coding } from "./code-set";
-import { buildEvidenceItem, datedFields, partialDateNote, resolveFactDate } from "./fact-helpers";
-import { getTypeMatchers, prepareFactText } from "./get-type-matchers";
-import { findKeywordMatches } from "./match-keywords";
-import type { PatientFacts } from "./patient-facts";
-import type { EvidenceItem, EvidenceSource } from "./screening-result";
-import type { ScreeningType } from "./screening-type";
-
-type CodedFact = {
-  source: Exclude<EvidenceSource, "document">;
-  id: string;
-  codes: Coding[];
-  text: string | null;
-  date: string | null;
-  /** The fact itself, so its prepared text is cached across types. */
-  origin: { text: string | null; codes: Coding[] };
-  /** Why a status disqualifies the fact, or null when it is a result. */
-  statusProblem: string | null;
-};
-
-// Results only: orders, preliminary and cancelled results and not-done procedures never complete a screening.
-const finalResults = new Set(["final", "amended", "corrected"]);
-const finalReports = new Set(["final", "amended", "corrected", "appended"]);
-
-function listCodedFacts(facts: PatientFacts): CodedFact[] {
-  const problem = (ok: boolean, status: string) => (ok ? null : `status ${status} is not a completed result`);
-  return [
-    ...facts.procedures.map((p) => ({ source: "procedure" as const, origin: p, id: p.id, codes: p.codes, text: p.text, date: p.performed, statusProblem: problem(p.status === "completed", p.status) })),
-    ...facts.observations.map((o) => ({ source: "observation" as const, origin: o, id: o.id, codes: o.codes, text: o.text, date: o.effective, statusProblem: problem(finalResults.has(o.status), o.status) })),
-    ...facts.diagnosticReports.map((r) => ({ source: "diagnostic_report" as const, origin: r, id: r.id, codes: r.codes, text: r.text, date: r.effective, statusProblem: problem(finalReports.has(r.status), r.status) })),
-    ...facts.immunizations.map((i) => ({ source: "immunization" as const, origin: i, id: i.id, codes: i.codes, text: i.text, date: i.occurrence, statusProblem: problem(i.status === "completed", i.status) })),
-    ...facts.conditions.map((c) => ({
-      source: "condition" as const, origin: c, id: c.id, codes: c.codes, text: c.text, date: c.onset,
-      statusProblem: c.verificationStatus === "refuted" || c.verificationStatus === "entered-in-error" ? `verification ${c.verificationStatus}` : null,
-    })),
-  ];
-}
+import type { CompiledType } from "./compile-screening-types";
+import { buildEvidenceItem, datedFields, partialDateNote } from "./fact-helpers";
+import { factTextScan, matchesIn, type FactRecord, type PatientIndex } from "./index-patient-facts";
+import type { KeywordMatch } from "./match-keywords";
+import type { CodeMatch } from "./code-set";
+import type { EvidenceItem } from "./screening-result";
 
 /**
  * Completion evidence from structured facts. A code match is decisive; only a fact with no recognised
  * coding at all (free-text surgical history, say) has its text matched against the keywords, with
- * the same negation rules as documents. A coded LOINC result is never re-read as words.
+ * the same negation rules as documents. A coded LOINC result is never re-read as words. Conditions
+ * are diagnoses, not tests done, so they count only through explicit codes.
  */
-export function collectCodedEvidence(facts: PatientFacts, type: ScreeningType, asOf: DayNumber): EvidenceItem[] {
-  const matcher = getTypeMatchers(type).evidence;
+export function collectCodedEvidence(index: PatientIndex, compiled: CompiledType): EvidenceItem[] {
   const items: EvidenceItem[] = [];
-  for (const fact of listCodedFacts(facts)) {
-    const code = matchCodeSet(type.evidence.codes, fact.codes);
-    let textHit: ReturnType<typeof findKeywordMatches>[number] | undefined;
-    // Conditions are diagnoses, not tests done; they count only through explicit codes.
-    if (!code && fact.source !== "condition" && matcher.termCount > 0 && !hasKnownCoding(fact.codes, codeSystems)) {
-      const matches = findKeywordMatches(matcher, prepareFactText(fact.origin));
-      textHit = matches.find((m) => m.context === "affirmed") ?? matches[0];
-    }
-    if (!code && !textHit) continue;
-    const when = resolveFactDate(fact.date, asOf);
-    const base = {
-      source: fact.source, sourceId: fact.id, role: "completion", ...datedFields(when),
-      matchedBy: code ? "code" : "text", code, term: textHit?.phrase ?? null, snippet: textHit?.snippet ?? null,
-      context: textHit?.context ?? null,
-    } as const;
-    if (fact.statusProblem) {
-      items.push(buildEvidenceItem({ ...base, use: "ignored", note: fact.statusProblem }));
-    } else if (textHit && textHit.context !== "affirmed") {
-      const use = textHit.context === "historical" ? "review" : "ignored";
-      items.push(buildEvidenceItem({ ...base, use, note: `mention is ${textHit.context} ("${textHit.cue}")` }));
-    } else if (when.kind === "future") {
-      items.push(buildEvidenceItem({ ...base, use: "ignored", note: "dated after the evaluation date" }));
-    } else if (when.kind === "undated") {
-      items.push(buildEvidenceItem({ ...base, use: "review", note: "no date on record; confirm when it was done" }));
-    } else {
-      items.push(buildEvidenceItem({ ...base, use: "counted", note: partialDateNote(when) }));
+  const setId = compiled.evidenceCodes.id;
+  for (const fact of index.bySet[setId] ?? []) {
+    const code = fact.matches?.get(setId);
+    if (code) items.push(buildItem(fact, code, undefined));
+  }
+  const matcher = compiled.evidenceMatcher;
+  if (matcher.termCount > 0) {
+    // index.uncoded holds exactly the non-condition facts without a recognised coding.
+    for (const fact of index.uncoded) {
+      const matches = matchesIn(factTextScan(fact, index.list), matcher);
+      const textHit = matches.find((m) => m.context === "affirmed") ?? matches[0];
+      if (textHit) items.push(buildItem(fact, null, textHit));
     }
   }
   return items;
+}
+
+function buildItem(fact: FactRecord, code: CodeMatch | null, textHit: KeywordMatch | undefined): EvidenceItem {
+  const when = fact.date;
+  const base = {
+    source: fact.source, sourceId: fact.id, role: "completion", ...datedFields(when),
+    matchedBy: code ? "code" : "text", code, term: textHit?.phrase ?? null, snippet: textHit?.snippet ?? null,
+    context: textHit?.context ?? null,
+  } as const;
+  if (fact.statusProblem) return buildEvidenceItem({ ...base, use: "ignored", note: fact.statusProblem });
+  if (textHit && textHit.context !== "affirmed") {
+    const use = textHit.context === "historical" ? "review" : "ignored";
+    return buildEvidenceItem({ ...base, use, note: `mention is ${textHit.context} ("${textHit.cue}")` });
+  }
+  if (when.kind === "future") return buildEvidenceItem({ ...base, use: "ignored", note: "dated after the evaluation date" });
+  if (when.kind === "undated") return buildEvidenceItem({ ...base, use: "review", note: "no date on record; confirm when it was done" });
+  return buildEvidenceItem({ ...base, use: "counted", note: partialDateNote(when) });
 }

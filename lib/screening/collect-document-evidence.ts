@@ -1,11 +1,9 @@
-import type { DayNumber } from "./calendar-date";
 import type { ClinicSettings } from "./clinic-settings";
-import { buildEvidenceItem, datedFields, resolveFactDate } from "./fact-helpers";
-import { getTypeMatchers, prepareDocument } from "./get-type-matchers";
-import { findKeywordMatches, type KeywordMatch } from "./match-keywords";
-import type { PatientFacts } from "./patient-facts";
+import type { CompiledType } from "./compile-screening-types";
+import { buildEvidenceItem, datedFields } from "./fact-helpers";
+import { documentMentions, documentScans, documentsMention, matchesIn, type PatientIndex } from "./index-patient-facts";
+import type { KeywordMatch } from "./match-keywords";
 import type { EvidenceItem } from "./screening-result";
-import type { ScreeningType } from "./screening-type";
 
 /**
  * Completion evidence from document text, one item per document. An affirmed mention counts only
@@ -13,26 +11,24 @@ import type { ScreeningType } from "./screening-type";
  * that is only the received date, or low OCR confidence makes the item `review`. The original app
  * stamped undated documents with today and reported them Complete.
  */
-export function collectDocumentEvidence(
-  facts: PatientFacts,
-  type: ScreeningType,
-  asOf: DayNumber,
-  settings: ClinicSettings,
-): EvidenceItem[] {
-  const matcher = getTypeMatchers(type).evidence;
-  if (matcher.termCount === 0) return [];
-  const categories = new Set(type.evidence.documentCategories);
+export function collectDocumentEvidence(index: PatientIndex, compiled: CompiledType, settings: ClinicSettings): EvidenceItem[] {
+  const matcher = compiled.evidenceMatcher;
+  if (matcher.termCount === 0 || !documentsMention(index, matcher)) return [];
   const items: EvidenceItem[] = [];
-  for (const document of facts.documents) {
-    if (!categories.has(document.category)) continue;
-    const matches: KeywordMatch[] = [];
-    for (const field of prepareDocument(document).fields) matches.push(...findKeywordMatches(matcher, field.text));
+  for (const record of index.documents) {
+    const { document } = record;
+    if (!compiled.documentCategories.has(document.category) || !documentMentions(record, matcher, index.list)) continue;
+    let matches: KeywordMatch[] = [];
+    for (const scan of documentScans(record, index.list)) {
+      const found = matchesIn(scan, matcher);
+      if (found.length > 0) matches = matches.length === 0 ? found : [...matches, ...found];
+    }
     if (matches.length === 0) continue;
     const affirmed = matches.find((m) => m.context === "affirmed");
     const historical = matches.find((m) => m.context === "historical");
     const hit = affirmed ?? historical ?? matches[0];
     if (!hit) continue;
-    const when = resolveFactDate(document.serviceDate, asOf);
+    const when = record.date;
     const confidence = document.confidence ?? 1;
     const base = {
       source: "document", sourceId: document.id, role: "completion", matchedBy: "keyword", ...datedFields(when),

@@ -1,4 +1,5 @@
-import { formatDay, parseFactDate, type DayNumber } from "./calendar-date";
+import { formatDay, type DayNumber } from "./calendar-date";
+import { factDay } from "./fact-helpers";
 import { addFrequency, describeFrequency, type Frequency } from "./frequency";
 import type { EvidenceItem, ScreeningStatus } from "./screening-result";
 
@@ -43,12 +44,16 @@ export function decideStatus(input: {
 }): StatusDecision {
   const { counted, review, frequency, timing, asOf, eligibleSince } = input;
   const reasons: string[] = [];
-  const dayOf = (item: EvidenceItem) => parseFactDate(item.date)?.day ?? null;
-  const latestItem = counted.reduce<EvidenceItem | null>((best, item) => {
-    const day = dayOf(item);
-    return day !== null && (best === null || day > (dayOf(best) ?? -Infinity)) ? item : best;
-  }, null);
-  const last = latestItem ? dayOf(latestItem) : null;
+  // The first of the latest-dated counted items (counted is sorted), as a reduce would pick it.
+  let latestItem: EvidenceItem | null = null;
+  let last: DayNumber | null = null;
+  for (const item of counted) {
+    const day = factDay(item.date);
+    if (day !== null && (last === null || day > last)) {
+      latestItem = item;
+      last = day;
+    }
+  }
 
   let provisional: ScreeningStatus;
   let nextDue: DayNumber | null = null;
@@ -79,13 +84,12 @@ export function decideStatus(input: {
     provisional === "complete"
       ? []
       : review.filter((item) => {
-          const day = dayOf(item);
+          const day = factDay(item.date);
           if (day === null) return true;
           if (last !== null && day <= last) return false;
           return statusFrom(day, frequency, timing, asOf) !== provisional;
         });
   for (const item of relevant) reasons.push(`Needs review: ${describe(item)}: ${item.note ?? "unconfirmed"}.`);
-  const fmt = (day: DayNumber | null) => (day === null ? null : formatDay(day));
   return {
     status: relevant.length > 0 ? "needs_review" : provisional,
     provisionalStatus: provisional,
@@ -95,4 +99,8 @@ export function decideStatus(input: {
     overdueFrom: fmt(overdueFrom),
     reasons,
   };
+}
+
+function fmt(day: DayNumber | null): string | null {
+  return day === null ? null : formatDay(day);
 }

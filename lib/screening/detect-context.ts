@@ -1,5 +1,5 @@
-import { compactPhrase, type NormalizedText } from "./normalize-text";
-import { buildPhraseTrie, scanPhraseTrie, type PhraseHit } from "./phrase-trie";
+import { compactPhrase } from "./normalize-text";
+import { buildPhraseTrie, scanPhraseTrie, type PhraseHit, type ScannableText } from "./phrase-trie";
 
 /**
  * NegEx-style context for a keyword mention. Only an `affirmed` mention is evidence that a screening
@@ -45,18 +45,23 @@ const cues: Cue[] = [
   ...pre("terminator", 99, "but", "however", "although", "though", "except", "aside from"),
 ];
 
-const cueTrie = buildPhraseTrie(cues.map((cue) => compactPhrase(cue.phrase)));
+/** Cue phrases in cue order, so a combined keyword-and-cue trie can report cue hits by the same index. */
+export const contextCuePhrases: readonly string[] = cues.map((cue) => compactPhrase(cue.phrase));
+const cueTrie = buildPhraseTrie(contextCuePhrases);
 // When several cues reach one mention, the strongest wins: a refusal outranks a plan, and so on.
 const priority: Record<CueKind, number> = { negated: 0, family: 1, future: 2, historical: 3, terminator: 9 };
 
 export type CueHit = PhraseHit;
 
-export function findContextCues(text: NormalizedText): CueHit[] {
+/** Word and clause numbers per compact character (plain or typed arrays). */
+export type ContextText = { clause: ArrayLike<number>; word: ArrayLike<number> };
+
+export function findContextCues(text: ScannableText): CueHit[] {
   return scanPhraseTrie(cueTrie, text);
 }
 
 export function classifyMatchContext(
-  text: NormalizedText,
+  text: ContextText,
   cueHits: readonly CueHit[],
   matchStart: number,
   matchEnd: number,

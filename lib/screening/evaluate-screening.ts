@@ -1,10 +1,12 @@
 import { toDayNumber } from "./calendar-date";
-import { checkEligibility } from "./check-eligibility";
+import { checkIndexedEligibility } from "./check-eligibility";
 import { defaultClinicSettings, resolveTiming, type ClinicSettings } from "./clinic-settings";
 import { collectCodedEvidence } from "./collect-coded-evidence";
 import { collectDocumentEvidence } from "./collect-document-evidence";
+import { compileScreeningType, type CompiledType } from "./compile-screening-types";
 import { decideStatus } from "./decide-status";
 import { findExclusions } from "./find-exclusions";
+import { indexPatientFacts, type PatientIndex } from "./index-patient-facts";
 import type { PatientFacts } from "./patient-facts";
 import { compareEvidence, type EvidenceItem, type ScreeningResult, type ScreeningStatus } from "./screening-result";
 import type { ScreeningType } from "./screening-type";
@@ -20,42 +22,38 @@ export type EvaluateOptions = {
  * deterministic: no clock, no I/O, and the result does not depend on the order of facts.
  */
 export function evaluateScreening(facts: PatientFacts, type: ScreeningType, options: EvaluateOptions): ScreeningResult {
+  const list = compileScreeningType(type);
   const asOf = toDayNumber(options.asOf);
-  const settings: ClinicSettings = { ...defaultClinicSettings, ...options.clinicSettings };
-  const base = {
-    screeningTypeKey: type.key,
-    screeningTypeVersion: type.version,
-    name: type.name,
-    family: type.family,
-    lastCompleted: null,
-    nextDue: null,
-    dueSoonFrom: null,
-    overdueFrom: null,
-  };
-  const finish = (status: ScreeningStatus, evidence: EvidenceItem[], reasons: string[]): ScreeningResult => ({
-    ...base, status, provisionalStatus: status, evidence: [...evidence].sort(compareEvidence), reasons,
-  });
+  const [compiled] = list.types;
+  if (!compiled) throw new Error("compiled type list is empty");
+  return evaluateCompiledType(indexPatientFacts(facts, list, asOf), compiled, resolveSettings(options));
+}
 
-  const eligibility = checkEligibility(facts, type, asOf);
+export function resolveSettings(options: EvaluateOptions): ClinicSettings {
+  return { ...defaultClinicSettings, ...options.clinicSettings };
+}
+
+/** The evaluation proper, over a patient index shared by every type of one evaluateScreenings call. */
+export function evaluateCompiledType(index: PatientIndex, compiled: CompiledType, settings: ClinicSettings): ScreeningResult {
+  const { type } = compiled;
+  const { asOf } = index;
+  const eligibility = checkIndexedEligibility(index, compiled, asOf);
   if (!eligibility.eligible) {
-    return finish(eligibility.unknown ? "needs_review" : "not_eligible", eligibility.evidence, eligibility.reasons);
+    return finish(type, eligibility.unknown ? "needs_review" : "not_eligible", eligibility.evidence, eligibility.reasons);
   }
   const reasons = [...eligibility.reasons];
 
-  const exclusions = findExclusions(facts, type, asOf);
+  const exclusions = findExclusions(index, compiled);
   const excludedBy = exclusions.filter((item) => item.use === "counted");
   if (excludedBy.length > 0) {
     const first = excludedBy[0];
     const what = first?.code ? `${first.code.system} ${first.code.code}` : `"${first?.term}"`;
     reasons.push(`Excluded by ${first?.source} ${first?.sourceId} (${what}).`);
-    return finish("excluded", [...eligibility.evidence, ...excludedBy], reasons);
+    return finish(type, "excluded", [...eligibility.evidence, ...excludedBy], reasons);
   }
 
   // Sorted before anything reads it, so reasons and tie-breaks never follow the facts' input order.
-  const completion = [
-    ...collectCodedEvidence(facts, type, asOf),
-    ...collectDocumentEvidence(facts, type, asOf, settings),
-  ].sort(compareEvidence);
+  const completion = [...collectCodedEvidence(index, compiled), ...collectDocumentEvidence(index, compiled, settings)].sort(compareEvidence);
   const decision = decideStatus({
     counted: completion.filter((item) => item.use === "counted"),
     review: completion.filter((item) => item.use === "review"),
@@ -79,10 +77,28 @@ export function evaluateScreening(facts: PatientFacts, type: ScreeningType, opti
     status = "needs_review";
   }
   return {
-    ...base,
+    ...baseResult(type),
     ...decision,
     status,
     evidence: [...eligibility.evidence, ...exclusions, ...completion].sort(compareEvidence),
     reasons,
   };
+}
+
+function baseResult(type: ScreeningType) {
+  return {
+    screeningTypeKey: type.key,
+    screeningTypeVersion: type.version,
+    name: type.name,
+    family: type.family,
+    lastCompleted: null,
+    nextDue: null,
+    dueSoonFrom: null,
+    overdueFrom: null,
+  };
+}
+
+/** A result decided before any completion evidence is read (not eligible, excluded). */
+function finish(type: ScreeningType, status: ScreeningStatus, evidence: EvidenceItem[], reasons: string[]): ScreeningResult {
+  return { ...baseResult(type), status, provisionalStatus: status, evidence: evidence.length < 2 ? [...evidence] : [...evidence].sort(compareEvidence), reasons };
 }

@@ -1,4 +1,7 @@
-import { evaluateScreening, type EvaluateOptions } from "./evaluate-screening";
+import { toDayNumber } from "./calendar-date";
+import { compileScreeningTypes } from "./compile-screening-types";
+import { evaluateCompiledType, resolveSettings, type EvaluateOptions } from "./evaluate-screening";
+import { indexPatientFacts } from "./index-patient-facts";
 import type { PatientFacts } from "./patient-facts";
 import { compareStrings, type ScreeningResult, type SelectedScreeningResult } from "./screening-result";
 import type { ScreeningType } from "./screening-type";
@@ -7,15 +10,19 @@ import { selectFamilyVariant } from "./select-family-variant";
 /**
  * Every configured type for one patient, one primary result per family (see selectFamilyVariant) and
  * the other variants kept as `superseded` rather than deleted. Output is sorted by type key, so
- * reordering the types or the facts never changes it.
+ * reordering the types or the facts never changes it. The type list is compiled once and reused
+ * across calls; the patient's facts are indexed and their texts scanned once per call for all types.
  */
 export function evaluateScreenings(
   facts: PatientFacts,
   types: readonly ScreeningType[],
   options: EvaluateOptions,
 ): SelectedScreeningResult[] {
-  const sorted = [...types].sort((a, b) => compareStrings(a.key, b.key) || a.version - b.version);
-  const results = sorted.map((type) => evaluateScreening(facts, type, options));
+  const list = compileScreeningTypes(types);
+  const asOf = toDayNumber(options.asOf);
+  const settings = resolveSettings(options);
+  const index = indexPatientFacts(facts, list, asOf);
+  const results = list.types.map((compiled) => evaluateCompiledType(index, compiled, settings));
   const families = new Map<string, ScreeningResult[]>();
   const selected: SelectedScreeningResult[] = [];
   for (const result of results) {

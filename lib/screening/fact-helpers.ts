@@ -1,4 +1,4 @@
-import { formatDay, parseFactDate, type DayNumber } from "./calendar-date";
+import { daysFromCivil, daysInMonth, formatDay, parseFactDate, type DayNumber } from "./calendar-date";
 import { codeSystems, normalizeCodeSystem, type CodeSet, type Coding } from "./code-set";
 import type { ConditionFact } from "./patient-facts";
 import type { EvidenceItem } from "./screening-result";
@@ -8,13 +8,49 @@ export type FactDate =
   | { kind: "undated" }
   | { kind: "future"; date: string };
 
+type ParsedFactDate = { day: DayNumber; date: string; precision: "day" | "month" | "year" } | null;
+
+const isDigitAt = (text: string, i: number) => {
+  const code = text.charCodeAt(i);
+  return code >= 48 && code <= 57;
+};
+const numberAt = (text: string, from: number, to: number) => {
+  let value = 0;
+  for (let i = from; i < to; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
+};
+
+/**
+ * parseFactDate plus the formatted first day, without a regular expression for the common full
+ * date (facts carry many, and a match array per date adds up). Other shapes defer to parseFactDate.
+ */
+function parseDateMemo(text: string | null | undefined): ParsedFactDate {
+  if (typeof text !== "string") return null;
+  if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
+    for (const i of fullDateDigits) if (!isDigitAt(text, i)) return null;
+    const year = numberAt(text, 0, 4);
+    const month = numberAt(text, 5, 7);
+    const dayOfMonth = numberAt(text, 8, 10);
+    if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > daysInMonth(year, month)) return null;
+    // A valid YYYY-MM-DD formats back to itself.
+    return { day: daysFromCivil(year, month, dayOfMonth), date: text, precision: "day" };
+  }
+  const raw = parseFactDate(text);
+  return raw === null ? null : { day: raw.day, date: formatDay(raw.day), precision: raw.precision };
+}
+const fullDateDigits = [0, 1, 2, 3, 5, 6, 8, 9];
+
+/** parseFactDate(text)?.day. */
+export function factDay(text: string | null | undefined): DayNumber | null {
+  return parseDateMemo(text)?.day ?? null;
+}
+
 /** A fact's date relative to asOf; events after asOf have not happened yet for this evaluation. */
 export function resolveFactDate(text: string | null | undefined, asOf: DayNumber): FactDate {
-  const parsed = parseFactDate(text);
+  const parsed = parseDateMemo(text);
   if (parsed === null) return { kind: "undated" };
-  const date = formatDay(parsed.day);
-  if (parsed.day > asOf) return { kind: "future", date };
-  return { kind: "dated", day: parsed.day, date, precision: parsed.precision };
+  if (parsed.day > asOf) return { kind: "future", date: parsed.date };
+  return { kind: "dated", day: parsed.day, date: parsed.date, precision: parsed.precision };
 }
 
 export function partialDateNote(date: FactDate): string | null {

@@ -1,11 +1,8 @@
-import type { DayNumber } from "./calendar-date";
-import { matchCodeSet } from "./code-set";
-import { buildEvidenceItem, canFallBackToText, datedFields, isConditionApplicable, resolveFactDate } from "./fact-helpers";
-import { getTypeMatchers, prepareDocument, prepareFactText } from "./get-type-matchers";
-import { findKeywordMatches, type KeywordMatcher } from "./match-keywords";
-import type { PatientFacts } from "./patient-facts";
+import type { CompiledType } from "./compile-screening-types";
+import { buildEvidenceItem, datedFields } from "./fact-helpers";
+import { documentMentions, documentScans, documentsMention, factTextScan, matchesIn, type PatientIndex } from "./index-patient-facts";
+import type { KeywordMatch } from "./match-keywords";
 import { compareEvidence, type EvidenceItem } from "./screening-result";
-import type { ScreeningType } from "./screening-type";
 
 /**
  * Exclusions (bilateral mastectomy, hysterectomy without residual cervix, total colectomy, hospice…).
@@ -13,50 +10,46 @@ import type { ScreeningType } from "./screening-type";
  * A phrase found only in a document is `review`: hiding a due screening on the strength of OCR text
  * alone is the costlier mistake, so a person confirms it.
  */
-export function findExclusions(facts: PatientFacts, type: ScreeningType, asOf: DayNumber): EvidenceItem[] {
-  const { codes } = type.exclusions;
-  const matcher = getTypeMatchers(type).exclusions;
+export function findExclusions(index: PatientIndex, compiled: CompiledType): EvidenceItem[] {
+  const { exclusionCodes: codes, exclusionMatcher: matcher } = compiled;
   const items: EvidenceItem[] = [];
-  const coded = [
-    ...facts.conditions
-      .filter((c) => isConditionApplicable(c, asOf, true))
-      .map((c) => ({ source: "condition" as const, fact: c, date: c.onset })),
-    ...facts.procedures
-      .filter((p) => p.status === "completed")
-      .map((p) => ({ source: "procedure" as const, fact: p, date: p.performed })),
-  ];
-  for (const { source, fact, date } of coded) {
-    const when = resolveFactDate(date, asOf);
-    if (when.kind === "future") continue;
-    const base = { source, sourceId: fact.id, role: "exclusion", ...datedFields(when) } as const;
-    const code = matchCodeSet(codes, fact.codes);
-    if (code) {
-      items.push(buildEvidenceItem({ ...base, matchedBy: "code", use: "counted", code }));
-    } else if (matcher.termCount > 0 && canFallBackToText(fact.codes, codes)) {
-      const hit = firstAffirmed(matcher, prepareFactText(fact));
-      if (hit) items.push(buildEvidenceItem({ ...base, matchedBy: "text", use: "counted", term: hit.phrase, snippet: hit.snippet, context: hit.context }));
+  for (const source of [index.conditions, index.procedures]) {
+    for (const fact of source) {
+      if (fact.condition ? !fact.applicableEver : fact.status !== "completed") continue;
+      if (fact.date.kind === "future") continue;
+      const code = fact.matches?.get(codes.id);
+      if (code) {
+        items.push(buildEvidenceItem({ source: fact.source, sourceId: fact.id, role: "exclusion", ...datedFields(fact.date), matchedBy: "code", use: "counted", code }));
+      } else if (matcher.termCount > 0 && (fact.codingMask & codes.listedMask) === 0) {
+        const hit = firstAffirmed(matchesIn(factTextScan(fact, index.list), matcher));
+        if (hit) {
+          items.push(buildEvidenceItem({
+            source: fact.source, sourceId: fact.id, role: "exclusion", ...datedFields(fact.date), matchedBy: "text", use: "counted",
+            term: hit.phrase, snippet: hit.snippet, context: hit.context,
+          }));
+        }
+      }
     }
   }
-  for (const document of matcher.termCount > 0 ? facts.documents : []) {
-    const when = resolveFactDate(document.serviceDate, asOf);
-    if (when.kind === "future") continue;
-    for (const { text } of prepareDocument(document).fields) {
-      const hit = firstAffirmed(matcher, text);
+  for (const record of matcher.termCount > 0 && documentsMention(index, matcher) ? index.documents : []) {
+    if (record.date.kind === "future" || !documentMentions(record, matcher, index.list)) continue;
+    for (const scan of documentScans(record, index.list)) {
+      const hit = firstAffirmed(matchesIn(scan, matcher));
       if (!hit) continue;
       items.push(
         buildEvidenceItem({
-          source: "document", sourceId: document.id, role: "exclusion", matchedBy: "keyword", use: "review",
-          term: hit.phrase, snippet: hit.snippet, context: hit.context, confidence: document.confidence ?? 1,
-          ...datedFields(when), note: "possible exclusion mentioned in a document; confirm before excluding",
+          source: "document", sourceId: record.document.id, role: "exclusion", matchedBy: "keyword", use: "review",
+          term: hit.phrase, snippet: hit.snippet, context: hit.context, confidence: record.document.confidence ?? 1,
+          ...datedFields(record.date), note: "possible exclusion mentioned in a document; confirm before excluding",
         }),
       );
       break;
     }
   }
-  return items.sort(compareEvidence);
+  return items.length < 2 ? items : items.sort(compareEvidence);
 }
 
 // Past mentions count here ("s/p total colectomy"); negated and family mentions do not.
-function firstAffirmed(matcher: KeywordMatcher, text: Parameters<typeof findKeywordMatches>[1]) {
-  return findKeywordMatches(matcher, text).find((m) => m.context === "affirmed" || m.context === "historical") ?? null;
+function firstAffirmed(matches: readonly KeywordMatch[]): KeywordMatch | null {
+  return matches.find((m) => m.context === "affirmed" || m.context === "historical") ?? null;
 }

@@ -1,75 +1,63 @@
-import type { DayNumber } from "./calendar-date";
-import { isCodeSetEmpty, matchCodeSet } from "./code-set";
-import {
-  buildEvidenceItem, canFallBackToText, datedFields, isConditionApplicable, resolveFactDate,
-} from "./fact-helpers";
-import { getTypeMatchers, prepareFactText } from "./get-type-matchers";
-import { findKeywordMatches } from "./match-keywords";
-import type { ObservationFact, PatientFacts } from "./patient-facts";
+import { matchCodeSet } from "./code-set";
+import type { CompiledObservationTrigger, CompiledType } from "./compile-screening-types";
+import { buildEvidenceItem, datedFields, type FactDate } from "./fact-helpers";
+import { factTextScan, matchesIn, type FactRecord, type PatientIndex } from "./index-patient-facts";
 import type { EvidenceItem } from "./screening-result";
 import { compareEvidence } from "./screening-result";
-import type { ObservationTrigger, ScreeningType, Trigger } from "./screening-type";
+
+type DatedRecord = FactRecord & { date: Extract<FactDate, { kind: "dated" }> };
 
 const resultStatuses = new Set(["final", "amended", "corrected"]);
 
 /** Conditions and observations that make the patient a candidate, e.g. obesity for diabetes screening. */
-export function findTriggerEvidence(
-  facts: PatientFacts,
-  type: ScreeningType,
-  trigger: Trigger,
-  asOf: DayNumber,
-): EvidenceItem[] {
+export function findTriggerEvidence(index: PatientIndex, trigger: NonNullable<CompiledType["trigger"]>): EvidenceItem[] {
   const items: EvidenceItem[] = [];
-  const matcher = getTypeMatchers(type).triggers;
-  for (const condition of facts.conditions) {
-    if (!isConditionApplicable(condition, asOf, trigger.includeResolved)) continue;
-    const base = { source: "condition", sourceId: condition.id, role: "trigger", ...datedFields(resolveFactDate(condition.onset, asOf)) } as const;
-    const code = matchCodeSet(trigger.codes, condition.codes);
+  const { matcher, codes, rule } = trigger;
+  for (const condition of index.conditions) {
+    if (!(rule.includeResolved ? condition.applicableEver : condition.applicableNow)) continue;
+    const code = condition.matches?.get(codes.id);
     if (code) {
-      items.push(buildEvidenceItem({ ...base, matchedBy: "code", use: "counted", code }));
+      items.push(buildEvidenceItem({ source: "condition", sourceId: condition.id, role: "trigger", ...datedFields(condition.date), matchedBy: "code", use: "counted", code }));
       continue;
     }
-    if (matcher.termCount === 0 || !canFallBackToText(condition.codes, trigger.codes)) continue;
-    const matches = findKeywordMatches(matcher, prepareFactText(condition));
+    // Text only when codes cannot decide: no coding in a system the trigger lists (see canFallBackToText).
+    if (matcher.termCount === 0 || (condition.codingMask & codes.listedMask) !== 0) continue;
+    const matches = matchesIn(factTextScan(condition, index.list), matcher);
     // "History of" still means the patient has had the condition; negation or family history does not.
     const hit = matches.find((m) => m.context === "affirmed" || m.context === "historical") ?? matches[0];
     if (!hit) continue;
     const counted = hit.context === "affirmed" || hit.context === "historical";
     items.push(
       buildEvidenceItem({
-        ...base, matchedBy: "text", use: counted ? "counted" : "ignored", term: hit.phrase, snippet: hit.snippet,
+        source: "condition", sourceId: condition.id, role: "trigger", ...datedFields(condition.date), matchedBy: "text", use: counted ? "counted" : "ignored", term: hit.phrase, snippet: hit.snippet,
         context: hit.context, note: counted ? null : `condition text is ${hit.context} ("${hit.cue}")`,
       }),
     );
   }
-  for (const rule of trigger.observations) items.push(...matchObservationTrigger(facts.observations, rule, asOf));
+  for (const observationRule of trigger.observations) items.push(...matchObservationTrigger(index, observationRule));
   return items.sort(compareEvidence);
 }
 
-function matchObservationTrigger(observations: readonly ObservationFact[], rule: ObservationTrigger, asOf: DayNumber): EvidenceItem[] {
-  const candidates = observations
-    .filter((o) => resultStatuses.has(o.status) && matchCodeSet(rule.codes, o.codes) !== null)
-    .map((o) => ({ o, date: resolveFactDate(o.effective, asOf) }))
-    .filter((c) => c.date.kind === "dated")
-    .sort((a, b) => dayOf(b.date) - dayOf(a.date) || (a.o.id < b.o.id ? -1 : a.o.id > b.o.id ? 1 : 0));
+function matchObservationTrigger(index: PatientIndex, { rule, codes, anyValueCode }: CompiledObservationTrigger): EvidenceItem[] {
+  const candidates = (index.bySet[codes.id] ?? [])
+    .filter((o): o is DatedRecord => o.source === "observation" && resultStatuses.has(o.status) && o.date.kind === "dated")
+    .sort((a, b) => b.date.day - a.date.day || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // latestOnly rules describe a current state (BMI today), so older readings must not re-qualify.
   const considered = rule.latestOnly ? candidates.slice(0, 1) : candidates;
   const items: EvidenceItem[] = [];
-  for (const { o, date } of considered) {
-    const codeOk = isCodeSetEmpty(rule.valueCodes) || matchCodeSet(rule.valueCodes, o.valueCodes) !== null;
-    const valueOk = rule.minValue === null || (o.valueNumber !== null && o.valueNumber >= rule.minValue);
+  for (const o of considered) {
+    const { observation } = o;
+    const codeOk = anyValueCode || matchCodeSet(rule.valueCodes, observation?.valueCodes ?? []) !== null;
+    const valueNumber = observation?.valueNumber ?? null;
+    const valueOk = rule.minValue === null || (valueNumber !== null && valueNumber >= rule.minValue);
     const ok = codeOk && valueOk;
     items.push(
       buildEvidenceItem({
         source: "observation", sourceId: o.id, role: "trigger", matchedBy: "code", use: ok ? "counted" : "ignored",
-        code: matchCodeSet(rule.codes, o.codes), ...datedFields(date),
+        code: o.matches?.get(codes.id) ?? null, ...datedFields(o.date),
         note: ok ? null : "observation value does not meet the trigger",
       }),
     );
   }
   return items;
-}
-
-function dayOf(date: ReturnType<typeof resolveFactDate>): number {
-  return date.kind === "dated" ? date.day : Number.NEGATIVE_INFINITY;
 }

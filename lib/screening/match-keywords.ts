@@ -1,6 +1,6 @@
-import { classifyMatchContext, findContextCues, type CueHit, type MatchContext } from "./detect-context";
-import { compactPhrase, normalizeText, type NormalizedText } from "./normalize-text";
-import { buildPhraseTrie, scanPhraseTrie, type PhraseTrie } from "./phrase-trie";
+import { classifyMatchContext, findContextCues, type ContextText, type CueHit, type MatchContext } from "./detect-context";
+import { compactPhrase, layoutText, type TextLayout } from "./normalize-text";
+import { buildPhraseTrie, scanPhraseTrie, type PhraseHit, type PhraseTrie } from "./phrase-trie";
 
 /**
  * A keyword and its synonyms and abbreviations; a mention of any phrase is a mention of `id`.
@@ -8,11 +8,24 @@ import { buildPhraseTrie, scanPhraseTrie, type PhraseTrie } from "./phrase-trie"
  * is not a colonoscopy, "HPV vaccine" is not an HPV test); a mention inside one is dropped.
  */
 export type KeywordEntry = { id: string; phrases: readonly string[]; blockers?: readonly string[] };
-type Owner = { id: string; phrase: string; blocker: boolean };
+export type KeywordOwner = { id: string; phrase: string; blocker: boolean };
+type Owner = KeywordOwner;
 export type KeywordMatcher = { trie: PhraseTrie; owners: Owner[]; termCount: number };
 
-/** Text normalised once and reused by every matcher that reads it (documents are scanned per type). */
-export type PreparedText = { source: string; normalized: NormalizedText; cues: CueHit[] };
+/**
+ * Text normalised once and reused by every matcher that reads it. `spans` memoises what depends only
+ * on a mention's position (context, offsets, snippet), so many matchers share that work.
+ */
+export type PreparedText = SpanTable & { normalized: TextLayout; layout: TextLayout };
+
+/**
+ * Per-mention facts keyed by compact (start, end): source offsets, context and, on first use, the
+ * snippet. `layout` measures spans not yet in the table; the engine fills the table while its
+ * scratch layout is live and keeps no layout (null) afterwards.
+ */
+export type SpanTable = { source: string; cues: readonly CueHit[]; layout: SpanLayout | null; spans: Map<number, Span> };
+export type SpanLayout = { sourceIndex: ArrayLike<number> } & ContextText;
+export type Span = { start: number; end: number; context: MatchContext; cue: string | null; snippet: string | null };
 
 export type KeywordMatch = {
   keywordId: string;
@@ -39,8 +52,8 @@ export function compileKeywordMatcher(entries: readonly KeywordEntry[]): Keyword
 }
 
 export function prepareText(source: string): PreparedText {
-  const normalized = normalizeText(source);
-  return { source, normalized, cues: findContextCues(normalized) };
+  const normalized = layoutText(source);
+  return { source, normalized, layout: normalized, cues: findContextCues(normalized), spans: new Map() };
 }
 
 function buildSnippet(source: string, start: number, end: number): string {
@@ -53,31 +66,59 @@ function buildSnippet(source: string, start: number, end: number): string {
 /** Every whole-token mention of a keyword phrase, with its negation or temporal context. */
 export function findKeywordMatches(matcher: KeywordMatcher, text: string | PreparedText): KeywordMatch[] {
   const prepared = typeof text === "string" ? prepareText(text) : text;
-  const { normalized, source } = prepared;
+  return resolveKeywordMatches(matcher.owners, scanPhraseTrie(matcher.trie, prepared.normalized), prepared);
+}
+
+/**
+ * Turns phrase hits (phraseIndex into `owners`, in scan order) into matches: drops mentions inside a
+ * blocker of the same keyword, then adds context and snippet. Shared by findKeywordMatches and the
+ * engine's one-scan-per-text path, so both give identical matches.
+ */
+export function resolveKeywordMatches(owners: readonly Owner[], hits: readonly PhraseHit[], prepared: SpanTable): KeywordMatch[] {
   const matches: KeywordMatch[] = [];
-  const hits = scanPhraseTrie(matcher.trie, normalized);
-  const blocked = hits.filter((hit) => matcher.owners[hit.phraseIndex]?.blocker);
+  let blocked: PhraseHit[] | null = null;
   for (const hit of hits) {
-    const owner = matcher.owners[hit.phraseIndex];
+    const owner = owners[hit.phraseIndex];
     if (!owner || owner.blocker) continue;
-    const inside = (b: (typeof hits)[number]) =>
-      b.start <= hit.start && b.end >= hit.end && matcher.owners[b.phraseIndex]?.id === owner.id;
-    if (blocked.some(inside)) continue;
-    const start = normalized.sourceIndex[hit.start] ?? 0;
-    const lastSource = normalized.sourceIndex[hit.end - 1] ?? start;
-    const end = lastSource + ((source.codePointAt(lastSource) ?? 0) > 0xffff ? 2 : 1);
-    const { context, cue } = classifyMatchContext(normalized, prepared.cues, hit.start, hit.end);
+    blocked ??= hits.filter((b) => owners[b.phraseIndex]?.blocker);
+    if (blocked.length > 0 && blocked.some((b) => b.start <= hit.start && b.end >= hit.end && owners[b.phraseIndex]?.id === owner.id)) continue;
+    const span = spanOf(prepared, hit.start, hit.end);
+    span.snippet ??= buildSnippet(prepared.source, span.start, span.end);
     matches.push({
       keywordId: owner.id,
       phrase: owner.phrase,
-      start,
-      end,
-      context,
-      cue,
-      snippet: buildSnippet(source, start, end),
+      start: span.start,
+      end: span.end,
+      context: span.context,
+      cue: span.cue,
+      snippet: span.snippet,
     });
   }
+  if (matches.length < 2) return matches;
   return matches.sort((a, b) => a.start - b.start || a.end - b.end || compareText(a.phrase + a.keywordId, b.phrase + b.keywordId));
+}
+
+function spanOf(table: SpanTable, compactStart: number, compactEnd: number): Span {
+  const cached = table.spans.get(spanKey(compactStart, compactEnd));
+  if (cached) return cached;
+  if (table.layout === null) throw new Error("span was not measured while the text layout was available");
+  return measureSpan(table, table.layout, compactStart, compactEnd);
+}
+
+export function spanKey(compactStart: number, compactEnd: number): number {
+  return compactStart * 1_000_003 + compactEnd;
+}
+
+/** Measures a mention against a layout and records it in the table. */
+export function measureSpan(table: SpanTable, layout: SpanLayout, compactStart: number, compactEnd: number): Span {
+  const { source } = table;
+  const start = layout.sourceIndex[compactStart] ?? 0;
+  const lastSource = layout.sourceIndex[compactEnd - 1] ?? start;
+  const end = lastSource + ((source.codePointAt(lastSource) ?? 0) > 0xffff ? 2 : 1);
+  const { context, cue } = classifyMatchContext(layout, table.cues, compactStart, compactEnd);
+  const span: Span = { start, end, context, cue, snippet: null };
+  table.spans.set(spanKey(compactStart, compactEnd), span);
+  return span;
 }
 
 function compareText(a: string, b: string): number {

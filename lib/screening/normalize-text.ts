@@ -61,60 +61,225 @@ function isClauseBreak(char: string, next: string | undefined): boolean {
   return char === "." && (next === undefined || /\s/.test(next));
 }
 
-export function normalizeText(source: string): NormalizedText {
-  const chars = Array.from(source);
-  const compact: string[] = [];
-  const sourceIndex: number[] = [];
-  const boundary: boolean[] = [];
-  const word: number[] = [];
-  const clause: number[] = [];
-  let offset = 0;
+/**
+ * The same normalisation in typed arrays, for the engine's hot path (documents are long and every
+ * patient brings new ones). Walks UTF-16 units with an ASCII fast path and falls back to the code
+ * point rules above for anything else, so both forms agree exactly; normalizeText is its plain-array
+ * view for callers and tests.
+ */
+export type TextLayout = {
+  /** The compact text as UTF-16 units; `compact` is the same as a string, built on first read. */
+  codes: Uint16Array;
+  readonly compact: string;
+  sourceIndex: Int32Array;
+  /** 1 where a token may start or end (length + 1 entries). */
+  boundary: Uint8Array;
+  word: Int32Array;
+  clause: Int32Array;
+};
+
+const asciiSpace = (code: number) => code === 32 || (code >= 9 && code <= 13);
+
+/** The code point starting at `index` as a string, or undefined past the end. */
+function charAt(source: string, index: number): string | undefined {
+  if (index >= source.length) return undefined;
+  const code = source.charCodeAt(index);
+  if (code < 0xd800 || code > 0xdbff) return source[index];
+  return String.fromCodePoint(source.codePointAt(index) ?? code);
+}
+
+type Buffers = { codes: Uint16Array; sourceIndex: Int32Array; boundary: Uint8Array; word: Int32Array; clause: Int32Array };
+
+function allocate(capacity: number): Buffers {
+  return {
+    codes: new Uint16Array(capacity),
+    sourceIndex: new Int32Array(capacity),
+    boundary: new Uint8Array(capacity + 1),
+    word: new Int32Array(capacity),
+    clause: new Int32Array(capacity),
+  };
+}
+
+// Layout writes into reusable scratch buffers (typed-array allocation costs more than the loop for
+// short texts) and copies the result into one exact-size buffer. Single-threaded, never re-entered.
+let scratch = allocate(4096);
+
+function ensureCapacity(needed: number): Buffers {
+  if (needed > scratch.codes.length) {
+    const bigger = allocate(Math.max(needed, scratch.codes.length * 2));
+    bigger.codes.set(scratch.codes);
+    bigger.sourceIndex.set(scratch.sourceIndex);
+    bigger.boundary.set(scratch.boundary);
+    bigger.word.set(scratch.word);
+    bigger.clause.set(scratch.clause);
+    scratch = bigger;
+  }
+  return scratch;
+}
+
+export function layoutText(source: string): TextLayout {
+  const length = layoutIntoScratch(source);
+  return createLayout(scratch, length);
+}
+
+/**
+ * Lays the text out in the shared scratch buffers and returns its compact length. The buffers stay
+ * valid only until the next layout, so the caller must finish reading them first.
+ */
+export function layoutIntoScratch(source: string): number {
+  // ASCII yields one compact unit per source unit; only folding other characters can expand.
+  let b = ensureCapacity(source.length);
+  let length = 0;
   let wordNo = 0;
   let clauseNo = 0;
   let sawSeparator = false;
-  let prev: string | undefined;
-  for (let i = 0; i < chars.length; i++) {
-    const char = chars[i] ?? "";
-    const next = chars[i + 1];
-    const kind = classify(char);
-    // A lone combining mark belongs to the letter before it (decomposed "é"), so it is not a separator.
-    if (kind === "mark") {
-      offset += char.length;
-      continue;
-    }
-    if (kind === "other") {
-      sawSeparator = true;
-      if (isClauseBreak(char, next)) clauseNo++;
-      prev = undefined;
-      offset += char.length;
-      continue;
+  // The previous alphanumeric character's classes; hasPrev is false after a separator.
+  let hasPrev = false;
+  let prevUpper = false;
+  let prevLower = false;
+  let prevDigit = false;
+  let offset = 0;
+  while (offset < source.length) {
+    const code = source.charCodeAt(offset);
+    let width = 1;
+    let upperChar: boolean;
+    let lowerChar: boolean;
+    let digitChar: boolean;
+    let folded: string | null = null;
+    let foldedCode = 0;
+    if (code < 128) {
+      digitChar = code >= 48 && code <= 57;
+      upperChar = code >= 65 && code <= 90;
+      lowerChar = code >= 97 && code <= 122;
+      if (!digitChar && !upperChar && !lowerChar) {
+        sawSeparator = true;
+        if (code === 10 || code === 59 || code === 33 || code === 63) clauseNo++;
+        else if (code === 46) {
+          const next = offset + 1 < source.length ? source.charCodeAt(offset + 1) : -1;
+          if (next === -1 || (next < 128 ? asciiSpace(next) : /\s/.test(charAt(source, offset + 1) ?? ""))) clauseNo++;
+        }
+        hasPrev = false;
+        offset += 1;
+        continue;
+      }
+      foldedCode = upperChar ? code + 32 : code;
+    } else {
+      const char = charAt(source, offset) ?? "";
+      width = char.length;
+      const kind = classify(char);
+      if (kind === "mark") {
+        offset += width;
+        continue;
+      }
+      if (kind === "other") {
+        sawSeparator = true;
+        if (isClauseBreak(char, charAt(source, offset + width))) clauseNo++;
+        hasPrev = false;
+        offset += width;
+        continue;
+      }
+      upperChar = isUpper(char);
+      lowerChar = isLower(char);
+      digitChar = isDigit(char);
+      folded = fold(char);
     }
     const camel =
-      prev !== undefined &&
-      isUpper(char) &&
-      (isLower(prev) || (isUpper(prev) && next !== undefined && isLower(next)));
-    const digitChange = prev !== undefined && isDigit(prev) !== isDigit(char);
-    if (compact.length > 0 && (sawSeparator || camel)) wordNo++;
-    const startsToken = compact.length === 0 || sawSeparator || camel || digitChange;
-    const folded = fold(char);
-    if (folded.length === 0) {
-      offset += char.length;
-      continue;
-    }
-    for (let k = 0; k < folded.length; k++) {
-      compact.push(folded[k] ?? "");
-      sourceIndex.push(offset);
-      boundary.push(k === 0 && startsToken);
-      word.push(wordNo);
-      clause.push(clauseNo);
+      hasPrev && upperChar && (prevLower || (prevUpper && nextIsLower(source, offset + width)));
+    const digitChange = hasPrev && prevDigit !== digitChar;
+    if (length > 0 && (sawSeparator || camel)) wordNo++;
+    const startsToken = length === 0 || sawSeparator || camel || digitChange;
+    if (folded === null) {
+      b.codes[length] = foldedCode;
+      b.sourceIndex[length] = offset;
+      b.boundary[length] = startsToken ? 1 : 0;
+      b.word[length] = wordNo;
+      b.clause[length] = clauseNo;
+      length++;
+    } else {
+      if (folded.length === 0) {
+        offset += width;
+        continue;
+      }
+      // Leave room for the rest of the source at one unit per unit, as the ASCII path assumes.
+      b = ensureCapacity(length + folded.length + (source.length - offset - width));
+      for (let k = 0; k < folded.length; k++) {
+        b.codes[length] = folded.charCodeAt(k);
+        b.sourceIndex[length] = offset;
+        b.boundary[length] = k === 0 && startsToken ? 1 : 0;
+        b.word[length] = wordNo;
+        b.clause[length] = clauseNo;
+        length++;
+      }
     }
     sawSeparator = false;
-    prev = char;
-    offset += char.length;
+    hasPrev = true;
+    prevUpper = upperChar;
+    prevLower = lowerChar;
+    prevDigit = digitChar;
+    offset += width;
   }
-  boundary.push(true);
-  if (boundary.length > 0) boundary[0] = true;
-  return { compact: compact.join(""), sourceIndex, boundary, word, clause };
+  b.boundary[length] = 1;
+  b.boundary[0] = 1;
+  return length;
+}
+
+/** The scratch buffers written by layoutIntoScratch (read-only for callers). */
+export function scratchLayout(): Readonly<Buffers> {
+  return scratch;
+}
+
+function createLayout(b: Buffers, length: number): TextLayout {
+  // One allocation for all five arrays; Int32 parts first so every view is aligned.
+  const buffer = new ArrayBuffer(length * 15 + 1);
+  const sourceIndex = new Int32Array(buffer, 0, length);
+  const word = new Int32Array(buffer, length * 4, length);
+  const clause = new Int32Array(buffer, length * 8, length);
+  const codes = new Uint16Array(buffer, length * 12, length);
+  const boundary = new Uint8Array(buffer, length * 14, length + 1);
+  sourceIndex.set(b.sourceIndex.subarray(0, length));
+  word.set(b.word.subarray(0, length));
+  clause.set(b.clause.subarray(0, length));
+  codes.set(b.codes.subarray(0, length));
+  boundary.set(b.boundary.subarray(0, length + 1));
+  let compact: string | null = null;
+  return {
+    codes,
+    get compact() {
+      compact ??= decodeUnits(codes);
+      return compact;
+    },
+    sourceIndex,
+    boundary,
+    word,
+    clause,
+  };
+}
+
+function nextIsLower(source: string, index: number): boolean {
+  const next = charAt(source, index);
+  return next !== undefined && isLower(next);
+}
+
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const utf16 = new TextDecoder("utf-16le");
+
+function decodeUnits(codes: Uint16Array): string {
+  // Compact text never holds a lone surrogate (unpaired surrogates are separators), so decoding is lossless.
+  if (littleEndian) return utf16.decode(codes);
+  let out = "";
+  for (let from = 0; from < codes.length; from += 8192) out += String.fromCharCode(...codes.subarray(from, from + 8192));
+  return out;
+}
+
+export function normalizeText(source: string): NormalizedText {
+  const layout = layoutText(source);
+  return {
+    compact: layout.compact,
+    sourceIndex: Array.from(layout.sourceIndex),
+    boundary: Array.from(layout.boundary, (b) => b === 1),
+    word: Array.from(layout.word),
+    clause: Array.from(layout.clause),
+  };
 }
 
 /** The compact form of a keyword or cue phrase ("Bone-Density" → "bonedensity"). */

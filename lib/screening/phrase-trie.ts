@@ -1,44 +1,95 @@
-import type { NormalizedText } from "./normalize-text";
-
 /**
  * A character trie over compact phrases, scanned once per text from every token boundary. This is the
  * "compile once" keyword automaton: cost grows with text length times the longest phrase, not with
- * the number of keywords, and no per-keyword regular expressions are built.
+ * the number of keywords, and no per-keyword regular expressions are built. Transitions on a–z and
+ * 0–9 (nearly every compact character) sit in one flat table; other folded characters use a map.
  */
-type TrieNode = { next: Map<string, TrieNode>; terminals: number[] };
-export type PhraseTrie = { root: TrieNode; size: number };
+export type PhraseTrie = {
+  /** next node for (node, symbol) at node * symbolCount + symbol; -1 when absent. */
+  table: Int32Array;
+  /** Transitions on non-ASCII characters, by node. */
+  wide: (Map<number, number> | undefined)[];
+  /** Phrase indices ending at each node, in phrase order. */
+  terminals: (number[] | undefined)[];
+  size: number;
+};
 export type PhraseHit = { phraseIndex: number; start: number; end: number };
+/** What a scan needs from normalised text: compact UTF-16 units and token boundaries. */
+export type ScannableText = { codes: ArrayLike<number>; boundary: ArrayLike<boolean | number> };
+
+const symbolCount = 36;
+const symbols = new Int8Array(128).fill(-1);
+for (let code = 48; code <= 57; code++) symbols[code] = code - 48 + 26;
+for (let code = 97; code <= 122; code++) symbols[code] = code - 97;
+
+const surrogatePair = /[\ud800-\udbff][\udc00-\udfff]/;
 
 export function buildPhraseTrie(compactPhrases: readonly string[]): PhraseTrie {
-  const root: TrieNode = { next: new Map(), terminals: [] };
-  compactPhrases.forEach((phrase, index) => {
-    if (phrase.length === 0) return;
-    let node = root;
-    for (const char of phrase) {
-      let child = node.next.get(char);
-      if (!child) {
-        child = { next: new Map(), terminals: [] };
-        node.next.set(char, child);
-      }
-      node = child;
+  let table = new Int32Array(symbolCount * 16).fill(-1);
+  const wide: PhraseTrie["wide"] = [undefined];
+  const terminals: PhraseTrie["terminals"] = [undefined];
+  let nodes = 1;
+  const addNode = () => {
+    if ((nodes + 1) * symbolCount > table.length) {
+      const bigger = new Int32Array(table.length * 2).fill(-1);
+      bigger.set(table);
+      table = bigger;
     }
-    node.terminals.push(index);
+    wide.push(undefined);
+    terminals.push(undefined);
+    return nodes++;
+  };
+  compactPhrases.forEach((phrase, index) => {
+    // Scans step one UTF-16 unit at a time, so a phrase holding an astral character (a surrogate
+    // pair) can never match; it is left out rather than half-matched.
+    if (phrase.length === 0 || surrogatePair.test(phrase)) return;
+    let node = 0;
+    for (let i = 0; i < phrase.length; i++) {
+      const code = phrase.charCodeAt(i);
+      const symbol = code < 128 ? (symbols[code] ?? -1) : -1;
+      if (symbol >= 0) {
+        const slot = node * symbolCount + symbol;
+        let child = table[slot] ?? -1;
+        if (child < 0) {
+          child = addNode();
+          table[slot] = child;
+        }
+        node = child;
+      } else {
+        const map = wide[node] ?? new Map<number, number>();
+        wide[node] = map;
+        let child = map.get(code);
+        if (child === undefined) {
+          child = addNode();
+          map.set(code, child);
+        }
+        node = child;
+      }
+    }
+    const list = terminals[node] ?? [];
+    list.push(index);
+    terminals[node] = list;
   });
-  return { root, size: compactPhrases.length };
+  return { table: table.slice(0, nodes * symbolCount), wide, terminals, size: compactPhrases.length };
 }
 
 /** Every phrase occurrence that starts and ends on a token boundary, in text order. */
-export function scanPhraseTrie(trie: PhraseTrie, text: NormalizedText): PhraseHit[] {
+export function scanPhraseTrie(trie: PhraseTrie, text: ScannableText): PhraseHit[] {
   const hits: PhraseHit[] = [];
-  const { compact, boundary } = text;
-  for (let start = 0; start < compact.length; start++) {
+  const { codes, boundary } = text;
+  const { table, wide, terminals } = trie;
+  const length = codes.length;
+  for (let start = 0; start < length; start++) {
     if (!boundary[start]) continue;
-    let node: TrieNode | undefined = trie.root;
-    for (let j = start; j < compact.length; j++) {
-      node = node.next.get(compact[j] ?? "");
-      if (!node) break;
-      if (node.terminals.length > 0 && boundary[j + 1]) {
-        for (const phraseIndex of node.terminals) hits.push({ phraseIndex, start, end: j + 1 });
+    let node = 0;
+    for (let j = start; j < length; j++) {
+      const code = codes[j] ?? 0;
+      const symbol = code < 128 ? (symbols[code] ?? -1) : -1;
+      node = symbol >= 0 ? (table[node * symbolCount + symbol] ?? -1) : (wide[node]?.get(code) ?? -1);
+      if (node < 0) break;
+      const ends = terminals[node];
+      if (ends !== undefined && boundary[j + 1]) {
+        for (const phraseIndex of ends) hits.push({ phraseIndex, start, end: j + 1 });
       }
     }
   }

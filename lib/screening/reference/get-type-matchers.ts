@@ -1,7 +1,9 @@
-import { compileKeywordMatcher, prepareText, type KeywordMatcher, type PreparedText } from "./match-keywords";
-import { factText } from "./fact-helpers";
-import type { DocumentFact } from "./patient-facts";
-import type { ScreeningType } from "./screening-type";
+// Reference engine: the straightforward pre-optimisation code, kept only as the oracle for
+// evaluate-screenings.equivalence.test.ts. Production code must not import it.
+import { compileKeywordMatcher, prepareText, type KeywordMatcher, type PreparedText } from "../match-keywords";
+import { factText } from "../fact-helpers";
+import type { DocumentFact } from "../patient-facts";
+import type { ScreeningType } from "../screening-type";
 
 export type TypeMatchers = { evidence: KeywordMatcher; triggers: KeywordMatcher; exclusions: KeywordMatcher };
 

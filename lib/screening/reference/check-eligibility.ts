@@ -1,0 +1,83 @@
+// Reference engine: the straightforward pre-optimisation code, kept only as the oracle for
+// evaluate-screenings.equivalence.test.ts. Production code must not import it.
+import {
+  computeAgeInYears, dayOfReachingAge, formatDay, parseFactDate, parseIsoDate, type DayNumber,
+} from "../calendar-date";
+import { findTriggerEvidence } from "./find-trigger-evidence";
+import type { EvidenceItem } from "../screening-result";
+import type { PatientFacts } from "../patient-facts";
+import type { ScreeningType } from "../screening-type";
+
+export type EligibilityOutcome =
+  | { eligible: false; unknown: boolean; reasons: string[]; evidence: EvidenceItem[] }
+  | {
+      eligible: true;
+      reasons: string[];
+      evidence: EvidenceItem[];
+      /** Sex for clinical use is unknown/other and the type's rule is `review`. */
+      reviewSex: boolean;
+      /** First day the patient met every criterion, when known; used to tell Due from Overdue. */
+      eligibleSince: DayNumber | null;
+    };
+
+function describeRange(minAge: number | null, maxAge: number | null): string {
+  if (minAge !== null && maxAge !== null) return `${minAge}–${maxAge}`;
+  return minAge !== null ? `${minAge}+` : `0–${maxAge ?? 0}`;
+}
+
+/** Age on asOf, sex for clinical use, then trigger conditions, each with a reason a clinician can read. */
+export function checkEligibility(facts: PatientFacts, type: ScreeningType, asOf: DayNumber): EligibilityOutcome {
+  const { minAge, maxAge, sex, unknownSexRule, triggers, note } = type.eligibility;
+  const reasons: string[] = [];
+  const asOfText = formatDay(asOf);
+  const birth = parseIsoDate(facts.patient.birthDate);
+  let eligibleSince: DayNumber | null = birth;
+
+  if (minAge !== null || maxAge !== null) {
+    if (birth === null) {
+      return { eligible: false, unknown: true, reasons: ["Birth date is missing or invalid, so age cannot be checked."], evidence: [] };
+    }
+    const age = computeAgeInYears(birth, asOf);
+    const range = describeRange(minAge, maxAge);
+    if ((minAge !== null && age < minAge) || (maxAge !== null && age > maxAge) || birth > asOf) {
+      return { eligible: false, unknown: false, reasons: [`Age ${age} on ${asOfText} is outside the age range ${range}.`], evidence: [] };
+    }
+    reasons.push(`Age ${age} on ${asOfText} is within the age range ${range}.`);
+    if (minAge !== null) eligibleSince = dayOfReachingAge(birth, minAge);
+  }
+
+  let reviewSex = false;
+  const patientSex = facts.patient.sexForClinicalUse;
+  if (sex !== "any") {
+    if (patientSex === "female" || patientSex === "male") {
+      if (patientSex !== sex) {
+        return { eligible: false, unknown: false, reasons: [`Screening applies to ${sex} patients; sex for clinical use is ${patientSex}.`], evidence: [] };
+      }
+    } else if (unknownSexRule === "exclude") {
+      return { eligible: false, unknown: false, reasons: [`Sex for clinical use is ${patientSex}; this ${sex}-only screening is set to exclude such patients.`], evidence: [] };
+    } else {
+      reviewSex = unknownSexRule === "review";
+      reasons.push(
+        `Sex for clinical use is ${patientSex}; evaluated as eligible for this ${sex}-only screening` +
+          (reviewSex ? " pending clinician confirmation." : "."),
+      );
+    }
+  }
+
+  let evidence: EvidenceItem[] = [];
+  if (triggers !== null) {
+    evidence = findTriggerEvidence(facts, type, triggers, asOf);
+    const counted = evidence.filter((item) => item.use === "counted");
+    if (counted.length === 0) {
+      return { eligible: false, unknown: false, reasons: ["No qualifying trigger condition or observation on record."], evidence };
+    }
+    const first = counted[0];
+    reasons.push(`Trigger met by ${first?.source} ${first?.code ? `${first.code.system} ${first.code.code}` : `"${first?.term}"`}.`);
+    // The trigger start is the earliest dated qualifying fact; unknown when none is dated.
+    const starts = counted.map((item) => parseFactDate(item.date)?.day).filter((d): d is number => d !== undefined);
+    const triggerStart = starts.length > 0 ? Math.min(...starts) : null;
+    eligibleSince = triggerStart === null || eligibleSince === null ? null : Math.max(eligibleSince, triggerStart);
+  }
+  if (note) reasons.push(note);
+  return { eligible: true, reasons, evidence, reviewSex, eligibleSince };
+}

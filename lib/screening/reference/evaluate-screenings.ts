@@ -1,0 +1,50 @@
+// Reference engine: the straightforward pre-optimisation code, kept only as the oracle for
+// evaluate-screenings.equivalence.test.ts. Production code must not import it.
+import { evaluateScreening, type EvaluateOptions } from "./evaluate-screening";
+import type { PatientFacts } from "../patient-facts";
+import { compareStrings, type ScreeningResult, type SelectedScreeningResult } from "../screening-result";
+import type { ScreeningType } from "../screening-type";
+import { selectFamilyVariant } from "../select-family-variant";
+
+/**
+ * Every configured type for one patient, one primary result per family (see selectFamilyVariant) and
+ * the other variants kept as `superseded` rather than deleted. Output is sorted by type key, so
+ * reordering the types or the facts never changes it.
+ */
+export function evaluateScreenings(
+  facts: PatientFacts,
+  types: readonly ScreeningType[],
+  options: EvaluateOptions,
+): SelectedScreeningResult[] {
+  const sorted = [...types].sort((a, b) => compareStrings(a.key, b.key) || a.version - b.version);
+  const results = sorted.map((type) => evaluateScreening(facts, type, options));
+  const families = new Map<string, ScreeningResult[]>();
+  const selected: SelectedScreeningResult[] = [];
+  for (const result of results) {
+    if (result.family === null) {
+      selected.push({ ...result, selection: "standalone", supersededBy: null });
+      continue;
+    }
+    const members = families.get(result.family.id) ?? [];
+    members.push(result);
+    families.set(result.family.id, members);
+  }
+  for (const [familyId, members] of families) {
+    const choice = selectFamilyVariant(members);
+    for (const member of members) {
+      if (choice === null || member === choice.winner) {
+        const others = members.filter((m) => m !== member).map((m) => m.screeningTypeKey);
+        const note = others.length > 0 ? [`Chosen in family ${familyId} over ${others.join(", ")}: ${choice?.reason ?? ""}.`] : [];
+        selected.push({ ...member, reasons: [...member.reasons, ...note], selection: "primary", supersededBy: null });
+      } else {
+        selected.push({
+          ...member,
+          reasons: [...member.reasons, `Superseded by ${choice.winner.screeningTypeKey} in family ${familyId}.`],
+          selection: "superseded",
+          supersededBy: choice.winner.screeningTypeKey,
+        });
+      }
+    }
+  }
+  return selected.sort((a, b) => compareStrings(a.screeningTypeKey, b.screeningTypeKey) || a.screeningTypeVersion - b.screeningTypeVersion);
+}

@@ -1,0 +1,25 @@
+import { screeningBenchmarks } from "./screening-benchmarks";
+
+/**
+ * The benchmark registry read by run-benchmarks.ts. To add one (`schedule-page`, `ocr`, …), export
+ * a Benchmark from its own file and list it here; its `name` is the CLI NAME and the JSON key.
+ */
+export type BenchmarkOptions = {
+  /** Timed runs; the reported figure is their median. */
+  runs: number;
+  /** Overrides the benchmark's default workload size, for quick local checks. */
+  scale: number | null;
+  /** Human-readable progress; goes to stderr so stdout stays machine-readable. */
+  log: (line: string) => void;
+};
+
+/** A JSON-serialisable summary; `ms` is the headline figure. */
+export type BenchmarkResult = { ms: number } & Record<string, unknown>;
+
+export type Benchmark = {
+  name: string;
+  description: string;
+  run: (options: BenchmarkOptions) => Promise<BenchmarkResult>;
+};
+
+export const benchmarks: readonly Benchmark[] = [...screeningBenchmarks];
