@@ -6,6 +6,7 @@ if (!process.versions.node.startsWith("24.")) {
 
 // scripts/test.mjs prepares the database, finds Chromium and sets these; see README "Tests".
 const port = Number(process.env.E2E_PORT ?? 3210);
+const sandboxPort = Number(process.env.EPIC_SANDBOX_PORT ?? 4510);
 const chromium = process.env.CHROMIUM_PATH;
 
 export default defineConfig({
@@ -31,12 +32,20 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: `npx tsx tests/epic-sandbox/cli.ts --port ${sandboxPort}`,
+      url: `http://127.0.0.1:${sandboxPort}/_sandbox/stats`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: `npx next start -p ${port} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

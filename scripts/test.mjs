@@ -50,18 +50,12 @@ if (!only.length || only.includes("e2e")) {
     );
     process.exit(1);
   }
-  const prepared = spawnSync("npx", ["tsx", "--conditions=react-server", "tests/e2e/prepare-e2e-database.ts"], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const databaseUrl = prepared.stdout.trim().split("\n").pop();
-  if (prepared.status !== 0 || !databaseUrl) {
-    console.error("✖ could not prepare the e2e database");
-    process.exit(1);
-  }
+  const sandboxPort = process.env.EPIC_SANDBOX_PORT ?? "4510";
+  const e2ePort = process.env.E2E_PORT ?? "3210";
   const e2eEnv = {
     CHROMIUM_PATH: chromium,
-    DATABASE_URL: databaseUrl,
+    EPIC_SANDBOX_PORT: sandboxPort,
+    E2E_PORT: e2ePort,
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
     ENCRYPTION_KEYS: `e2e1:${Buffer.alloc(32, 42).toString("base64")}`,
     INNGEST_EVENT_KEY: "e2e-event-key",
@@ -69,7 +63,19 @@ if (!only.length || only.includes("e2e")) {
     FRAME_ANCESTORS: "'self' https://*.epic.com",
     LOG_LEVEL: "warn",
   };
-  const status = run("e2e", "npx", ["playwright", "test"], e2eEnv, { exitOnFailure: false });
+  // The seed encrypts Epic client secrets, so it must use the server's keys.
+  const prepared = spawnSync("npx", ["tsx", "--conditions=react-server", "tests/e2e/prepare-e2e-database.ts"], {
+    encoding: "utf8",
+    env: { ...process.env, ...e2eEnv },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const databaseUrl = prepared.stdout.trim().split("\n").pop();
+  if (prepared.status !== 0 || !databaseUrl) {
+    console.error("✖ could not prepare the e2e database");
+    process.exit(1);
+  }
+
+  const status = run("e2e", "npx", ["playwright", "test"], { ...e2eEnv, DATABASE_URL: databaseUrl }, { exitOnFailure: false });
   spawnSync("npx", ["tsx", "--conditions=react-server", "tests/e2e/prepare-e2e-database.ts", "--drop", databaseUrl], { stdio: "inherit" });
   if (status !== 0) process.exit(status);
 }

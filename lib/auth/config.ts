@@ -14,7 +14,13 @@ export const authConfig = {
   providers: [],
   // Auth.js logs failed sign-ins as errors with stack traces; keep its log to the error class.
   logger: {
-    error: (error) => console.warn(JSON.stringify({ level: "warn", event: "auth.error", error: error.name })),
+    error: (error) => {
+      // Auth.js wraps the real failure; keep its type and the cause's class/code (never messages with values).
+      const cause = (error as { cause?: { err?: { name?: string; code?: string; error?: string; error_description?: string } } }).cause?.err;
+      const type = (error as { type?: string }).type;
+      const oauth = cause?.error ? { oauthError: cause.error, oauthDescription: cause.error_description?.slice(0, 200) } : {};
+      console.warn(JSON.stringify({ level: "warn", event: "auth.error", type, cause: cause?.code ?? cause?.name, ...oauth }));
+    },
     warn: (code) => console.warn(JSON.stringify({ level: "warn", event: "auth.warning", code })),
     debug: () => {},
   },

@@ -5,6 +5,7 @@ import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { isAppError } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
 import { requestMetaFromHeaders } from "@/lib/http/request-meta";
 import { buildEpicProvider } from "@/lib/smart/build-epic-provider";
 import { authConfig } from "./config";
@@ -35,7 +36,12 @@ const credentials = Credentials({
 const nextAuth = NextAuth(async (): Promise<NextAuthConfig> => {
   const clinic = (await cookies()).get(epicClinicCookie.name)?.value;
   const meta = async () => requestMetaFromHeaders(await headers());
-  const epic = clinic ? await buildEpicProvider(await getDb(), clinic, meta).catch(() => null) : null;
+  const epic = clinic
+    ? await buildEpicProvider(await getDb(), clinic, meta).catch((error: unknown) => {
+        logger.warn("auth.epic_provider_unavailable", { clinic, err: error });
+        return null;
+      })
+    : null;
   return { ...authConfig, providers: epic ? [credentials, epic] : [credentials] };
 });
 

@@ -41,7 +41,7 @@ if (process.argv[2] === "--drop") {
   }
   const handle = await openDatabase(url);
   if (handle.kind !== "pglite") await migrate(handle.db as never, { migrationsFolder });
-  await seedDemo(handle.db, password);
+  await seedDemo(handle.db, password, { sandboxPort: Number(process.env.EPIC_SANDBOX_PORT ?? 4510) });
   await handle.close();
   process.stdout.write(`${url}\n`);
 }

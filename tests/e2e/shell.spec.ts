@@ -19,7 +19,7 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill("riverside.admin@healthprep.test");
   await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.locator("#sign-in-error")).toHaveText("Wrong email or password.");
 });
 
@@ -34,7 +34,9 @@ test("the clinic admin signs in and sees the dashboard shell", async ({ page }) 
   }
   await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
   await nav.getByRole("link", { name: "Settings" }).click();
-  await expect(page.getByTestId("member-row")).toHaveCount(2);
+  await expect(page.getByTestId("member-row").filter({ hasText: "riverside.admin@healthprep.test" })).toHaveCount(1);
+  await expect(page.getByTestId("member-row").filter({ hasText: "riverside.staff@healthprep.test" })).toHaveCount(1);
+  await expect(page.getByTestId("member-row").filter({ hasText: "lakeside.admin@healthprep.test" })).toHaveCount(0);
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
 });
