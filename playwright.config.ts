@@ -17,7 +17,9 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [["list"]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    // localhost, not 127.0.0.1: `next start` reports request URLs as localhost, and Auth.js derives
+    // the OAuth redirect_uri from them; the browser must be on the same host or its cookies are lost.
+    baseURL: `http://localhost:${port}`,
     trace: "retain-on-failure",
     launchOptions: {
       ...(chromium ? { executablePath: chromium } : {}),
@@ -40,8 +42,8 @@ export default defineConfig({
       timeout: 120_000,
     },
     {
-      command: `npx next start -p ${port} -H 127.0.0.1`,
-      url: `http://127.0.0.1:${port}/api/health`,
+      command: `npx next start -p ${port}`,
+      url: `http://localhost:${port}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: "pipe",
