@@ -1,16 +1,23 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
+import { totpSecretAad } from "@/lib/auth/two-factor";
+import { env } from "@/lib/env";
 import { getCipher } from "@/lib/crypto";
 import { defaultEpicScopes } from "@/lib/smart/epic-scopes";
 import { clientSecretAad } from "@/lib/smart/load-epic-endpoints";
-import { createId } from "@/lib/ids";
+import { createId, type Id } from "@/lib/ids";
+import { uspstfAdultPrimaryCarePreset } from "@/lib/screening";
+import { applyPreset, previewPreset } from "@/lib/screening-data/apply-preset";
 import type { Db } from "./client";
-import { ehrConnections, memberships, organizations, users } from "./schema";
+import { accounts, ehrConnections, memberships, organizations, users } from "./schema";
 
 export const demoOrganizations = [
   { name: "Riverside Family Medicine", slug: "riverside", timeZone: "America/New_York" },
   { name: "Lakeside Clinic", slug: "lakeside", timeZone: "America/Chicago" },
 ] as const;
+
+/** Known TOTP secret of the demo admins (base32), printed by `npm run db:seed`; e2e computes codes from it. */
+export const demoTotpSecret = "HPDEMOTOTPSECRETHPDEMOTOTPSECRET";
 
 export const demoUsers = [
   { email: "admin@healthprep.test", name: "Pat Platform", isPlatformAdmin: true, memberOf: [] },
@@ -33,7 +40,13 @@ export function sandboxConnection(sandboxPort: number) {
   };
 }
 
-export async function seedDemo(db: Db, password: string, options: { sandboxPort?: number } = {}): Promise<{ created: number }> {
+export async function seedDemo(
+  db: Db,
+  password: string,
+  options: { sandboxPort?: number; totpSecret?: string | null } = {},
+): Promise<{ created: number }> {
+  // Demo admins get a known TOTP secret outside production only; in production they enrol at first sign-in.
+  const totpSecret = options.totpSecret !== undefined ? options.totpSecret : env.NODE_ENV === "production" ? null : demoTotpSecret;
   let created = 0;
   const orgIds = new Map<string, string>();
   for (const org of demoOrganizations) {
@@ -48,6 +61,7 @@ export async function seedDemo(db: Db, password: string, options: { sandboxPort?
     created++;
   }
   if (options.sandboxPort) created += await seedSandboxConnections(db, orgIds, options.sandboxPort);
+  for (const organizationId of orgIds.values()) created += await seedScreeningTypes(db, organizationId as Id<"organization">);
   let passwordHash: string | undefined; // scrypt is slow: hash only when a user is missing
   for (const u of demoUsers) {
     let [user] = await db.select().from(users).where(eq(users.email, u.email));
@@ -64,6 +78,13 @@ export async function seedDemo(db: Db, password: string, options: { sandboxPort?
         .returning();
       created++;
     }
+    const isAdmin = u.isPlatformAdmin || u.memberOf.some(([, role]) => role === "org_admin");
+    if (isAdmin && totpSecret && !user!.totpSecretEncrypted) {
+      await db
+        .update(users)
+        .set({ totpSecretEncrypted: getCipher().encrypt(totpSecret, totpSecretAad(user!.id)), totpEnabledAt: new Date() })
+        .where(eq(users.id, user!.id));
+    }
     for (const [slug, role] of u.memberOf) {
       const organizationId = orgIds.get(slug)!;
       const inserted = await db
@@ -77,10 +98,16 @@ export async function seedDemo(db: Db, password: string, options: { sandboxPort?
   return { created };
 }
 
+/** The sandbox's clinicians (tests/epic-sandbox/sandbox-users.ts): providers of both demo clinics. */
+const sandboxClinicians = [
+  { practitionerId: "eSbxPractFHIR.UserOne0001", name: "Physician Family Medicine, MD" },
+  { practitionerId: "eSbxPractFHIRTWO.UserTwo02", name: "Internal Medicine Physician, MD" },
+];
+
 /** Both demo clinics use the local Epic sandbox, for sign-in (client secret) and Backend Services. */
 async function seedSandboxConnections(db: Db, orgIds: Map<string, string>, sandboxPort: number): Promise<number> {
   const sandbox = sandboxConnection(sandboxPort);
-  let created = 0;
+  let created = await seedSandboxClinicians(db, orgIds, sandbox.fhirBaseUrl);
   for (const organizationId of orgIds.values()) {
     const inserted = await db
       .insert(ehrConnections)
@@ -100,4 +127,36 @@ async function seedSandboxConnections(db: Db, orgIds: Map<string, string>, sandb
     created += inserted.length;
   }
   return created;
+}
+
+/**
+ * Links each sandbox clinician (fhirUser = {FHIR base}/Practitioner/<id>) to a provider user in every
+ * demo clinic, so a clinic-wide schedule sync knows whose schedules to pull before anyone signs in.
+ */
+async function seedSandboxClinicians(db: Db, orgIds: Map<string, string>, fhirBaseUrl: string): Promise<number> {
+  let created = 0;
+  for (const clinician of sandboxClinicians) {
+    const fhirUser = `${fhirBaseUrl}/Practitioner/${clinician.practitionerId}`;
+    for (const organizationId of orgIds.values()) {
+      const provider = `epic:${organizationId}`;
+      const [linked] = await db
+        .select()
+        .from(accounts)
+        .where(and(eq(accounts.provider, provider), eq(accounts.providerAccountId, fhirUser)));
+      if (linked) continue;
+      const [user] = await db.insert(users).values({ id: createId("user"), name: clinician.name, email: null }).returning();
+      await db.insert(accounts).values({ userId: user!.id, type: "oauth", provider, providerAccountId: fhirUser });
+      await db.insert(memberships).values({ id: createId("membership"), organizationId: organizationId as never, userId: user!.id, role: "provider" });
+      created += 3;
+    }
+  }
+  return created;
+}
+
+/** The USPSTF adult preset in every demo clinic: missing types are added, existing ones kept as they are. */
+async function seedScreeningTypes(db: Db, organizationId: Id<"organization">): Promise<number> {
+  const preview = await previewPreset(db, { organizationId, preset: uspstfAdultPrimaryCarePreset });
+  if (!preview.some((item) => item.change === "new")) return 0;
+  const { added } = await applyPreset(db, { organizationId, actorUserId: null, preset: uspstfAdultPrimaryCarePreset });
+  return added.length;
 }

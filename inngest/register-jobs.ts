@@ -13,9 +13,9 @@ import { createInProcessRunner } from "./in-process-runner";
  */
 export function registerJobs(jobs: readonly JobDefinition[]): JobDispatcher | undefined {
   let dispatcher: JobDispatcher;
-  if (env.INNGEST_EVENT_KEY || env.INNGEST_DEV) {
+  if (env.JOBS_MODE !== "in-process" && (env.JOBS_MODE === "inngest" || env.INNGEST_EVENT_KEY || env.INNGEST_DEV)) {
     dispatcher = { mode: "inngest", send: async (events) => void (await inngest.send(events)) };
-  } else if (isProduction) {
+  } else if (isProduction && env.JOBS_MODE !== "in-process") {
     registerJobDispatcher(undefined);
     return undefined;
   } else {

@@ -33,6 +33,14 @@ describe("env", () => {
     );
   });
 
+  it("does not ask for Inngest keys when jobs run in-process", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("JOBS_MODE", "in-process");
+    for (const k of ["AUTH_SECRET", "ENCRYPTION_KEYS", "DATABASE_URL", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"]) vi.stubEnv(k, "");
+    const { assertProductionSecrets } = await import("./env");
+    expect(() => assertProductionSecrets()).toThrow(/^Invalid environment variable AUTH_SECRET, ENCRYPTION_KEYS, DATABASE_URL: required/);
+  });
+
   it("accepts a complete production configuration", async () => {
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("AUTH_SECRET", "x".repeat(40));

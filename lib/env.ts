@@ -36,6 +36,8 @@ export const env = createEnv({
     INNGEST_EVENT_KEY: z.string().min(1).optional(),
     INNGEST_SIGNING_KEY: z.string().min(1).optional(),
     INNGEST_DEV: z.string().optional(),
+    // "in-process" runs jobs inside the server even in production (single-server installs, e2e tests).
+    JOBS_MODE: z.enum(["auto", "inngest", "in-process"]).default("auto"),
     FRAME_ANCESTORS: z.string().default("'self'"),
     EPIC_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
     OCR_PROVIDER: z.enum(["auto", "tesseract-js", "native"]).default("auto"),
@@ -53,6 +55,7 @@ export const env = createEnv({
     INNGEST_EVENT_KEY: process.env.INNGEST_EVENT_KEY,
     INNGEST_SIGNING_KEY: process.env.INNGEST_SIGNING_KEY,
     INNGEST_DEV: process.env.INNGEST_DEV,
+    JOBS_MODE: process.env.JOBS_MODE,
     FRAME_ANCESTORS: process.env.FRAME_ANCESTORS,
     EPIC_SANDBOX_PORT: process.env.EPIC_SANDBOX_PORT,
     OCR_PROVIDER: process.env.OCR_PROVIDER,
@@ -74,8 +77,10 @@ export function findMissingProductionSecrets(values: Record<string, string | und
   if (!values.AUTH_SECRET || values.AUTH_SECRET === embeddedAuthSecret) missing.push("AUTH_SECRET");
   if (!values.ENCRYPTION_KEYS || values.ENCRYPTION_KEYS === embeddedEncryptionKeys) missing.push("ENCRYPTION_KEYS");
   if (!values.DATABASE_URL) missing.push("DATABASE_URL");
-  if (!values.INNGEST_EVENT_KEY) missing.push("INNGEST_EVENT_KEY");
-  if (!values.INNGEST_SIGNING_KEY) missing.push("INNGEST_SIGNING_KEY");
+  if (values.JOBS_MODE !== "in-process") {
+    if (!values.INNGEST_EVENT_KEY) missing.push("INNGEST_EVENT_KEY");
+    if (!values.INNGEST_SIGNING_KEY) missing.push("INNGEST_SIGNING_KEY");
+  }
   return missing;
 }
 
@@ -91,6 +96,7 @@ export function assertProductionSecrets(): void {
     DATABASE_URL: process.env.DATABASE_URL,
     INNGEST_EVENT_KEY: process.env.INNGEST_EVENT_KEY,
     INNGEST_SIGNING_KEY: process.env.INNGEST_SIGNING_KEY,
+    JOBS_MODE: process.env.JOBS_MODE,
   });
   if (missing.length > 0) {
     throw new Error(`Invalid environment variable ${missing.join(", ")}: required in production (see README, Production)`);

@@ -27,5 +27,5 @@ function shutdown(code) {
 process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
 
-if (existsSync("tests/epic-sandbox/cli.ts")) start("epic sandbox", ["tsx", "tests/epic-sandbox/cli.ts", "--port", sandboxPort]);
+if (existsSync("tests/epic-sandbox/cli.ts")) start("epic sandbox", ["tsx", "tests/epic-sandbox/cli.ts", "--port", sandboxPort, "--app-origin", `http://localhost:${port}`]);
 start("next dev", ["next", "dev", "-p", port]);

@@ -58,8 +58,8 @@ if (!only.length || only.includes("e2e")) {
     E2E_PORT: e2ePort,
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
     ENCRYPTION_KEYS: `e2e1:${Buffer.alloc(32, 42).toString("base64")}`,
-    INNGEST_EVENT_KEY: "e2e-event-key",
-    INNGEST_SIGNING_KEY: "signkey-test-e2e",
+    // No Inngest server here: jobs run inside `next start` (an explicit production option).
+    JOBS_MODE: "in-process",
     FRAME_ANCESTORS: "'self' https://*.epic.com",
     LOG_LEVEL: "warn",
   };

@@ -20,8 +20,22 @@ export const auditActions = [
   "ehr.disconnected",
   "ehr.launch_refused",
   "patient.viewed",
+  "schedule.viewed",
   "schedule.synced",
   "patient.synced",
+  "prep_sheet.generated",
+  "prep_sheet.viewed",
+  "prep_sheet.downloaded",
+  "ehr_writeback.sent",
+  "ehr_writeback.confirmed",
+  "ehr_writeback.outcome_unknown",
+  "ehr_writeback.reconciled",
+  "ehr_writeback.failed",
+  "ehr_writeback.skipped",
+  "screening_types.applied",
+  "screening_types.imported",
+  "screening_types.exported",
+  "screening_review.recorded",
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

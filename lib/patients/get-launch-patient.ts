@@ -2,9 +2,9 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { findEhrToken } from "@/db/queries/ehr-connections";
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
-import { mapPatientFacts, mapPatientIdentity } from "@/lib/fhir/to-domain/patient";
 import type { Id } from "@/lib/ids";
 import { getFhirClientForOrganization } from "@/lib/smart/get-fhir-client";
+import { readPatientBanner } from "./read-patient-banner";
 
 export type LaunchPatient = {
   ehrPatientId: string;
@@ -25,20 +25,12 @@ export async function getLaunchPatient(
   const token = await findEhrToken(db, input.organizationId, { kind: "user", userId: input.userId });
   if (!token?.launchPatient) return null;
   const { client } = await getFhirClientForOrganization(db, input);
-  const patient = await client.read("Patient", token.launchPatient);
-  const identity = mapPatientIdentity(patient).value;
-  const facts = mapPatientFacts(patient).value;
+  const banner = readPatientBanner(await client.read("Patient", token.launchPatient));
   await recordAuditEvent(db, { ...audit, actorUserId: input.userId, organizationId: input.organizationId }, {
     action: "patient.viewed",
     targetType: "ehr_patient",
     targetIds: [token.launchPatient],
     metadata: { via: "ehr_launch" },
   });
-  const name = identity?.names.find((n) => n.use === "official") ?? identity?.names[0];
-  return {
-    ehrPatientId: token.launchPatient,
-    displayName: name?.text ?? ([...(name?.given ?? []), name?.family].filter(Boolean).join(" ") || "Unnamed patient"),
-    birthDate: facts?.birthDate ?? null,
-    sexForClinicalUse: facts?.sexForClinicalUse ?? null,
-  };
+  return { ehrPatientId: token.launchPatient, displayName: banner.name, birthDate: banner.birthDate, sexForClinicalUse: banner.sex };
 }

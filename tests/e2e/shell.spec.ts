@@ -101,3 +101,19 @@ async function signInOther(page: Page) {
   await page.context().clearCookies();
   await signIn(page, "lakeside.admin@healthprep.test");
 }
+
+test("opening the schedule syncs the day from Epic and lists the patients", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "riverside.admin@healthprep.test");
+  await expect(page).toHaveURL(/\/o\/riverside\/schedule$/);
+  // The sync runs in the background; the table fills in without a reload.
+  await expect(page.getByTestId("appointment-row").first()).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId("sync-status")).toContainText("Synced from Epic", { timeout: 90_000 });
+  await page.reload();
+  const names = page.getByTestId("patient-name");
+  await expect(names.first()).toBeVisible();
+  // Every seeded sandbox patient has an appointment today; names come live from Epic.
+  expect(await page.getByTestId("appointment-row").count()).toBe(10);
+  await expect(names.filter({ hasText: "Camila Lopez" })).toHaveCount(1);
+  await expect(page.getByTestId("document-progress").first()).toBeVisible();
+});

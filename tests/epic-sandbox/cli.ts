@@ -1,8 +1,9 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { builtInClients } from "./sandbox-clients";
 import { startEpicSandbox } from "./start-epic-sandbox";
 
-const usage = `npm run sandbox -- [--port N] [--seed DIR]... [--no-default-seed] [--faults SPEC] [--token-ttl SECONDS]`;
+const usage = `npm run sandbox -- [--port N] [--seed DIR]... [--no-default-seed] [--faults SPEC] [--token-ttl SECONDS] [--app-origin URL]`;
 
 function parse() {
   const { values } = parseArgs({
@@ -13,6 +14,8 @@ function parse() {
       "no-default-seed": { type: "boolean", default: false },
       faults: { type: "string" },
       "token-ttl": { type: "string" },
+      // Where HealthPrep serves /.well-known/jwks.json for the private_key_jwt and backend clients.
+      "app-origin": { type: "string", default: "http://127.0.0.1:3000" },
       verbose: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -40,6 +43,9 @@ async function main(): Promise<void> {
     defaultSeed: !args["no-default-seed"],
     ...(args.faults ? { faults: args.faults } : {}),
     ...(ttl ? { tokenTtlSeconds: ttl } : {}),
+    clients: builtInClients()
+      .filter((c) => c.jwksUri)
+      .map((c) => ({ ...c, jwksUri: new URL("/.well-known/jwks.json", args["app-origin"]).href })),
     verbose: args.verbose,
   });
   const { patients } = sandbox.stats();

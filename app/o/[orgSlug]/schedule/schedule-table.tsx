@@ -1,0 +1,104 @@
+"use client";
+import { useEffect, useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+
+type Row = {
+  appointmentId: string;
+  patientId: string;
+  startAt: string;
+  visitType: string | null;
+  appointmentStatus: string;
+  prepStatus: string;
+  documents: { total: number; done: number; failed: number; pages: number };
+};
+type Day = { rows: Row[]; sync: { status: string; at: string | null; error: string | null } };
+type Banner = { name: string; birthDate: string | null; sex: string | null };
+
+const prepLabel: Record<string, { label: string; variant: "secondary" | "info" | "success" | "warning" | "danger" }> = {
+  pending: { label: "Not started", variant: "secondary" },
+  in_progress: { label: "Preparing", variant: "info" },
+  ready: { label: "Ready", variant: "success" },
+  needs_review: { label: "Needs review", variant: "warning" },
+  failed: { label: "Failed", variant: "danger" },
+};
+
+function settled(day: Day): boolean {
+  if (day.sync.status === "running") return false;
+  return day.rows.every((r) => r.prepStatus !== "in_progress" && r.documents.done + r.documents.failed >= r.documents.total);
+}
+
+/** The day's appointments; statuses refresh every few seconds while anything is still in progress. */
+export function ScheduleTable(props: { orgSlug: string; date: string; timeZone: string; initial: Day; names: Record<string, Banner> }) {
+  const [day, setDay] = useState(props.initial);
+  useEffect(() => {
+    if (settled(day)) return;
+    const timer = setTimeout(async () => {
+      const response = await fetch(`/api/orgs/${props.orgSlug}/schedule?date=${props.date}`, { cache: "no-store" });
+      if (response.ok) setDay((await response.json()) as Day);
+    }, 2500);
+    return () => clearTimeout(timer);
+  }, [day, props.orgSlug, props.date]);
+  const time = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone: props.timeZone });
+
+  return (
+    <div className="grid gap-3">
+      <p className="text-sm text-muted-foreground" aria-live="polite" data-testid="sync-status">
+        {day.sync.status === "running" ? "Syncing the schedule from Epic…" : null}
+        {day.sync.status === "never" ? "Not synced from Epic yet." : null}
+        {day.sync.status === "failed" ? `Last sync failed: ${day.sync.error ?? "unknown reason"}` : null}
+        {day.sync.status === "succeeded" || day.sync.status === "partial"
+          ? `Synced from Epic ${day.sync.at ? time.format(new Date(day.sync.at)) : ""}${day.sync.status === "partial" ? " (some data missing)" : ""}`
+          : null}
+      </p>
+      {day.rows.length === 0 ? null : (
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Time</TableHead>
+              <TableHead>Patient</TableHead>
+              <TableHead>Visit</TableHead>
+              <TableHead>Prep</TableHead>
+              <TableHead>Documents</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {day.rows.map((r) => {
+              const banner = props.names[r.patientId];
+              const prep = prepLabel[r.prepStatus] ?? prepLabel.pending!;
+              const { total, done, failed, pages } = r.documents;
+              const percent = total === 0 ? 100 : Math.round(((done + failed) / total) * 100);
+              return (
+                <TableRow key={r.appointmentId} data-testid="appointment-row">
+                  <TableCell className="whitespace-nowrap font-medium tabular-nums">{time.format(new Date(r.startAt))}</TableCell>
+                  <TableCell>
+                    <div className="font-medium" data-testid="patient-name">{banner?.name ?? "Name unavailable"}</div>
+                    {banner?.birthDate ? <div className="text-xs text-muted-foreground">Born {banner.birthDate}</div> : null}
+                  </TableCell>
+                  <TableCell className="text-muted-foreground">{r.visitType ?? "Visit"}{r.appointmentStatus === "cancelled" ? " (cancelled)" : ""}</TableCell>
+                  <TableCell>
+                    <Badge variant={prep.variant}>{prep.label}</Badge>
+                  </TableCell>
+                  <TableCell className="min-w-44">
+                    {total === 0 ? (
+                      <span className="text-xs text-muted-foreground">No documents</span>
+                    ) : (
+                      <div className="grid gap-1">
+                        <div className="h-1.5 w-full overflow-hidden rounded-full bg-muted" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} aria-label="Documents read">
+                          <div className="h-full bg-primary transition-all" style={{ width: `${percent}%` }} />
+                        </div>
+                        <span className="text-xs text-muted-foreground" data-testid="document-progress">
+                          {done}/{total} read{pages ? ` · ${pages} pages` : ""}{failed ? ` · ${failed} failed` : ""}
+                        </span>
+                      </div>
+                    )}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { countDocumentProgress, listScheduleRows } from "@/db/queries/schedule";
+import { listSyncRuns } from "@/db/queries/sync-runs";
+import type { Id } from "@/lib/ids";
+import { clinicDayRange } from "@/lib/sync/clinic-day-range";
+
+export type ScheduleRow = {
+  appointmentId: string;
+  patientId: string;
+  ehrPatientId: string;
+  startAt: string;
+  visitType: string | null;
+  appointmentStatus: string;
+  prepStatus: string;
+  documents: { total: number; done: number; failed: number; pages: number };
+};
+
+export type ScheduleDay = {
+  date: string;
+  rows: ScheduleRow[];
+  sync: { status: "never" | "running" | "succeeded" | "partial" | "failed"; at: string | null; error: string | null };
+};
+
+/**
+ * One clinic day (clinic-local date) with prep and document progress. Ids and statuses only: names
+ * come from Epic when the page renders (see loadPatientNames), never from our database.
+ */
+export async function getScheduleDay(db: Db, input: { organizationId: Id<"organization">; timeZone: string; date: string }): Promise<ScheduleDay> {
+  const range = clinicDayRange(input.timeZone, input.date, 1);
+  const rows = await listScheduleRows(db, input.organizationId, range);
+  const progress = await countDocumentProgress(db, input.organizationId, [...new Set(rows.map((r) => r.patientId))]);
+  const byPatient = new Map(progress.map((p) => [p.patientId, p]));
+  const [lastRun] = await listSyncRuns(db, input.organizationId, { kind: "schedule", limit: 1 });
+  return {
+    date: input.date,
+    rows: rows.map((r) => {
+      const p = byPatient.get(r.patientId);
+      return {
+        appointmentId: r.appointmentId,
+        patientId: r.patientId,
+        ehrPatientId: r.ehrPatientId,
+        startAt: r.startAt.toISOString(),
+        visitType: r.visitType,
+        appointmentStatus: r.status,
+        prepStatus: r.prepStatus,
+        documents: { total: p?.total ?? 0, done: p?.done ?? 0, failed: p?.failed ?? 0, pages: p?.pages ?? 0 },
+      };
+    }),
+    sync: lastRun
+      ? { status: lastRun.status, at: (lastRun.finishedAt ?? lastRun.startedAt).toISOString(), error: lastRun.errorReason ?? null }
+      : { status: "never", at: null, error: null },
+  };
+}
