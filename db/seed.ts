@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 import { databaseUrlFromEnv, openDatabase } from "./client";
-import { demoUsers, seedDemo } from "./seed-demo";
+import { demoTotpSecret, demoUsers, seedDemo } from "./seed-demo";
 
 // `npm run db:seed`. The demo password is fixed for local use only; production must choose one.
 const defaultDemoPassword = "HealthPrep-demo-2026!";
@@ -17,5 +17,8 @@ const lines = [
   "Sign in at http://localhost:3000/sign-in with email + password:",
   ...demoUsers.map((u) => `  ${u.email.padEnd(34)} ${u.isPlatformAdmin ? "platform admin" : u.memberOf.map(([o, r]) => `${r} @ ${o}`).join(", ")}`),
   `  password: ${env.HEALTHPREP_SEED_PASSWORD ? "(HEALTHPREP_SEED_PASSWORD)" : password}`,
+  env.NODE_ENV === "production"
+    ? "  admins set up two-factor at their first sign-in"
+    : `  admins' TOTP secret (add to an authenticator app): ${demoTotpSecret}`,
 ];
 process.stdout.write(`${lines.join("\n")}\n`);

@@ -1,5 +1,5 @@
-import { CalendarDays, ClipboardCheck, LogOut, Settings, ShieldCheck, Stethoscope, Users } from "lucide-react";
-import { signOutAction } from "@/app/(auth)/actions";
+import { CalendarDays, ClipboardCheck, LogOut, MonitorX, Settings, ShieldCheck, Stethoscope, Users } from "lucide-react";
+import { signOutAction, signOutEverywhereAction } from "@/app/(auth)/actions";
 import { NavLink } from "./nav-link";
 import { OrgSwitcher } from "./org-switcher";
 
@@ -40,6 +40,11 @@ export function AppShell({ orgSlug, organizations, user, roleLabel, children }: 
           <form action={signOutAction}>
             <button type="submit" className="flex items-center gap-2 text-xs text-sidebar-muted hover:text-white">
               <LogOut className="size-3.5" aria-hidden /> Sign out
+            </button>
+          </form>
+          <form action={signOutEverywhereAction}>
+            <button type="submit" className="flex items-center gap-2 text-xs text-sidebar-muted hover:text-white">
+              <MonitorX className="size-3.5" aria-hidden /> Sign out everywhere
             </button>
           </form>
         </div>

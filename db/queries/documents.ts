@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { createId, type Id } from "@/lib/ids";
 import type { Db } from "../client";
-import { documentExtractions, patientDocuments, patients } from "../schema";
+import { documentExtractions, documentPageTexts, patientDocuments, patients } from "../schema";
 
 export type PatientDocumentRow = typeof patientDocuments.$inferSelect;
 type DocumentChanges = Partial<Omit<typeof patientDocuments.$inferInsert, "id" | "organizationId" | "patientId" | "fhirBaseUrl" | "ehrDocumentId">>;
@@ -142,4 +142,62 @@ export async function listUnfinishedDocumentIds(db: Db, organizationId: Id<"orga
     )
     .orderBy(asc(patientDocuments.id));
   return rows.map((row) => row.id);
+}
+
+export type DocumentPageTextRow = typeof documentPageTexts.$inferSelect;
+
+/** Stores one page read by a per-page job step; a retried step that already stored it changes nothing. */
+export async function savePageText(
+  db: Db,
+  organizationId: Id<"organization">,
+  row: Omit<typeof documentPageTexts.$inferInsert, "organizationId" | "createdAt">,
+): Promise<void> {
+  await db.insert(documentPageTexts).values({ organizationId, ...row }).onConflictDoNothing();
+}
+
+export async function listPageTexts(db: Db, organizationId: Id<"organization">, documentId: Id<"document">, contentHash: string): Promise<DocumentPageTextRow[]> {
+  return db
+    .select()
+    .from(documentPageTexts)
+    .where(
+      and(
+        eq(documentPageTexts.organizationId, organizationId),
+        eq(documentPageTexts.documentId, documentId),
+        eq(documentPageTexts.contentHash, contentHash),
+      ),
+    )
+    .orderBy(asc(documentPageTexts.pageNumber));
+}
+
+export async function findPageText(
+  db: Db,
+  organizationId: Id<"organization">,
+  key: { documentId: Id<"document">; contentHash: string; pageNumber: number },
+): Promise<DocumentPageTextRow | null> {
+  const [row] = await db
+    .select()
+    .from(documentPageTexts)
+    .where(
+      and(
+        eq(documentPageTexts.organizationId, organizationId),
+        eq(documentPageTexts.documentId, key.documentId),
+        eq(documentPageTexts.contentHash, key.contentHash),
+        eq(documentPageTexts.pageNumber, key.pageNumber),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** Drops a document's partial pages: all of them, or only those of other bytes (`keepContentHash`). */
+export async function deletePageTexts(db: Db, organizationId: Id<"organization">, documentId: Id<"document">, keepContentHash?: string): Promise<void> {
+  await db
+    .delete(documentPageTexts)
+    .where(
+      and(
+        eq(documentPageTexts.organizationId, organizationId),
+        eq(documentPageTexts.documentId, documentId),
+        ...(keepContentHash ? [ne(documentPageTexts.contentHash, keepContentHash)] : []),
+      ),
+    );
 }

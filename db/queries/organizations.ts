@@ -73,6 +73,41 @@ export async function findMember(db: Db, organizationId: Id<"organization">, mem
   return row ?? null;
 }
 
+/** The settings of every clinic the user belongs to (session timeouts follow the strictest). */
+export async function listOrganizationSettingsOfUser(db: Db, userId: string) {
+  const rows = await db
+    .select({ settings: organizations.settings })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, userId));
+  return rows.map((r) => r.settings);
+}
+
+export async function deleteMembership(db: Db, organizationId: Id<"organization">, membershipId: string) {
+  const [row] = await db
+    .delete(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.id, membershipId as Id<"membership">)))
+    .returning();
+  return row ?? null;
+}
+
+export async function isOrgAdminAnywhere(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.role, "org_admin")))
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function countOrgAdmins(db: Db, organizationId: Id<"organization">): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, "org_admin")));
+  return row?.n ?? 0;
+}
+
 export async function insertMembership(db: Db, row: typeof memberships.$inferInsert) {
   const [created] = await db.insert(memberships).values(row).returning();
   return created!;

@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * Auth.js adapter tables (column names as @auth/drizzle-adapter expects), plus our own user fields.
@@ -15,6 +15,12 @@ export const users = pgTable("users", {
   isPlatformAdmin: boolean("is_platform_admin").notNull().default(false),
   disabledAt: timestamp("disabled_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  // TOTP second factor: secret envelope-encrypted (aad users.totp_secret:<id>); set but not enabled while
+  // enrolment awaits its first code. The last accepted step blocks replays; recovery codes are SHA-256 hashes.
+  totpSecretEncrypted: text("totp_secret_encrypted"),
+  totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+  totpLastStep: integer("totp_last_step"),
+  totpRecoveryCodeHashes: jsonb("totp_recovery_code_hashes").$type<string[]>().notNull().default([]),
 });
 
 export const accounts = pgTable(

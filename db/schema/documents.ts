@@ -76,3 +76,35 @@ export const documentExtractions = pgTable(
   },
   (t) => [primaryKey({ name: "document_extractions_pk", columns: [t.organizationId, t.contentHash] })],
 );
+
+/**
+ * Per-page partial results while a document is read one job step per OCR page: the text layer
+ * pages (written by the planning step) and each OCR'd page, keyed by the bytes' content hash so a
+ * retry resumes after the pages already read and changed bytes never mix with old pages. Text is
+ * encrypted (aad `document_page_texts.text:<documentId>:<contentHash>:<page>`). Rows are deleted
+ * when the document reaches a terminal state, and with the document (cascade) by retention.
+ */
+export const documentPageTexts = pgTable(
+  "document_page_texts",
+  {
+    organizationId: text("organization_id")
+      .$type<Id<"organization">>()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    documentId: text("document_id")
+      .$type<Id<"document">>()
+      .notNull()
+      .references(() => patientDocuments.id, { onDelete: "cascade" }),
+    contentHash: text("content_hash").notNull(),
+    pageNumber: integer("page_number").notNull(),
+    /** extraction PageMethod: `text-layer` or `ocr`. */
+    method: text("method").notNull(),
+    confidence: real("confidence").notNull(),
+    textEncrypted: text("text_encrypted").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "document_page_texts_pk", columns: [t.documentId, t.contentHash, t.pageNumber] }),
+    index("document_page_texts_org_idx").on(t.organizationId),
+  ],
+);

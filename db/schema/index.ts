@@ -7,3 +7,5 @@ export * from "./patients";
 export * from "./appointments";
 export * from "./documents";
 export * from "./sync-runs";
+export * from "./prep-sheets";
+export * from "./screenings";

@@ -1,6 +1,6 @@
 import type { PatientSyncRequested } from "@/lib/jobs/events";
 import { runPatientSync } from "@/lib/sync/run-patient-sync";
-import { documentProcessRequested, patientSyncRequested } from "../events";
+import { documentProcessRequested, patientScreenRequested, patientSyncRequested } from "../events";
 import { defineJob } from "../job-definition";
 import type { JobDeps } from "../job-deps";
 
@@ -29,6 +29,13 @@ export function syncPatientJob(deps: JobDeps) {
           })),
         );
       }
+      // Coded data is screened now; each processed document asks again for its own evidence.
+      await step.sendEvent("request-screening", [
+        {
+          ...patientScreenRequested.create({ organizationId: data.organizationId, patientId: data.patientId, requestId: result.syncRunId, causeId: result.syncRunId }),
+          id: `screen-patient-${data.patientId}-${result.syncRunId}`,
+        },
+      ]);
       return { syncRunId: result.syncRunId, status: result.status, documents: result.documentIds.length };
     },
   });

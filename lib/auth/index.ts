@@ -10,22 +10,28 @@ import { requestMetaFromHeaders } from "@/lib/http/request-meta";
 import { buildEpicProvider } from "@/lib/smart/build-epic-provider";
 import { authConfig } from "./config";
 import { epicClinicCookie } from "./epic-clinic-cookie";
-import { signInWithPassword } from "./sign-in-with-password";
+import { completePasswordSignIn } from "./sign-in-with-password";
 
 class RateLimitedSignIn extends CredentialsSignin {
   override code = "rate_limited";
 }
+class InvalidSecondFactor extends CredentialsSignin {
+  override code = "invalid_code";
+}
 
+// Step two of password sign-in (step one, the password, is beginPasswordSignIn in the sign-in action):
+// the challenge it issued plus, where required, a TOTP or recovery code.
 const credentials = Credentials({
   id: "credentials",
   name: "Email and password",
-  credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+  credentials: { challenge: { type: "hidden" }, code: { label: "Authentication code" } },
   async authorize(input, request) {
     try {
-      return await signInWithPassword({ ...input, meta: requestMetaFromHeaders(request.headers) });
+      return await completePasswordSignIn({ ...input, meta: requestMetaFromHeaders(request.headers) });
     } catch (error) {
       if (isAppError(error) && error.code === "rate_limited") throw new RateLimitedSignIn();
-      if (isAppError(error) && (error.code === "invalid_input" || error.code === "unauthenticated")) return null;
+      if (isAppError(error) && error.code === "unauthenticated") throw new InvalidSecondFactor();
+      if (isAppError(error) && error.code === "invalid_input") return null;
       throw error;
     }
   },

@@ -34,6 +34,13 @@ export const platformPermissions = [
 export type PlatformPermission = (typeof platformPermissions)[number];
 export type Permission = OrgPermission | PlatformPermission;
 
+/**
+ * What a route handler or server action may declare: a clinic or platform permission, "session.self"
+ * (any signed-in user acting on their own session or account), or "public" (reachable signed out,
+ * on purpose; the declaration carries a reason).
+ */
+export type DeclaredPermission = Permission | "session.self" | "public";
+
 const clinical: OrgPermission[] = [
   "schedule.read",
   "patients.read",

@@ -1,11 +1,12 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/db/client";
+import { listOrganizationSettingsOfUser } from "@/db/queries/organizations";
 import { findUserById } from "@/db/queries/users";
 import { findUserSession, revokeUserSession, touchUserSession } from "@/db/queries/user-sessions";
 import { AppError } from "@/lib/errors";
 import { auth } from "./index";
-import { findSessionEndReason, sessionPolicy } from "./session-policy";
+import { findSessionEndReason, resolveSessionPolicy, sessionPolicy } from "./session-policy";
 
 export type SessionUser = {
   userId: string;
@@ -28,7 +29,9 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const row = await findUserSession(db, sessionId);
   if (!row || row.userId !== userId) return null;
   const now = new Date();
-  const endReason = findSessionEndReason(row, now);
+  // Timeouts follow the user's clinics (organizations.settings), strictest first.
+  const policy = resolveSessionPolicy(await listOrganizationSettingsOfUser(db, userId));
+  const endReason = findSessionEndReason(row, now, policy);
   if (endReason) {
     if (endReason !== "revoked") await revokeUserSession(db, row.id, endReason, now);
     return null;

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import type { z } from "zod";
+import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { resolveOrgAccess, type OrgAccess } from "@/lib/auth/resolve-org-access";
 import { hasPermission, type OrgPermission, type PlatformPermission } from "@/lib/auth/permissions";
@@ -13,6 +13,7 @@ import { toErrorBody, type ErrorBody } from "./to-response";
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody["error"] };
 export type OrgActionContext = OrgAccess & { db: Db; meta: RequestMeta };
 type OrgScopedSchema = z.ZodType<{ orgSlug: string }>;
+const orgSlugInputSchema = z.object({ orgSlug: z.string().min(1).max(100) });
 
 // Server actions are called either with a plain object or, from <form action>, with (prevState, FormData).
 function readInput(args: unknown[]): unknown {
@@ -37,10 +38,14 @@ export function orgAction<S extends OrgScopedSchema, R>(
 ) {
   const action = async (...args: unknown[]): Promise<ActionResult<R>> =>
     runAction(async (meta) => {
-      const input = options.schema.parse(readInput(args));
+      // Membership is checked before the rest of the input is validated, so non-members learn nothing.
+      const raw = readInput(args);
+      const { orgSlug } = orgSlugInputSchema.parse(raw);
       const user = await requireSessionUser();
       const db = await getDb();
-      const access = await resolveOrgAccess(db, user, input.orgSlug, options.permission);
+      const access = await resolveOrgAccess(db, user, orgSlug, options.permission);
+      const input = options.schema.parse(raw);
+      if (input.orgSlug !== orgSlug) throw new AppError("invalid_input", "orgSlug changed by the schema");
       return fn(input, { ...access, db, meta });
     });
   return Object.assign(action, { permission: options.permission });

@@ -16,7 +16,8 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody; 
     };
   }
   const appError = isAppError(error) ? error : new AppError("internal", "unhandled error", { cause: error });
-  if (appError.status >= 500) logger.error("request.failed", { code: appError.code, err: error });
+  // Only Errors are logged (as class and code); a thrown string or plain object may hold anything.
+  if (appError.status >= 500) logger.error("request.failed", { code: appError.code, err: error instanceof Error ? error : { thrown: typeof error } });
   const headers: Record<string, string> = {};
   const retryAfter = appError.details?.retryAfter;
   if (typeof retryAfter === "number") headers["retry-after"] = String(retryAfter);

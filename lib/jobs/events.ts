@@ -33,16 +33,48 @@ export const patientSyncRequestedSchema = z.strictObject({
 
 export const documentProcessRequestedSchema = z.strictObject({ organizationId, documentId, requestId });
 
+const appointmentId = z.string().regex(/^apt_[0-9A-Z]{26}$/);
+/** Prep sheet ids are UUIDs: the same value is our identifier on the note in Epic. */
+const prepSheetId = z.uuid();
+const practitionerId = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/);
+
+export const prepSheetGenerateRequestedSchema = z.strictObject({ organizationId, appointmentId, requestId, writeBack: z.boolean().optional(), requestedBy: userId.optional() });
+export const prepSheetWriteRequestedSchema = z.strictObject({ organizationId, prepSheetId, requestId, requestedBy: userId.optional() });
+export const clinicDayPrepareRequestedSchema = z.strictObject({
+  organizationId,
+  /** Clinic-local YYYY-MM-DD. */
+  date: z.iso.date(),
+  practitionerId: practitionerId.optional(),
+  writeBack: z.boolean().optional(),
+  requestId,
+  requestedBy: userId.optional(),
+});
+
+/** Re-screen one patient: `requestId` is the sync run, `causeId` what changed (that run or a document). */
+export const patientScreenRequestedSchema = z.strictObject({ organizationId, patientId, requestId, causeId: requestId });
+
 export const scheduleSyncRequested = eventType("healthprep/schedule.sync-requested", { schema: scheduleSyncRequestedSchema });
 export const patientSyncRequested = eventType("healthprep/patient.sync-requested", { schema: patientSyncRequestedSchema });
 export const documentProcessRequested = eventType("healthprep/document.process-requested", { schema: documentProcessRequestedSchema });
+export const prepSheetGenerateRequested = eventType("healthprep/prep-sheet.generate-requested", { schema: prepSheetGenerateRequestedSchema });
+export const prepSheetWriteRequested = eventType("healthprep/prep-sheet.write-requested", { schema: prepSheetWriteRequestedSchema });
+export const clinicDayPrepareRequested = eventType("healthprep/clinic-day.prepare-requested", { schema: clinicDayPrepareRequestedSchema });
+export const patientScreenRequested = eventType("healthprep/patient.screen-requested", { schema: patientScreenRequestedSchema });
 
 export type ScheduleSyncRequested = z.infer<typeof scheduleSyncRequestedSchema>;
 export type PatientSyncRequested = z.infer<typeof patientSyncRequestedSchema>;
 export type DocumentProcessRequested = z.infer<typeof documentProcessRequestedSchema>;
+export type PrepSheetGenerateRequested = z.infer<typeof prepSheetGenerateRequestedSchema>;
+export type PrepSheetWriteRequested = z.infer<typeof prepSheetWriteRequestedSchema>;
+export type ClinicDayPrepareRequested = z.infer<typeof clinicDayPrepareRequestedSchema>;
+export type PatientScreenRequested = z.infer<typeof patientScreenRequestedSchema>;
 
 export const jobEventSchemas: Record<string, z.ZodType<Record<string, unknown>>> = {
   [scheduleSyncRequested.name]: scheduleSyncRequestedSchema,
   [patientSyncRequested.name]: patientSyncRequestedSchema,
   [documentProcessRequested.name]: documentProcessRequestedSchema,
+  [prepSheetGenerateRequested.name]: prepSheetGenerateRequestedSchema,
+  [prepSheetWriteRequested.name]: prepSheetWriteRequestedSchema,
+  [clinicDayPrepareRequested.name]: clinicDayPrepareRequestedSchema,
+  [patientScreenRequested.name]: patientScreenRequestedSchema,
 };

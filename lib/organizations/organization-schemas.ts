@@ -31,3 +31,5 @@ export const changeMemberRoleSchema = z.object({
   role: memberRoleSchema,
 });
 export type ChangeMemberRoleInput = z.infer<typeof changeMemberRoleSchema>;
+
+export const removeMemberSchema = changeMemberRoleSchema.pick({ orgSlug: true, membershipId: true });

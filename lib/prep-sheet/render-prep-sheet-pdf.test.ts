@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
+import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import { buildPrepSheet } from "./build-prep-sheet";
@@ -27,6 +28,14 @@ describe("renderPrepSheetPdf", () => {
     const sheet = buildPrepSheet(buildLongHistoryInput(60));
     const [a, b] = [await renderPrepSheetPdf(sheet), await renderPrepSheetPdf(structuredClone(sheet))];
     expect(sha256(a)).toBe(sha256(b));
+    // DejaVu Sans is embedded as a subset under a fixed name (pdf-lib's default name carries a random suffix).
+    const loaded = await PDFDocument.load(a);
+    const baseFonts = loaded.context.enumerateIndirectObjects().flatMap(([, obj]) => {
+      const base = obj instanceof PDFDict && obj.get(PDFName.of("Subtype"))?.toString() === "/Type0" ? obj.get(PDFName.of("BaseFont")) : undefined;
+      return base ? [base.toString()] : [];
+    });
+    expect(baseFonts.sort()).toEqual(["/HPDJVB+DejaVuSans-Bold", "/HPDJVS+DejaVuSans"]);
+    expect(a.length).toBeLessThan(200_000);
     const task = getDocument({ data: a.slice(), standardFontDataUrl, verbosity: 0 });
     const { info } = await (await task.promise).getMetadata();
     await task.destroy();
@@ -71,8 +80,8 @@ describe("renderPrepSheetPdf", () => {
     }));
     const pages = await extractPages(await renderPrepSheetPdf(sheet));
     expect(pages.length).toBeGreaterThan(2);
-    // pdf.js reads MICRO SIGN back as Greek mu.
-    expect(pages.join("\n")).toMatch(/\?\?\? screening >= 50 [µμ]g/);
+    // DejaVu has ≥ and µ (pdf.js reads MICRO SIGN back as Greek mu); CJK it lacks becomes "?". The Helvetica fallback writes ">=".
+    expect(pages.join("\n")).toMatch(/\?\?\? screening (≥|>=) 50 [µμ]g/);
     expect(pages.join("\n")).toContain("Reason sentence 399.");
   });
 

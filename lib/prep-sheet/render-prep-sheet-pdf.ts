@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, StandardFonts, grayscale, type PDFPage } from "pdf-lib";
 import { buildRenderBlocks, describePatient } from "./build-render-blocks";
 import { contentWidth, createPdfTextSanitiser, page, type DrawOp, type PdfFonts } from "./create-pdf-page-layout";
@@ -10,10 +12,35 @@ import type { PrepSheet } from "./prep-sheet-model";
  * same bytes: dates come from `generatedAt`, producer and creator are fixed, and pdf-lib writes no
  * random document id.
  *
- * Fonts are pdf-lib's standard Helvetica (WinAnsi) until @pdf-lib/fontkit is available to embed
- * DejaVu Sans; text outside WinAnsi is transliterated by the sanitiser, never dropped silently.
+ * Fonts: DejaVu Sans and Sans Bold embedded as subsets (only the glyphs used; fixed font names, so
+ * no random subset tag breaks byte equality). Where the font files are missing, pdf-lib's standard
+ * Helvetica (WinAnsi) is used. Either way, text outside the font is transliterated by the sanitiser,
+ * never dropped silently.
  */
 const producer = "HealthPrep prep-sheet renderer 1 (pdf-lib 1.17.1)";
+const dejaVuDir = "/usr/share/fonts/truetype/dejavu";
+
+type FontFiles = { regular: Uint8Array; bold: Uint8Array } | null;
+let fontFiles: Promise<FontFiles> | undefined;
+
+/** The DejaVu files, read once per process; null (→ Helvetica) when they are not installed. */
+function loadFontFiles(): Promise<FontFiles> {
+  fontFiles ??= Promise.all([readFile(`${dejaVuDir}/DejaVuSans.ttf`), readFile(`${dejaVuDir}/DejaVuSans-Bold.ttf`)]).then(
+    ([regular, bold]) => ({ regular, bold }),
+    () => null,
+  );
+  return fontFiles;
+}
+
+async function embedFonts(doc: PDFDocument): Promise<PdfFonts> {
+  const files = await loadFontFiles();
+  if (!files) return { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) };
+  doc.registerFontkit(fontkit);
+  return {
+    regular: await doc.embedFont(files.regular, { subset: true, customName: "HPDJVS+DejaVuSans" }),
+    bold: await doc.embedFont(files.bold, { subset: true, customName: "HPDJVB+DejaVuSans-Bold" }),
+  };
+}
 
 function drawOp(target: PDFPage, op: DrawOp, fonts: PdfFonts) {
   if (op.kind === "text") target.drawText(op.text, { x: op.x, y: op.y, size: op.size, font: fonts[op.font], color: grayscale(0) });
@@ -48,16 +75,13 @@ function drawRunningText(target: PDFPage, sheet: PrepSheet, fonts: PdfFonts, pag
   const labelWidth = fonts.regular.widthOfTextAtSize(pageLabel, 8);
   const footer = `Generated ${sheet.header.generatedDisplay} | Prep sheet ${sheet.id} | Confidential patient information`;
   target.drawLine({ start: { x: page.margin, y: 48 }, end: { x: right, y: 48 }, thickness: 0.5, color: grayscale(0.5) });
-  target.drawText(fit(footer, "regular", 7.5, contentWidth - labelWidth - 12), { x: page.margin, y: 36, size: 7.5, font: fonts.regular });
+  target.drawText(fit(footer, "regular", 7, contentWidth - labelWidth - 12), { x: page.margin, y: 36, size: 7, font: fonts.regular });
   target.drawText(pageLabel, { x: right - labelWidth, y: 36, size: 8, font: fonts.regular });
 }
 
 export async function renderPrepSheetPdf(sheet: PrepSheet): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const fonts: PdfFonts = {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-  };
+  const fonts = await embedFonts(doc);
   const pages = layoutPrepSheetPages(buildRenderBlocks(sheet), fonts);
   pages.forEach((ops, index) => {
     const target = doc.addPage([page.width, page.height]);

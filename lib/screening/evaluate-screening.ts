@@ -1,3 +1,4 @@
+import { applyReviewDecisions, indexReviewDecisions, type ReviewDecision, type ReviewIndex } from "./apply-review-decisions";
 import { toDayNumber } from "./calendar-date";
 import { checkIndexedEligibility } from "./check-eligibility";
 import { defaultClinicSettings, resolveTiming, type ClinicSettings } from "./clinic-settings";
@@ -15,6 +16,8 @@ export type EvaluateOptions = {
   /** The clinic-local evaluation date, `YYYY-MM-DD` (or a Date read by its UTC fields). */
   asOf: string | Date;
   clinicSettings?: Partial<ClinicSettings>;
+  /** Clinicians' stored decisions (dismissed false matches, confirmed review items); optional. */
+  reviews?: readonly ReviewDecision[];
 };
 
 /**
@@ -26,7 +29,7 @@ export function evaluateScreening(facts: PatientFacts, type: ScreeningType, opti
   const asOf = toDayNumber(options.asOf);
   const [compiled] = list.types;
   if (!compiled) throw new Error("compiled type list is empty");
-  return evaluateCompiledType(indexPatientFacts(facts, list, asOf), compiled, resolveSettings(options));
+  return evaluateCompiledType(indexPatientFacts(facts, list, asOf), compiled, resolveSettings(options), indexReviewDecisions(options.reviews));
 }
 
 export function resolveSettings(options: EvaluateOptions): ClinicSettings {
@@ -34,16 +37,17 @@ export function resolveSettings(options: EvaluateOptions): ClinicSettings {
 }
 
 /** The evaluation proper, over a patient index shared by every type of one evaluateScreenings call. */
-export function evaluateCompiledType(index: PatientIndex, compiled: CompiledType, settings: ClinicSettings): ScreeningResult {
+export function evaluateCompiledType(index: PatientIndex, compiled: CompiledType, settings: ClinicSettings, reviews: ReviewIndex | null = null): ScreeningResult {
   const { type } = compiled;
   const { asOf } = index;
+  const decisions = reviews?.get(type.key);
   const eligibility = checkIndexedEligibility(index, compiled, asOf);
   if (!eligibility.eligible) {
     return finish(type, eligibility.unknown ? "needs_review" : "not_eligible", eligibility.evidence, eligibility.reasons);
   }
   const reasons = [...eligibility.reasons];
 
-  const exclusions = findExclusions(index, compiled);
+  const exclusions = applyReviewDecisions(findExclusions(index, compiled), decisions, asOf);
   const excludedBy = exclusions.filter((item) => item.use === "counted");
   if (excludedBy.length > 0) {
     const first = excludedBy[0];
@@ -53,7 +57,9 @@ export function evaluateCompiledType(index: PatientIndex, compiled: CompiledType
   }
 
   // Sorted before anything reads it, so reasons and tie-breaks never follow the facts' input order.
-  const completion = [...collectCodedEvidence(index, compiled), ...collectDocumentEvidence(index, compiled, settings)].sort(compareEvidence);
+  const collected = [...collectCodedEvidence(index, compiled), ...collectDocumentEvidence(index, compiled, settings)].sort(compareEvidence);
+  const reviewed = applyReviewDecisions(collected, decisions, asOf);
+  const completion = reviewed === collected ? collected : reviewed.sort(compareEvidence);
   const decision = decideStatus({
     counted: completion.filter((item) => item.use === "counted"),
     review: completion.filter((item) => item.use === "review"),
@@ -70,9 +76,11 @@ export function evaluateCompiledType(index: PatientIndex, compiled: CompiledType
 
   // Unconfirmed sex for clinical use or a document-only exclusion cannot leave a patient marked due
   // without a person looking; a complete screening needs no such check.
+  // Without decisions every remaining exclusion is a review item; a dismissed one no longer asks.
+  const openExclusions = exclusions.filter((item) => item.use === "review");
   let status = decision.status;
-  if (decision.provisionalStatus !== "complete" && (eligibility.reviewSex || exclusions.length > 0)) {
-    if (exclusions.length > 0) reasons.push(`Needs review: possible exclusion "${exclusions[0]?.term}" in document ${exclusions[0]?.sourceId}.`);
+  if (decision.provisionalStatus !== "complete" && (eligibility.reviewSex || openExclusions.length > 0)) {
+    if (openExclusions.length > 0) reasons.push(`Needs review: possible exclusion "${openExclusions[0]?.term}" in document ${openExclusions[0]?.sourceId}.`);
     if (eligibility.reviewSex) reasons.push("Needs review: confirm this screening applies given sex for clinical use.");
     status = "needs_review";
   }

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { evidenceIdOf } from "./apply-review-decisions";
 import { evaluateScreening } from "./evaluate-screening";
 import { evaluateScreenings } from "./evaluate-screenings";
 import { documentCategories, type PatientFacts } from "./patient-facts";
@@ -78,7 +79,27 @@ const facts = fc.record({
 const asOf = fc.date({ min: new Date("2015-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const clinicSettings = fc.option(fc.record({ minDocumentConfidence: fc.double({ min: 0, max: 1, noNaN: true }), dueSoonDays: fc.nat(60) }), { nil: undefined });
 
+// Decisions aimed at evidence the engine actually reports, so most of them change something.
+const picks = fc.array(fc.record({
+  n: fc.nat(),
+  decision: fc.constantFrom("dismissed" as const, "confirmed" as const),
+  confirmedDate: fc.option(fc.constantFrom("2010-05-05", "2020-02-29", "2024-12-31", "2031-01-01"), { nil: null }),
+}), { maxLength: 8 });
+
 describe("optimised engine equals the reference engine", () => {
+  test("evaluateScreenings with clinicians' review decisions", () => {
+    fc.assert(
+      fc.property(facts, asOf, picks, (f, day, chosen) => {
+        const targets = referenceEvaluateScreenings(f, types, { asOf: day })
+          .flatMap((r) => r.evidence.map((item) => ({ screeningTypeKey: r.screeningTypeKey, evidenceId: evidenceIdOf(item) })));
+        const decisions = targets.length === 0 ? [] : chosen.map(({ n, ...rest }) => ({ ...targets[n % targets.length]!, ...rest }));
+        const options = { asOf: day, reviews: decisions };
+        expect(evaluateScreenings(f, types, options)).toEqual(referenceEvaluateScreenings(f, types, options));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   test("evaluateScreenings on random facts", () => {
     fc.assert(
       fc.property(facts, asOf, clinicSettings, (f, day, settings) => {

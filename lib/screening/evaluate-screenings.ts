@@ -1,3 +1,4 @@
+import { indexReviewDecisions } from "./apply-review-decisions";
 import { toDayNumber } from "./calendar-date";
 import { compileScreeningTypes } from "./compile-screening-types";
 import { evaluateCompiledType, resolveSettings, type EvaluateOptions } from "./evaluate-screening";
@@ -22,7 +23,8 @@ export function evaluateScreenings(
   const asOf = toDayNumber(options.asOf);
   const settings = resolveSettings(options);
   const index = indexPatientFacts(facts, list, asOf);
-  const results = list.types.map((compiled) => evaluateCompiledType(index, compiled, settings));
+  const reviews = indexReviewDecisions(options.reviews);
+  const results = list.types.map((compiled) => evaluateCompiledType(index, compiled, settings, reviews));
   const families = new Map<string, ScreeningResult[]>();
   const selected: SelectedScreeningResult[] = [];
   for (const result of results) {

@@ -3,6 +3,14 @@ export { evaluateScreening, type EvaluateOptions } from "./evaluate-screening";
 export { evaluateScreenings } from "./evaluate-screenings";
 export { selectFamilyVariant } from "./select-family-variant";
 export {
+  applyReviewDecisions,
+  evidenceIdOf,
+  indexReviewDecisions,
+  reviewDecisionSchema,
+  type ReviewDecision,
+  type ReviewIndex,
+} from "./apply-review-decisions";
+export {
   screeningStatuses,
   type EvidenceItem,
   type EvidenceSource,

@@ -8,6 +8,7 @@ export type RateLimitRule = { name: string; limit: number; windowMs: number; loc
 export const rateLimitRules = {
   passwordPerAccount: { name: "password:account", limit: 5, windowMs: 15 * 60_000, lockoutMs: 15 * 60_000 },
   passwordPerIp: { name: "password:ip", limit: 30, windowMs: 15 * 60_000 },
+  totpPerAccount: { name: "totp:account", limit: 5, windowMs: 15 * 60_000, lockoutMs: 15 * 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
 /**

@@ -1,3 +1,4 @@
+import { ocrBenchmark } from "./ocr-benchmarks";
 import { screeningBenchmarks } from "./screening-benchmarks";
 
 /**
@@ -22,4 +23,4 @@ export type Benchmark = {
   run: (options: BenchmarkOptions) => Promise<BenchmarkResult>;
 };
 
-export const benchmarks: readonly Benchmark[] = [...screeningBenchmarks];
+export const benchmarks: readonly Benchmark[] = [...screeningBenchmarks, ocrBenchmark];

@@ -7,7 +7,7 @@ import { createInProcessRunner } from "@/inngest/in-process-runner";
 import type { JobDeps } from "@/inngest/job-deps";
 import { toInngestFunction } from "@/inngest/to-inngest-function";
 import { dispatchEvents, registerJobDispatcher } from "@/lib/jobs/dispatch-event";
-import { documentProcessRequested, patientSyncRequested, scheduleSyncRequested } from "@/lib/jobs/events";
+import { documentProcessRequested, patientScreenRequested, patientSyncRequested, scheduleSyncRequested } from "@/lib/jobs/events";
 import type { FhirClient } from "@/lib/fhir/fhir-client-types";
 import type { Id } from "@/lib/ids";
 import { seedPatients } from "../epic-sandbox/seed/default-patients";
@@ -41,11 +41,13 @@ async function execute(id: string, event: { name: string; data: Record<string, u
   const engine = new InngestTestEngine({
     function: inngestFunction(id),
     // Mock every sendEvent: an un-mocked one really sends (and fails without a key).
-    steps: fanOutStep ? [{ id: fanOutStep, handler: () => ({ ids: [] }) }] : [],
+    steps: [...(fanOutStep ? [fanOutStep] : []), "request-screening"].map((stepId) => ({ id: stepId, handler: () => ({ ids: [] }) })),
   });
   const { result, ctx, state } = await engine.execute({ events: [event] });
   const outputs = await Promise.all(Object.values(state).map((value) => Promise.resolve(value).catch((e: unknown) => String(e))));
-  const sent = (ctx.step.sendEvent.mock.calls as unknown[][]).flatMap((call) => call[1] as { name: string; data: Record<string, unknown> }[]);
+  const all = (ctx.step.sendEvent.mock.calls as unknown[][]).flatMap((call) => call[1] as { name: string; data: Record<string, unknown> }[]);
+  // Screening requests (checked in screening-inngest.test.ts) are kept apart from the fan-out.
+  const sent = all.filter((event) => event.name !== patientScreenRequested.name);
   return { result, outputs, sent };
 }
 

@@ -1,5 +1,6 @@
 // Reference engine: the straightforward pre-optimisation code, kept only as the oracle for
 // evaluate-screenings.equivalence.test.ts. Production code must not import it.
+import { applyReviewDecisions, type ReviewDecision } from "../apply-review-decisions";
 import { toDayNumber } from "../calendar-date";
 import { checkEligibility } from "./check-eligibility";
 import { defaultClinicSettings, resolveTiming, type ClinicSettings } from "../clinic-settings";
@@ -15,6 +16,7 @@ export type EvaluateOptions = {
   /** The clinic-local evaluation date, `YYYY-MM-DD` (or a Date read by its UTC fields). */
   asOf: string | Date;
   clinicSettings?: Partial<ClinicSettings>;
+  reviews?: readonly ReviewDecision[];
 };
 
 /**
@@ -44,7 +46,9 @@ export function evaluateScreening(facts: PatientFacts, type: ScreeningType, opti
   }
   const reasons = [...eligibility.reasons];
 
-  const exclusions = findExclusions(facts, type, asOf);
+  // Straightforward: the type's decisions as a map, the last one for an item winning.
+  const decisions = new Map((options.reviews ?? []).filter((r) => r.screeningTypeKey === type.key).map((r) => [r.evidenceId, r] as const));
+  const exclusions = applyReviewDecisions(findExclusions(facts, type, asOf), decisions, asOf);
   const excludedBy = exclusions.filter((item) => item.use === "counted");
   if (excludedBy.length > 0) {
     const first = excludedBy[0];
@@ -54,10 +58,10 @@ export function evaluateScreening(facts: PatientFacts, type: ScreeningType, opti
   }
 
   // Sorted before anything reads it, so reasons and tie-breaks never follow the facts' input order.
-  const completion = [
+  const completion = applyReviewDecisions([
     ...collectCodedEvidence(facts, type, asOf),
     ...collectDocumentEvidence(facts, type, asOf, settings),
-  ].sort(compareEvidence);
+  ].sort(compareEvidence), decisions, asOf).sort(compareEvidence);
   const decision = decideStatus({
     counted: completion.filter((item) => item.use === "counted"),
     review: completion.filter((item) => item.use === "review"),
@@ -75,8 +79,9 @@ export function evaluateScreening(facts: PatientFacts, type: ScreeningType, opti
   // Unconfirmed sex for clinical use or a document-only exclusion cannot leave a patient marked due
   // without a person looking; a complete screening needs no such check.
   let status = decision.status;
-  if (decision.provisionalStatus !== "complete" && (eligibility.reviewSex || exclusions.length > 0)) {
-    if (exclusions.length > 0) reasons.push(`Needs review: possible exclusion "${exclusions[0]?.term}" in document ${exclusions[0]?.sourceId}.`);
+  const openExclusions = exclusions.filter((item) => item.use === "review");
+  if (decision.provisionalStatus !== "complete" && (eligibility.reviewSex || openExclusions.length > 0)) {
+    if (openExclusions.length > 0) reasons.push(`Needs review: possible exclusion "${openExclusions[0]?.term}" in document ${openExclusions[0]?.sourceId}.`);
     if (eligibility.reviewSex) reasons.push("Needs review: confirm this screening applies given sex for clinical use.");
     status = "needs_review";
   }

@@ -8,6 +8,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireOrgPage } from "@/lib/http/require-org-page";
 import { listMembers } from "@/lib/organizations/list-members";
+import { MemberRemoveForm } from "./member-remove-form";
 import { MemberRoleForm } from "./member-role-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -50,7 +51,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
         <Card>
           <CardHeader>
             <CardTitle>Members</CardTitle>
-            <CardDescription>Changing a role signs that person out so the new role applies at once.</CardDescription>
+            <CardDescription>Changing a role or removing a member signs that person out so the change applies at once.</CardDescription>
           </CardHeader>
           <CardContent>
             <Table>
@@ -59,6 +60,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
                   <TableHead>Name</TableHead>
                   <TableHead>Email</TableHead>
                   <TableHead>Role</TableHead>
+                  {canManage ? <TableHead><span className="sr-only">Remove</span></TableHead> : null}
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -73,6 +75,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
                         roleLabels[m.role]
                       )}
                     </TableCell>
+                    {canManage ? (
+                      <TableCell>
+                        {m.userId !== actor.userId ? <MemberRemoveForm orgSlug={organization.slug} membershipId={m.membershipId} name={m.name ?? m.email ?? "member"} /> : null}
+                      </TableCell>
+                    ) : null}
                   </TableRow>
                 ))}
               </TableBody>

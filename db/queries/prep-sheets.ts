@@ -1,0 +1,167 @@
+import { and, asc, count, desc, eq, gte, inArray, isNotNull } from "drizzle-orm";
+import { createId, type Id } from "@/lib/ids";
+import type { Db } from "../client";
+import { accounts, appointments, openWriteBackStates, prepSheets, writeBacks, type PrepSheetStatus } from "../schema";
+
+export type PrepSheetRow = typeof prepSheets.$inferSelect;
+export type WriteBackRow = typeof writeBacks.$inferSelect;
+export type WriteBackLedgerState = WriteBackRow["state"];
+
+export async function findAppointment(db: Db, organizationId: Id<"organization">, appointmentId: string) {
+  const [row] = await db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.organizationId, organizationId), eq(appointments.id, appointmentId as Id<"appointment">)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findPrepSheet(db: Db, organizationId: Id<"organization">, prepSheetId: string): Promise<PrepSheetRow | null> {
+  const [row] = await db
+    .select()
+    .from(prepSheets)
+    .where(and(eq(prepSheets.organizationId, organizationId), eq(prepSheets.id, prepSheetId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findLatestPrepSheetForAppointment(db: Db, organizationId: Id<"organization">, appointmentId: Id<"appointment">): Promise<PrepSheetRow | null> {
+  const [row] = await db
+    .select()
+    .from(prepSheets)
+    .where(and(eq(prepSheets.organizationId, organizationId), eq(prepSheets.appointmentId, appointmentId)))
+    .orderBy(desc(prepSheets.version))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Returns null when another worker stored the same version first (unique constraint). */
+export async function insertPrepSheet(
+  db: Db,
+  organizationId: Id<"organization">,
+  row: Omit<typeof prepSheets.$inferInsert, "organizationId" | "createdAt">,
+): Promise<PrepSheetRow | null> {
+  const [created] = await db.insert(prepSheets).values({ ...row, organizationId }).onConflictDoNothing().returning();
+  return created ?? null;
+}
+
+export async function listLatestPrepSheetStatuses(
+  db: Db,
+  organizationId: Id<"organization">,
+  appointmentIds: readonly Id<"appointment">[],
+): Promise<{ appointmentId: Id<"appointment">; prepSheetId: string; status: PrepSheetStatus; version: number }[]> {
+  if (appointmentIds.length === 0) return [];
+  const rows = await db
+    .select({ appointmentId: prepSheets.appointmentId, prepSheetId: prepSheets.id, status: prepSheets.status, version: prepSheets.version })
+    .from(prepSheets)
+    .where(and(eq(prepSheets.organizationId, organizationId), inArray(prepSheets.appointmentId, [...appointmentIds])))
+    .orderBy(asc(prepSheets.appointmentId), desc(prepSheets.version));
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) if (!latest.has(row.appointmentId)) latest.set(row.appointmentId, row);
+  return [...latest.values()];
+}
+
+/** Inserts a ledger row; null when an open write for this patient and encounter already exists. */
+export async function insertWriteBack(
+  db: Db,
+  organizationId: Id<"organization">,
+  row: Omit<typeof writeBacks.$inferInsert, "id" | "organizationId" | "createdAt" | "updatedAt">,
+): Promise<WriteBackRow | null> {
+  const [created] = await db
+    .insert(writeBacks)
+    .values({ ...row, id: createId("writeBack"), organizationId })
+    .onConflictDoNothing()
+    .returning();
+  return created ?? null;
+}
+
+/**
+ * Moves a ledger row only if it is still in `from` (compare-and-set), so two workers cannot both act
+ * on the same state. Returns the updated row, or null when someone else moved it first.
+ */
+export async function transitionWriteBack(
+  db: Db,
+  organizationId: Id<"organization">,
+  id: Id<"writeBack">,
+  from: WriteBackLedgerState,
+  changes: Partial<Pick<WriteBackRow, "state" | "epicDocumentReferenceId" | "attempts" | "lastErrorCode" | "sentAt">>,
+): Promise<WriteBackRow | null> {
+  const [row] = await db
+    .update(writeBacks)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(and(eq(writeBacks.organizationId, organizationId), eq(writeBacks.id, id), eq(writeBacks.state, from)))
+    .returning();
+  return row ?? null;
+}
+
+export async function findOpenWriteBack(db: Db, organizationId: Id<"organization">, patientId: Id<"patient">, ehrEncounterId: string): Promise<WriteBackRow | null> {
+  const [row] = await db
+    .select()
+    .from(writeBacks)
+    .where(
+      and(
+        eq(writeBacks.organizationId, organizationId),
+        eq(writeBacks.patientId, patientId),
+        eq(writeBacks.ehrEncounterId, ehrEncounterId),
+        inArray(writeBacks.state, [...openWriteBackStates]),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** The newest write Epic holds for this patient and encounter (confirmed or reconciled). */
+export async function findLastSettledWriteBack(db: Db, organizationId: Id<"organization">, patientId: Id<"patient">, ehrEncounterId: string): Promise<WriteBackRow | null> {
+  const [row] = await db
+    .select()
+    .from(writeBacks)
+    .where(
+      and(
+        eq(writeBacks.organizationId, organizationId),
+        eq(writeBacks.patientId, patientId),
+        eq(writeBacks.ehrEncounterId, ehrEncounterId),
+        inArray(writeBacks.state, ["confirmed", "reconciled"]),
+        isNotNull(writeBacks.epicDocumentReferenceId),
+      ),
+    )
+    .orderBy(desc(writeBacks.updatedAt), desc(writeBacks.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Ledger rows started for a patient since `since` (the clinic-local day), for the daily cap. */
+export async function countWriteBacksSince(db: Db, organizationId: Id<"organization">, patientId: Id<"patient">, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(writeBacks)
+    .where(and(eq(writeBacks.organizationId, organizationId), eq(writeBacks.patientId, patientId), gte(writeBacks.createdAt, since)));
+  return row?.n ?? 0;
+}
+
+export async function listWriteBacksForPrepSheet(db: Db, organizationId: Id<"organization">, prepSheetId: string): Promise<WriteBackRow[]> {
+  return db
+    .select()
+    .from(writeBacks)
+    .where(and(eq(writeBacks.organizationId, organizationId), eq(writeBacks.prepSheetId, prepSheetId)))
+    .orderBy(asc(writeBacks.createdAt), asc(writeBacks.id));
+}
+
+export async function findWriteBack(db: Db, organizationId: Id<"organization">, id: string): Promise<WriteBackRow | null> {
+  const [row] = await db
+    .select()
+    .from(writeBacks)
+    .where(and(eq(writeBacks.organizationId, organizationId), eq(writeBacks.id, id as Id<"writeBack">)))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Epic practitioners linked to users of this clinic (Auth.js accounts `epic:<organizationId>`, whose
+ * provider account id is the fhirUser URL): whose schedules a clinic day covers before anyone has
+ * connected Epic here. Ids only.
+ */
+export async function listLinkedPractitionerIds(db: Db, organizationId: Id<"organization">): Promise<string[]> {
+  const rows = await db.select({ fhirUser: accounts.providerAccountId }).from(accounts).where(eq(accounts.provider, `epic:${organizationId}`));
+  const ids = rows.flatMap((row) => /(?:^|\/)Practitioner\/([^/]+)$/.exec(row.fhirUser)?.[1] ?? []);
+  return [...new Set(ids)].sort();
+}

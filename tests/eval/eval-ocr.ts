@@ -1,0 +1,60 @@
+import { runOcrEval } from "./run-ocr-eval";
+
+/**
+ * `npm run eval:ocr -- --corpus DIR [--json] [--runs N] [--only ID,ID]` (INTERFACES.md).
+ * Progress goes to stderr; with --json the last stdout line is one JSON object:
+ * `{ documents, pages, wordAccuracy: { textLayer, tesseractJs, native }, pagesPerMinute:
+ * { tesseractJs, native }, ratio, … }`. Throughput goals are reported, not enforced; the exit code
+ * is 1 only when a page with a text layer was OCR'd (a correctness invariant), 2 on bad usage.
+ */
+function parseArgs(argv: readonly string[]) {
+  let corpus: string | undefined;
+  let json = false;
+  let runs = 3;
+  let only: string[] | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--json") json = true;
+    else if (arg === "--corpus") corpus = argv[++i];
+    else if (arg === "--runs") {
+      runs = Number(argv[++i]);
+      if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs needs a positive whole number");
+    } else if (arg === "--only") only = (argv[++i] ?? "").split(",").filter(Boolean);
+    else throw new Error(`unknown option ${arg}`);
+  }
+  if (!corpus) throw new Error("--corpus DIR is required (a folder with documents.csv and ground_truth/)");
+  return { corpus, json, runs, only };
+}
+
+async function main(): Promise<number> {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`eval:ocr: ${(error as Error).message}\nusage: npm run eval:ocr -- --corpus DIR [--json] [--runs N] [--only ID,ID]\n`);
+    return 2;
+  }
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const summary = await runOcrEval({ corpus: args.corpus, runs: args.runs, ...(args.only ? { only: args.only } : {}), log });
+  const { wordAccuracy: acc, pagesPerMinute: ppm } = summary;
+  const out = args.json ? log : (line: string) => process.stdout.write(`${line}\n`);
+  out(`documents ${summary.documents}, pages ${summary.pages} (${summary.cores} cores, load average ${summary.load1})`);
+  out(`word accuracy: text layer ${acc.textLayer ?? "n/a"}, tesseract.js ${acc.tesseractJs ?? "n/a"}, native ${acc.native ?? "n/a"}`);
+  out(`pages/min (median of ${summary.runs}): tesseract.js ${ppm.tesseractJs ?? "n/a"}, native ${ppm.native ?? "n/a"}`);
+  out(
+    summary.nativeInstalled
+      ? `ratio tesseract.js ÷ native: ${summary.ratio ?? "n/a"} (goal ≥ 0.6: ${summary.goals.ratioAtLeast06 ? "met" : "not met"}); accuracy within 1 point of native: ${summary.goals.accuracyWithin1Point ? "yes" : "no"}`
+      : "ratio: null — native tesseract is not installed, so there is nothing to compare against",
+  );
+  out(`text-layer pages OCR'd: ${summary.textLayerPagesOcrd} (must be 0)`);
+  if (args.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  return summary.textLayerPagesOcrd === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

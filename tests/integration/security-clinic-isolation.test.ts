@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { count, eq } from "drizzle-orm";
+import { seedDemo } from "@/db/seed-demo";
+import { auditEvents, ehrConnections, memberships, organizations, userSessions, users } from "@/db/schema";
+import { orgPermissions, platformPermissions } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { createTestDatabase } from "../setup/test-db";
+import { declaredPermission, loadAppEntries, type AppEntry } from "./security-app-inventory";
+
+const state = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock("next-auth", () => ({ AuthError: class extends Error {} }));
+vi.mock("@/lib/auth", () => ({ handlers: { GET: vi.fn(), POST: vi.fn() }, signIn: vi.fn(), signOut: vi.fn(), auth: vi.fn() }));
+vi.mock("@/lib/auth/session", () => ({
+  getSessionUser: async () => state.user,
+  requireSessionUser: async () => {
+    if (!state.user) throw new AppError("unauthenticated", "no session");
+    return state.user;
+  },
+}));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ origin: "http://localhost:3000", host: "localhost:3000" }),
+  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let entries: AppEntry[];
+const ids: Record<string, string> = {};
+const orgScoped = new Set<string>(orgPermissions);
+const platformScoped = new Set<string>(platformPermissions);
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  await seedDemo(handle.db, "isolation-password-1");
+  for (const u of await handle.db.select().from(users)) ids[u.email!] = u.id;
+  for (const o of await handle.db.select().from(organizations)) ids[o.slug] = o.id;
+  for (const m of await handle.db.select().from(memberships)) ids[`mem:${m.userId}`] = m.id;
+  entries = await loadAppEntries();
+  // A clinic admin holds every clinic permission in their own clinic: the strongest tenant to escape from.
+  state.user = {
+    userId: ids["riverside.admin@healthprep.test"]!,
+    sessionId: "ses_test",
+    name: "Rita Rivers",
+    email: "riverside.admin@healthprep.test",
+    isPlatformAdmin: false,
+  };
+}, 180_000);
+afterAll(async () => handle?.close());
+
+const lakesideMembership = () => ids[`mem:${ids["lakeside.admin@healthprep.test"]}`]!;
+/** A Lakeside id for every dynamic route segment and id-bearing action field; add one when a new kind appears. */
+const lakesideIdFor: Record<string, () => string> = { membershipId: lakesideMembership };
+
+function routeParams(file: string, orgSlug: string): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [, name] of file.matchAll(/\[([A-Za-z]+)\]/g)) {
+    if (name === "orgSlug") params.orgSlug = orgSlug;
+    else {
+      const id = lakesideIdFor[name!];
+      if (!id) throw new Error(`${file}: no Lakeside id for route param "${name}"; add one to lakesideIdFor`);
+      params[name!] = id();
+    }
+  }
+  return params;
+}
+
+async function callRoute(entry: AppEntry, params: Record<string, string>, body: unknown = { role: "staff" }) {
+  const request = new Request(`http://localhost:3000/${entry.file}`, {
+    method: entry.name,
+    headers: { origin: "http://localhost:3000", host: "localhost:3000", "content-type": "application/json" },
+    ...(["GET", "HEAD"].includes(entry.name) ? {} : { body: JSON.stringify(body) }),
+  });
+  const handler = entry.fn as (r: Request, a: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  const response = await handler(request, { params: Promise.resolve(params) });
+  return { status: response.status, body: (await response.json()) as { error?: { code: string } } };
+}
+
+type ActionResult = { ok: boolean; error?: { code: string } };
+const callAction = (entry: AppEntry, input: unknown) => (entry.fn as (i: unknown) => Promise<ActionResult>)(input);
+
+/** Valid input for each clinic action, so a denial cannot come from validation. Fields with ids come from Lakeside. */
+const actionInput: Record<string, (orgSlug: string) => Record<string, unknown>> = {
+  changeMemberRoleAction: (orgSlug) => ({ orgSlug, membershipId: lakesideMembership(), role: "staff" }),
+  removeMemberAction: (orgSlug) => ({ orgSlug, membershipId: lakesideMembership() }),
+  configureEhrConnectionAction: (orgSlug) => ({
+    orgSlug,
+    fhirBaseUrl: "https://evil.example.com/api/FHIR/R4",
+    clientId: "attacker",
+    clientAuthMethod: "none",
+    scopes: "openid fhirUser",
+    environment: "production",
+  }),
+};
+
+async function lakesideSnapshot() {
+  const db = handle.db;
+  const lakeside = ids.lakeside! as never;
+  return {
+    memberships: await db.select().from(memberships).where(eq(memberships.organizationId, lakeside)),
+    ehr: await db.select().from(ehrConnections).where(eq(ehrConnections.organizationId, lakeside)),
+    audit: (await db.select({ n: count() }).from(auditEvents))[0]!.n,
+    revoked: (await db.select().from(userSessions)).filter((s) => s.revokedAt).length,
+  };
+}
+
+describe("clinic isolation, route by route and action by action", () => {
+  it("covers at least the known clinic routes and actions", () => {
+    const scoped = entries.filter((e) => orgScoped.has(declaredPermission(e.fn) ?? ""));
+    expect(scoped.filter((e) => e.kind === "route").length).toBeGreaterThanOrEqual(2);
+    expect(scoped.filter((e) => e.kind === "action").length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("a Riverside admin gets 403/404 from every clinic route with Lakeside's slug and ids", async () => {
+    const before = await lakesideSnapshot();
+    const results: string[] = [];
+    for (const entry of entries.filter((e) => e.kind === "route" && orgScoped.has(declaredPermission(e.fn) ?? ""))) {
+      const { status, body } = await callRoute(entry, routeParams(entry.file, "lakeside"));
+      results.push(`${entry.name} ${entry.file} → ${status} ${body.error?.code}`);
+      expect([403, 404], `${entry.name} ${entry.file}`).toContain(status);
+      expect(["forbidden", "not_found"]).toContain(body.error?.code);
+    }
+    expect(results.length).toBeGreaterThan(0);
+    expect(await lakesideSnapshot()).toEqual(before);
+  });
+
+  it("… and with Riverside's slug but Lakeside's ids, every id-bearing route answers 404", async () => {
+    const before = await lakesideSnapshot();
+    const idRoutes = entries.filter(
+      (e) => e.kind === "route" && orgScoped.has(declaredPermission(e.fn) ?? "") && /\[(?!orgSlug\])[A-Za-z]+\]/.test(e.file),
+    );
+    expect(idRoutes.length).toBeGreaterThan(0);
+    for (const entry of idRoutes) {
+      const { status, body } = await callRoute(entry, routeParams(entry.file, "riverside"));
+      expect(status, `${entry.name} ${entry.file}`).toBe(404);
+      expect(body.error?.code).toBe("not_found");
+    }
+    expect(await lakesideSnapshot()).toEqual(before);
+  });
+
+  it("every clinic server action refuses Lakeside's slug", async () => {
+    const before = await lakesideSnapshot();
+    for (const entry of entries.filter((e) => e.kind === "action" && orgScoped.has(declaredPermission(e.fn) ?? ""))) {
+      const input = actionInput[entry.name]?.("lakeside") ?? { orgSlug: "lakeside" };
+      const result = await callAction(entry, input);
+      expect(result.ok, `${entry.file} ${entry.name}`).toBe(false);
+      expect(["forbidden", "not_found"], `${entry.file} ${entry.name}`).toContain(result.error?.code);
+    }
+    expect(await lakesideSnapshot()).toEqual(before);
+  });
+
+  it("every id-bearing clinic action refuses Lakeside's ids under Riverside's slug", async () => {
+    const before = await lakesideSnapshot();
+    const idActions = entries.filter((e) => e.kind === "action" && e.name in actionInput && JSON.stringify(actionInput[e.name]!("x")).includes("mem_"));
+    expect(idActions.map((e) => e.name).sort()).toEqual(["changeMemberRoleAction", "removeMemberAction"].filter((n) => entries.some((e) => e.name === n)));
+    for (const entry of idActions) {
+      const result = await callAction(entry, actionInput[entry.name]!("riverside"));
+      expect(result, `${entry.file} ${entry.name}`).toMatchObject({ ok: false, error: { code: "not_found" } });
+    }
+    expect(await lakesideSnapshot()).toEqual(before);
+  });
+
+  it("platform routes and actions refuse a clinic admin", async () => {
+    for (const entry of entries.filter((e) => platformScoped.has(declaredPermission(e.fn) ?? ""))) {
+      if (entry.kind === "route") {
+        const { status } = await callRoute(entry, routeParams(entry.file, "lakeside"));
+        expect(status, `${entry.file} ${entry.name}`).toBe(403);
+      } else {
+        const result = await callAction(entry, { name: "Evil Clinic", slug: "evil", timeZone: "UTC" });
+        expect(result, `${entry.file} ${entry.name}`).toMatchObject({ ok: false, error: { code: "forbidden" } });
+      }
+    }
+  });
+
+  it("the harness is not vacuous: the same admin succeeds in their own clinic", async () => {
+    const list = entries.find((e) => e.kind === "route" && e.name === "GET" && e.file.endsWith("members/route.ts"))!;
+    expect((await callRoute(list, { orgSlug: "riverside" })).status).toBe(200);
+    const change = entries.find((e) => e.name === "changeMemberRoleAction")!;
+    const staffMembership = ids[`mem:${ids["riverside.staff@healthprep.test"]}`]!;
+    await expect(callAction(change, { orgSlug: "riverside", membershipId: staffMembership, role: "provider" })).resolves.toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { demoTotpSecret, seedDemo } from "@/db/seed-demo";
+import { auditEvents, rateLimitBuckets, users } from "@/db/schema";
+import { beginPasswordSignIn, completePasswordSignIn } from "@/lib/auth/sign-in-with-password";
+import { generateTotp, totpStep, hotp, decodeBase32 } from "@/lib/auth/totp";
+import { createTestDatabase } from "../setup/test-db";
+
+let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+const password = "two-factor-password-1";
+const meta = { ip: "10.0.0.7", userAgent: "vitest", origin: null, host: null };
+const codeAt = (secret: string, stepOffset = 0) => hotp(decodeBase32(secret), totpStep(Date.now()) + stepOffset);
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  await seedDemo(handle.db, password);
+}, 180_000);
+afterAll(async () => handle?.close());
+
+const userRow = async (email: string) => (await handle.db.select().from(users).where(eq(users.email, email)))[0]!;
+
+describe("password sign-in with a second factor", () => {
+  it("staff without two-factor finish after the password", async () => {
+    const step = await beginPasswordSignIn({ email: "riverside.staff@healthprep.test", password, meta });
+    expect(step.next).toBe("done");
+    await expect(completePasswordSignIn({ challenge: step.challenge, meta })).resolves.toMatchObject({ email: "riverside.staff@healthprep.test" });
+  });
+
+  it("an enrolled admin must give a valid, unused code", async () => {
+    const step = await beginPasswordSignIn({ email: "admin@healthprep.test", password, meta });
+    expect(step.next).toBe("totp");
+    await expect(completePasswordSignIn({ challenge: step.challenge, meta })).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(completePasswordSignIn({ challenge: step.challenge, code: "000000", meta })).rejects.toMatchObject({ code: "unauthenticated" });
+    const code = generateTotp(demoTotpSecret, Date.now());
+    const session = await completePasswordSignIn({ challenge: step.challenge, code, meta });
+    expect(session.sessionId).toMatch(/^ses_/);
+    // The same code (same time step) does not work twice.
+    await expect(completePasswordSignIn({ challenge: step.challenge, code, meta })).rejects.toMatchObject({ code: "unauthenticated" });
+    // The next step's code (one step of drift) does.
+    await expect(completePasswordSignIn({ challenge: step.challenge, code: codeAt(demoTotpSecret, 1), meta })).resolves.toBeTruthy();
+    const failed = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "auth.sign_in_failed"));
+    expect(failed.some((e) => e.metadata.reason === "bad_second_factor")).toBe(true);
+  });
+
+  it("refuses a wrong password before any second step, and a forged or foreign challenge", async () => {
+    await expect(beginPasswordSignIn({ email: "admin@healthprep.test", password: "nope", meta })).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(completePasswordSignIn({ challenge: "eyJhbGciOiJIUzI1NiJ9.e30.x", code: "123456", meta })).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(completePasswordSignIn({ challenge: undefined, meta })).rejects.toMatchObject({ code: "unauthenticated" });
+  });
+
+  it("locks the second step after five tries within 15 minutes", async () => {
+    await handle.db.delete(rateLimitBuckets);
+    const step = await beginPasswordSignIn({ email: "riverside.admin@healthprep.test", password, meta });
+    for (let i = 0; i < 5; i++) {
+      await expect(completePasswordSignIn({ challenge: step.challenge, code: "000000", meta })).rejects.toMatchObject({ code: "unauthenticated" });
+    }
+    await expect(
+      completePasswordSignIn({ challenge: step.challenge, code: generateTotp(demoTotpSecret, Date.now()), meta }),
+    ).rejects.toMatchObject({ code: "rate_limited", details: { retryAfter: 900 } });
+  });
+
+  it("an admin without two-factor enrols at sign-in; secret encrypted, recovery codes hashed and single-use", async () => {
+    const email = "lakeside.admin@healthprep.test";
+    await handle.db.update(users).set({ totpSecretEncrypted: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.email, email));
+    const step = await beginPasswordSignIn({ email, password, meta });
+    if (step.next !== "enrol") throw new Error(`expected enrolment, got ${step.next}`);
+    const { secret, otpauthUri, recoveryCodes } = step.enrolment;
+    expect(otpauthUri).toBe(`otpauth://totp/HealthPrep%3Alakeside.admin%40healthprep.test?secret=${secret}&issuer=HealthPrep&algorithm=SHA1&digits=6&period=30`);
+    expect(recoveryCodes).toHaveLength(10);
+    const stored = await userRow(email);
+    expect(stored.totpEnabledAt).toBeNull();
+    expect(stored.totpSecretEncrypted).toMatch(/^hp1\./);
+    expect(stored.totpSecretEncrypted).not.toContain(secret);
+    expect(JSON.stringify(stored.totpRecoveryCodeHashes)).not.toContain(recoveryCodes[0]!.replace("-", ""));
+    // Recovery codes do not complete an unconfirmed enrolment.
+    await expect(completePasswordSignIn({ challenge: step.challenge, code: recoveryCodes[0], meta })).rejects.toMatchObject({ code: "unauthenticated" });
+    await completePasswordSignIn({ challenge: step.challenge, code: codeAt(secret), meta });
+    expect((await userRow(email)).totpEnabledAt).toBeInstanceOf(Date);
+
+    const again = await beginPasswordSignIn({ email, password, meta });
+    expect(again.next).toBe("totp");
+    await expect(completePasswordSignIn({ challenge: again.challenge, code: recoveryCodes[3]!.toUpperCase(), meta })).resolves.toBeTruthy();
+    await expect(completePasswordSignIn({ challenge: again.challenge, code: recoveryCodes[3], meta })).rejects.toMatchObject({ code: "unauthenticated" });
+    expect((await userRow(email)).totpRecoveryCodeHashes).toHaveLength(9);
+  });
+});
