@@ -6,6 +6,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { requireOrgPage } from "@/lib/http/require-org-page";
 import { defaultEpicScopes } from "@/lib/smart/epic-scopes";
 import { getEhrConnectionStatus } from "@/lib/smart/get-ehr-connection-status";
+import { DisconnectButton } from "./disconnect-button";
 import { EpicConnectionForm } from "./epic-connection-form";
 
 export const metadata: Metadata = { title: "Epic connection" };
@@ -37,7 +38,7 @@ export default async function EpicSettingsPage({ params }: { params: Promise<{ o
             <CardTitle>Tokens</CardTitle>
             <CardDescription>Stored encrypted. Expiry is shown so you can see when a refresh is due.</CardDescription>
           </CardHeader>
-          <CardContent>
+          <CardContent className="grid gap-4">
             {tokens.length === 0 ? (
               <p className="text-sm text-muted-foreground">No one has connected to Epic for this clinic yet.</p>
             ) : (
@@ -64,6 +65,12 @@ export default async function EpicSettingsPage({ params }: { params: Promise<{ o
                 </TableBody>
               </Table>
             )}
+            {tokens.some((t) => t.kind === "user" && t.status === "reconnect_needed") ? (
+              <p role="status" className="text-sm text-amber-800">
+                A connection needs reconnecting: that person signs in with Epic again (Reconnect) to resume.
+              </p>
+            ) : null}
+            <DisconnectButton orgSlug={organization.slug} />
           </CardContent>
         </Card>
       </div>
