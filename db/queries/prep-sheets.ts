@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull } from "drizzle-orm";
 import { createId, type Id } from "@/lib/ids";
 import type { Db } from "../client";
-import { accounts, appointments, openWriteBackStates, prepSheets, writeBacks, type PrepSheetStatus } from "../schema";
+import { appointments, openWriteBackStates, prepSheets, writeBacks, type PrepSheetStatus } from "../schema";
 
 export type PrepSheetRow = typeof prepSheets.$inferSelect;
 export type WriteBackRow = typeof writeBacks.$inferSelect;
@@ -155,13 +155,22 @@ export async function findWriteBack(db: Db, organizationId: Id<"organization">, 
   return row ?? null;
 }
 
-/**
- * Epic practitioners linked to users of this clinic (Auth.js accounts `epic:<organizationId>`, whose
- * provider account id is the fhirUser URL): whose schedules a clinic day covers before anyone has
- * connected Epic here. Ids only.
- */
-export async function listLinkedPractitionerIds(db: Db, organizationId: Id<"organization">): Promise<string[]> {
-  const rows = await db.select({ fhirUser: accounts.providerAccountId }).from(accounts).where(eq(accounts.provider, `epic:${organizationId}`));
-  const ids = rows.flatMap((row) => /(?:^|\/)Practitioner\/([^/]+)$/.exec(row.fhirUser)?.[1] ?? []);
-  return [...new Set(ids)].sort();
+/** A patient's stored prep sheets (optionally one appointment), newest first; metadata only, never the model. */
+export async function listPrepSheetsOfPatient(
+  db: Db,
+  organizationId: Id<"organization">,
+  patientId: Id<"patient">,
+  appointmentId?: Id<"appointment">,
+) {
+  return db
+    .select({ id: prepSheets.id, appointmentId: prepSheets.appointmentId, version: prepSheets.version, status: prepSheets.status, asOf: prepSheets.asOf, generatedAt: prepSheets.generatedAt })
+    .from(prepSheets)
+    .where(
+      and(
+        eq(prepSheets.organizationId, organizationId),
+        eq(prepSheets.patientId, patientId),
+        ...(appointmentId ? [eq(prepSheets.appointmentId, appointmentId)] : []),
+      ),
+    )
+    .orderBy(desc(prepSheets.generatedAt), desc(prepSheets.version));
 }

@@ -1,6 +1,5 @@
 import "server-only";
 import { listAppointmentsInRange, listKnownPractitionerIds } from "@/db/queries/appointments";
-import { listLinkedPractitionerIds } from "@/db/queries/prep-sheets";
 import { AppError } from "@/lib/errors";
 import type { Id } from "@/lib/ids";
 import { clinicDayRange } from "@/lib/sync/clinic-day-range";
@@ -26,7 +25,7 @@ export async function syncClinicDaySchedule(
   const range = clinicDayRange(clinic.timeZone, input.date);
   const practitionerIds = input.practitionerId
     ? [input.practitionerId]
-    : [...new Set([...(await listKnownPractitionerIds(ctx.db, organizationId)), ...(await listLinkedPractitionerIds(ctx.db, organizationId))])].sort();
+    : await listKnownPractitionerIds(ctx.db, organizationId);
   if (practitionerIds.length === 0) {
     throw new AppError("invalid_input", "no practitioners known for this clinic", { publicMessage: "No provider schedule is known yet. Sign in with Epic as a provider first." });
   }

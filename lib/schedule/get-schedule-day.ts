@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { listLatestPrepSheetStatuses } from "@/db/queries/prep-sheets";
 import { countDocumentProgress, listScheduleRows } from "@/db/queries/schedule";
 import { listSyncRuns } from "@/db/queries/sync-runs";
 import type { Id } from "@/lib/ids";
@@ -13,6 +14,8 @@ export type ScheduleRow = {
   visitType: string | null;
   appointmentStatus: string;
   prepStatus: string;
+  /** The newest stored prep sheet for the appointment, if any. */
+  prepSheetId: string | null;
   documents: { total: number; done: number; failed: number; pages: number };
 };
 
@@ -31,6 +34,8 @@ export async function getScheduleDay(db: Db, input: { organizationId: Id<"organi
   const rows = await listScheduleRows(db, input.organizationId, range);
   const progress = await countDocumentProgress(db, input.organizationId, [...new Set(rows.map((r) => r.patientId))]);
   const byPatient = new Map(progress.map((p) => [p.patientId, p]));
+  const sheets = await listLatestPrepSheetStatuses(db, input.organizationId, rows.map((r) => r.appointmentId));
+  const sheetByAppointment = new Map(sheets.map((s) => [s.appointmentId, s.prepSheetId]));
   const [lastRun] = await listSyncRuns(db, input.organizationId, { kind: "schedule", limit: 1 });
   return {
     date: input.date,
@@ -44,6 +49,7 @@ export async function getScheduleDay(db: Db, input: { organizationId: Id<"organi
         visitType: r.visitType,
         appointmentStatus: r.status,
         prepStatus: r.prepStatus,
+        prepSheetId: sheetByAppointment.get(r.appointmentId) ?? null,
         documents: { total: p?.total ?? 0, done: p?.done ?? 0, failed: p?.failed ?? 0, pages: p?.pages ?? 0 },
       };
     }),

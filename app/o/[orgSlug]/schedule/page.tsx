@@ -13,6 +13,7 @@ import { getScheduleDay } from "@/lib/schedule/get-schedule-day";
 import { loadPatientNames } from "@/lib/schedule/load-patient-names";
 import { requestScheduleSync } from "@/lib/schedule/request-schedule-sync";
 import { scheduleDateSchema } from "@/lib/schedule/schedule-schemas";
+import { PrepareAllButton } from "./prepare-all-button";
 import { SyncNowButton } from "./sync-now-button";
 import { ScheduleTable } from "./schedule-table";
 
@@ -56,6 +57,7 @@ export default async function SchedulePage(props: { params: Promise<{ orgSlug: s
               <Button type="submit" variant="outline" size="sm">Go</Button>
             </form>
             <SyncNowButton orgSlug={organization.slug} date={date} />
+            {hasPermission({ role, isPlatformAdmin: actor.isPlatformAdmin }, "prep_sheets.generate") ? <PrepareAllButton orgSlug={organization.slug} date={date} /> : null}
           </>
         }
       />

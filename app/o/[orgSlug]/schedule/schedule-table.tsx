@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -10,6 +11,7 @@ type Row = {
   visitType: string | null;
   appointmentStatus: string;
   prepStatus: string;
+  prepSheetId?: string | null;
   documents: { total: number; done: number; failed: number; pages: number };
 };
 type Day = { rows: Row[]; sync: { status: string; at: string | null; error: string | null } };
@@ -31,6 +33,8 @@ function settled(day: Day): boolean {
 /** The day's appointments; statuses refresh every few seconds while anything is still in progress. */
 export function ScheduleTable(props: { orgSlug: string; date: string; timeZone: string; initial: Day; names: Record<string, Banner> }) {
   const [day, setDay] = useState(props.initial);
+  // A server action revalidated the page (Sync now, Prepare all): start again from the fresh rows.
+  useEffect(() => setDay(props.initial), [props.initial]);
   useEffect(() => {
     if (settled(day)) return;
     const timer = setTimeout(async () => {
@@ -72,12 +76,21 @@ export function ScheduleTable(props: { orgSlug: string; date: string; timeZone: 
                 <TableRow key={r.appointmentId} data-testid="appointment-row">
                   <TableCell className="whitespace-nowrap font-medium tabular-nums">{time.format(new Date(r.startAt))}</TableCell>
                   <TableCell>
-                    <div className="font-medium" data-testid="patient-name">{banner?.name ?? "Name unavailable"}</div>
+                    <Link href={`/o/${props.orgSlug}/patients/${r.patientId}`} className="font-medium underline-offset-4 hover:underline" data-testid="patient-name">
+                      {banner?.name ?? "Name unavailable"}
+                    </Link>
                     {banner?.birthDate ? <div className="text-xs text-muted-foreground">Born {banner.birthDate}</div> : null}
                   </TableCell>
                   <TableCell className="text-muted-foreground">{r.visitType ?? "Visit"}{r.appointmentStatus === "cancelled" ? " (cancelled)" : ""}</TableCell>
                   <TableCell>
-                    <Badge variant={prep.variant}>{prep.label}</Badge>
+                    <div className="flex flex-wrap items-center gap-2">
+                      <Badge variant={prep.variant}>{prep.label}</Badge>
+                      {r.prepSheetId ? (
+                        <Link href={`/o/${props.orgSlug}/prep-sheets/${r.prepSheetId}`} className="text-xs font-medium text-primary underline-offset-4 hover:underline" data-testid="prep-sheet-link">
+                          Prep sheet
+                        </Link>
+                      ) : null}
+                    </div>
                   </TableCell>
                   <TableCell className="min-w-44">
                     {total === 0 ? (

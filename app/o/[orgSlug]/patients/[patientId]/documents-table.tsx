@@ -1,0 +1,47 @@
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { PatientDocumentSummary } from "@/lib/documents/list-patient-document-summaries";
+
+const stateLabels: Record<PatientDocumentSummary["state"], { label: string; variant: "secondary" | "info" | "success" | "danger" | "outline" }> = {
+  pending: { label: "Waiting", variant: "secondary" },
+  processing: { label: "Reading", variant: "info" },
+  processed: { label: "Read", variant: "success" },
+  failed: { label: "Failed", variant: "danger" },
+  skipped: { label: "Skipped", variant: "outline" },
+};
+
+/** The patient's Epic documents: processing state, category, service date and OCR confidence; never the text. */
+export function DocumentsTable({ documents }: { documents: PatientDocumentSummary[] }) {
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow>
+          <TableHead>Document</TableHead>
+          <TableHead>Category</TableHead>
+          <TableHead>Service date</TableHead>
+          <TableHead>State</TableHead>
+          <TableHead>Pages</TableHead>
+          <TableHead>OCR confidence</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {documents.map((d) => {
+          const state = stateLabels[d.state];
+          return (
+            <TableRow key={d.id} data-testid="document-row">
+              <TableCell>{d.title ?? "Untitled"}</TableCell>
+              <TableCell className="capitalize">{d.category ?? "-"}</TableCell>
+              <TableCell className="tabular-nums">{d.serviceDate ?? "-"}</TableCell>
+              <TableCell>
+                <Badge variant={state.variant}>{state.label}</Badge>
+                {d.failureReason && d.state === "failed" ? <span className="ml-2 text-xs text-muted-foreground">{d.failureReason.replaceAll("_", " ")}</span> : null}
+              </TableCell>
+              <TableCell className="tabular-nums">{d.pages ?? "-"}</TableCell>
+              <TableCell className="tabular-nums">{d.confidence === null ? "-" : `${Math.round(d.confidence * 100)}%`}</TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,71 @@
+import { evidenceIdOf } from "@/lib/screening";
+import type { PatientScreening } from "@/lib/screening-data/list-patient-screenings";
+import { EvidenceReviewForm } from "./evidence-review-form";
+import { ScreeningStatusBadge } from "./screening-status-badge";
+
+const sourceLabels: Record<string, string> = {
+  procedure: "Procedure", observation: "Observation", diagnostic_report: "Report", immunization: "Immunization", condition: "Condition", document: "Document",
+};
+const useLabels: Record<string, string> = { counted: "Counted", review: "Needs review", ignored: "Not counted" };
+
+/** One row per screening (family variants set aside), evidence and reasons in an expandable <details>. */
+export function ScreeningChecklist(props: { orgSlug: string; patientId: string; screenings: PatientScreening[]; canReview: boolean }) {
+  const rows = props.screenings.filter((s) => s.selection !== "superseded");
+  return (
+    <ul className="grid gap-2">
+      {rows.map((s) => (
+        <li key={s.id} className="rounded-lg border bg-card p-3" data-testid="screening-row">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <div className="font-medium" data-testid="screening-name">{s.name}</div>
+            <ScreeningStatusBadge status={s.status} />
+          </div>
+          <dl className="mt-1 flex flex-wrap gap-x-6 text-xs text-muted-foreground">
+            <div><dt className="inline">Last done: </dt><dd className="inline">{s.lastCompleted ?? "-"}</dd></div>
+            <div><dt className="inline">Next due: </dt><dd className="inline">{s.nextDue ?? "-"}</dd></div>
+          </dl>
+          <details className="mt-2 text-sm">
+            <summary className="cursor-pointer text-primary">Evidence and reasons ({s.evidence.length})</summary>
+            {s.reasons.length > 0 ? (
+              <ul className="mt-2 list-disc pl-5 text-muted-foreground">
+                {s.reasons.map((reason, i) => <li key={i}>{reason}</li>)}
+              </ul>
+            ) : null}
+            {s.evidence.length === 0 ? <p className="mt-2 text-muted-foreground">No evidence found.</p> : (
+              <ul className="mt-2 grid gap-2">
+                {s.evidence.map((e) => {
+                  const evidenceId = evidenceIdOf(e);
+                  return (
+                    <li key={`${evidenceId}:${e.use}`} className="rounded-md bg-muted/50 p-2" data-testid="evidence-item">
+                      <div className="flex flex-wrap gap-x-4 text-xs">
+                        <span className="font-medium">{sourceLabels[e.source] ?? e.source}</span>
+                        <span>{e.date ?? "undated"}</span>
+                        <span>{e.role}</span>
+                        <span>{useLabels[e.use] ?? e.use}</span>
+                        <span>Confidence {Math.round(e.confidence * 100)}%</span>
+                        {e.code ? <span>{e.code.system} {e.code.code}{e.code.display ? ` ${e.code.display}` : ""}</span> : null}
+                      </div>
+                      {e.snippet ?? e.term ? <blockquote className="mt-1 border-l-2 pl-2 text-xs italic">{e.snippet ?? e.term}</blockquote> : null}
+                      {e.note ? <p className="mt-1 text-xs text-muted-foreground">{e.note}</p> : null}
+                      {props.canReview && e.use !== "ignored" ? (
+                        <div className="mt-2">
+                          <EvidenceReviewForm
+                            orgSlug={props.orgSlug}
+                            patientId={props.patientId}
+                            screeningTypeKey={s.screeningTypeKey}
+                            evidenceId={evidenceId}
+                            canConfirm={e.use === "review"}
+                            needsDate={e.date === null}
+                          />
+                        </div>
+                      ) : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </details>
+        </li>
+      ))}
+    </ul>
+  );
+}

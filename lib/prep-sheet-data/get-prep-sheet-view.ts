@@ -1,0 +1,42 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { listWriteBacksForPrepSheet } from "@/db/queries/prep-sheets";
+import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
+import type { Id } from "@/lib/ids";
+import type { PrepSheet } from "@/lib/prep-sheet";
+import { listPrepSheetVersions, type PrepSheetVersion } from "./list-prep-sheet-versions";
+import { loadPrepSheet, type LoadedPrepSheet } from "./load-prep-sheet";
+
+export type PrepSheetWriteBackView = { id: string; state: string; epicId: string | null; attempts: number; lastError: string | null; updatedAt: string };
+
+export type PrepSheetView = {
+  row: LoadedPrepSheet["row"];
+  sheet: PrepSheet;
+  /** Every version for the same appointment, newest first. */
+  versions: PrepSheetVersion[];
+  /** This sheet's write-back ledger rows, newest first. */
+  writeBacks: PrepSheetWriteBackView[];
+};
+
+/** The prep sheet page: the decrypted sheet, its versions and write-back ledger; audited as `prep_sheet.viewed`. */
+export async function getPrepSheetView(
+  db: Db,
+  input: { organizationId: Id<"organization">; userId: string; prepSheetId: string },
+  audit: Omit<AuditContext, "organizationId" | "actorUserId">,
+): Promise<PrepSheetView> {
+  const { row, sheet } = await loadPrepSheet(db, input);
+  const [versions, ledger] = await Promise.all([
+    listPrepSheetVersions(db, { organizationId: input.organizationId, patientId: row.patientId, appointmentId: row.appointmentId }),
+    listWriteBacksForPrepSheet(db, input.organizationId, row.id),
+  ]);
+  await recordAuditEvent(db, { ...audit, actorUserId: input.userId, organizationId: input.organizationId }, {
+    action: "prep_sheet.viewed",
+    targetType: "prep_sheet",
+    targetIds: [row.id],
+    metadata: { patientId: row.patientId, version: row.version },
+  });
+  const writeBacks = ledger
+    .map((w) => ({ id: w.id, state: w.state, epicId: w.epicDocumentReferenceId, attempts: w.attempts, lastError: w.lastErrorCode, updatedAt: w.updatedAt.toISOString() }))
+    .reverse();
+  return { row, sheet, versions, writeBacks };
+}
