@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, isNotNull, lt } from "drizzle-orm";
 import { createId, type Id } from "@/lib/ids";
 import type { Db } from "../client";
-import { accounts, appointments, ehrTokens, memberships, type PrepStatus } from "../schema";
+import { accounts, appointments, ehrTokens, type PrepStatus } from "../schema";
 
 export type AppointmentRow = typeof appointments.$inferSelect;
 
@@ -67,11 +67,10 @@ export async function listKnownPractitionerIds(db: Db, organizationId: Id<"organ
     .selectDistinct({ fhirUser: ehrTokens.fhirUser })
     .from(ehrTokens)
     .where(and(eq(ehrTokens.organizationId, organizationId), eq(ehrTokens.kind, "user"), isNotNull(ehrTokens.fhirUser)));
-  // Clinicians linked to this clinic's Epic (seeded, or signed in before) even if never connected here.
+  // Clinicians linked to this clinic's Epic (seeded, or signed in before); the provider key is per clinic.
   const linked = await db
     .select({ fhirUser: accounts.providerAccountId })
     .from(accounts)
-    .innerJoin(memberships, and(eq(memberships.userId, accounts.userId), eq(memberships.organizationId, organizationId)))
     .where(eq(accounts.provider, `epic:${organizationId}`));
   const ids = new Set<string>();
   for (const row of seen) if (row.id) ids.add(row.id);
