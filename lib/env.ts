@@ -104,3 +104,8 @@ export function assertProductionSecrets(): void {
 }
 
 export const isProduction = env.NODE_ENV === "production";
+
+/** The environment for a child process (e.g. native tesseract): inherited as is, plus `extra`. */
+export function childProcessEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}
