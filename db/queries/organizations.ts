@@ -10,6 +10,11 @@ export async function findOrganizationBySlug(db: Db, slug: string): Promise<Orga
   return row ?? null;
 }
 
+export async function findOrganizationById(db: Db, id: string): Promise<OrganizationRow | null> {
+  const [row] = await db.select().from(organizations).where(eq(organizations.id, id as Id<"organization">)).limit(1);
+  return row ?? null;
+}
+
 export async function listOrganizations(db: Db): Promise<OrganizationRow[]> {
   return db.select().from(organizations).orderBy(asc(organizations.name));
 }

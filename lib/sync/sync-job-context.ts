@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { listOrganizations, type OrganizationRow } from "@/db/queries/organizations";
+import { findOrganizationById, type OrganizationRow } from "@/db/queries/organizations";
 import type { OcrProvider } from "@/lib/documents/ocr/ocr-provider";
 import { AppError } from "@/lib/errors";
 import type { FhirClient } from "@/lib/fhir/fhir-client-types";
@@ -17,8 +17,7 @@ export type SyncJobContext = {
 };
 
 export async function findClinic(db: Db, organizationId: string): Promise<OrganizationRow> {
-  // Clinics are few; the list query is the existing way to read them without a new tenant query.
-  const clinic = (await listOrganizations(db)).find((o) => o.id === organizationId);
+  const clinic = await findOrganizationById(db, organizationId);
   if (!clinic) throw new AppError("not_found", "clinic not found");
   return clinic;
 }
