@@ -6,7 +6,7 @@ import type { Id } from "@/lib/ids";
 import type { ExtractionStore } from "./create-extraction-cache";
 import type { ExtractionResult } from "./extraction-result";
 
-const aad = (organizationId: string, contentHash: string) => `document_extractions.result:${organizationId}:${contentHash}`;
+export const extractionAad = (organizationId: string, contentHash: string) => `document_extractions.result:${organizationId}:${contentHash}`;
 
 /**
  * The database behind createExtractionCache: one encrypted row per (clinic, content hash), so the
@@ -18,10 +18,10 @@ export function createDbExtractionStore(db: Db, organizationId: Id<"organization
     async get(contentHash) {
       const row = await findExtraction(db, organizationId, contentHash);
       if (!row) return undefined;
-      return JSON.parse(cipher.decrypt(row.resultEncrypted, aad(organizationId, contentHash))) as ExtractionResult;
+      return JSON.parse(cipher.decrypt(row.resultEncrypted, extractionAad(organizationId, contentHash))) as ExtractionResult;
     },
     async set(contentHash, result) {
-      const resultEncrypted = cipher.encrypt(JSON.stringify(result), aad(organizationId, contentHash));
+      const resultEncrypted = cipher.encrypt(JSON.stringify(result), extractionAad(organizationId, contentHash));
       await saveExtraction(db, organizationId, { contentHash, ok: result.ok, resultEncrypted });
     },
   };

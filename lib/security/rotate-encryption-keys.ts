@@ -6,6 +6,11 @@ import type { EnvelopeCipher } from "@/lib/crypto";
 import { clientSecretAad } from "@/lib/smart/load-epic-endpoints";
 import { tokenAad } from "@/lib/smart/token-aad";
 import { syncAad } from "@/lib/sync/sync-aad";
+import { extractionAad } from "@/lib/documents/store-extraction-results";
+import { prepSheetAad } from "@/lib/prep-sheet-data/prep-sheet-aad";
+import { screeningResultAad } from "@/lib/screening-data/screen-patient";
+import { signingKeyAad } from "@/lib/smart/signing-keys";
+import { pageAad } from "@/lib/sync/process-document-steps";
 
 type Row = Record<string, string | null>;
 /** One encrypted column: where it lives, its primary key, and the aad its writer binds it to. */
@@ -24,7 +29,7 @@ export const encryptedColumns: EncryptedColumn[] = [
     reads: ["organization_id", "user_id"],
     aad: (r: Row) => tokenAad({ organizationId: v(r, "organization_id"), userId: r.user_id }, which),
   })),
-  { table: "signing_keys", column: "private_jwk_encrypted", key: ["kid"], reads: [], aad: (r) => `signing_keys.private_jwk:${v(r, "kid")}` },
+  { table: "signing_keys", column: "private_jwk_encrypted", key: ["kid"], reads: [], aad: (r) => signingKeyAad(v(r, "kid")) },
   { table: "users", column: "totp_secret_encrypted", key: ["id"], reads: [], aad: (r) => totpSecretAad(v(r, "id")) },
   { table: "patients", column: "facts_encrypted", key: ["id"], reads: [], aad: (r) => syncAad.patientFacts(v(r, "id")) },
   {
@@ -42,22 +47,22 @@ export const encryptedColumns: EncryptedColumn[] = [
     column: "result_encrypted",
     key: ["organization_id", "content_hash"],
     reads: [],
-    aad: (r) => `document_extractions.result:${v(r, "organization_id")}:${v(r, "content_hash")}`,
+    aad: (r) => extractionAad(v(r, "organization_id"), v(r, "content_hash")),
   },
   {
     table: "document_page_texts",
     column: "text_encrypted",
     key: ["document_id", "content_hash", "page_number"],
     reads: [],
-    aad: (r) => `document_page_texts.text:${v(r, "document_id")}:${v(r, "content_hash")}:${v(r, "page_number")}`,
+    aad: (r) => pageAad(v(r, "document_id"), v(r, "content_hash"), Number(v(r, "page_number"))),
   },
-  { table: "prep_sheets", column: "model_encrypted", key: ["id"], reads: ["organization_id"], aad: (r) => `prep_sheets.model:${v(r, "organization_id")}:${v(r, "id")}` },
+  { table: "prep_sheets", column: "model_encrypted", key: ["id"], reads: ["organization_id"], aad: (r) => prepSheetAad(v(r, "organization_id"), v(r, "id")) },
   {
     table: "screening_results",
     column: "details_encrypted",
     key: ["id"],
     reads: ["organization_id"],
-    aad: (r) => `screening_results.details:${v(r, "organization_id")}:${v(r, "id")}`,
+    aad: (r) => screeningResultAad(v(r, "organization_id"), v(r, "id")),
   },
 ];
 

@@ -8,7 +8,7 @@ const alg = "RS384";
 /** Epic caches a JWKS for up to 29 hours, so a retired key stays published for 30. */
 export const retiredKeyGraceMs = 30 * 60 * 60_000;
 
-const aad = (kid: string) => `signing_keys.private_jwk:${kid}`;
+export const signingKeyAad = (kid: string) => `signing_keys.private_jwk:${kid}`;
 
 /** Creates a new active key (RS384, 2048-bit) and retires the others; they stay in the JWKS for the grace period. */
 export async function rotateSigningKey(db: Db, now = new Date()): Promise<string> {
@@ -21,7 +21,7 @@ export async function rotateSigningKey(db: Db, now = new Date()): Promise<string
       kid,
       alg,
       publicJwk: JSON.stringify({ ...publicJwk, kid, alg, use: "sig" }),
-      privateJwkEncrypted: getCipher().encrypt(JSON.stringify(privateJwk), aad(kid)),
+      privateJwkEncrypted: getCipher().encrypt(JSON.stringify(privateJwk), signingKeyAad(kid)),
       createdAt: now,
     });
     await retireSigningKeys(tx, kid, now);
@@ -36,7 +36,7 @@ export async function getActiveSigningKey(db: Db): Promise<{ kid: string; alg: t
     await rotateSigningKey(db);
     active = (await listSigningKeys(db)).filter((k) => !k.retiredAt).at(-1)!;
   }
-  const jwk = JSON.parse(getCipher().decrypt(active.privateJwkEncrypted, aad(active.kid))) as JWK;
+  const jwk = JSON.parse(getCipher().decrypt(active.privateJwkEncrypted, signingKeyAad(active.kid))) as JWK;
   return { kid: active.kid, alg, key: (await importJWK(jwk, alg)) as CryptoKey };
 }
 

@@ -65,7 +65,7 @@ export type DocumentOcrPlan = {
 export type PlanStepOutput = { done: ProcessDocumentResult } | { plan: DocumentOcrPlan };
 export type PageStepOutput = { done: ProcessDocumentResult } | { page: number; confidence: number; chars: number; resumed: boolean };
 
-const pageAad = (documentId: string, contentHash: string, page: number) => `document_page_texts.text:${documentId}:${contentHash}:${page}`;
+export const pageAad = (documentId: string, contentHash: string, page: number) => `document_page_texts.text:${documentId}:${contentHash}:${page}`;
 
 /**
  * Bytes of documents being read here, so consecutive page steps on a warm instance (and every step
