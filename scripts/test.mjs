@@ -3,7 +3,10 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
-const only = process.argv.slice(2);
+// `node scripts/test.mjs build e2e -- tests/e2e/x.spec.ts` runs chosen steps; args after `--` go to Playwright.
+const dash = process.argv.indexOf("--");
+const only = process.argv.slice(2, dash === -1 ? undefined : dash);
+const playwrightArgs = dash === -1 ? [] : process.argv.slice(dash + 1);
 const started = Date.now();
 const timings = [];
 
@@ -75,7 +78,7 @@ if (!only.length || only.includes("e2e")) {
     process.exit(1);
   }
 
-  const status = run("e2e", "npx", ["playwright", "test"], { ...e2eEnv, DATABASE_URL: databaseUrl }, { exitOnFailure: false });
+  const status = run("e2e", "npx", ["playwright", "test", ...playwrightArgs], { ...e2eEnv, DATABASE_URL: databaseUrl }, { exitOnFailure: false });
   spawnSync("npx", ["tsx", "--conditions=react-server", "tests/e2e/prepare-e2e-database.ts", "--drop", databaseUrl], { stdio: "inherit" });
   if (status !== 0) process.exit(status);
 }
