@@ -35,11 +35,16 @@ export async function openDatabase(url: string): Promise<DbHandle> {
     const { Pool } = await import("@neondatabase/serverless");
     const { drizzle } = await import("drizzle-orm/neon-serverless");
     const pool = new Pool({ connectionString: url });
+    pool.on("error", () => {}); // as for node-postgres below
     return { db: drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Db, kind: "neon", close: () => pool.end() };
   }
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({ connectionString: url, max: 10 });
+  // An idle client whose server connection drops (restart, failover, DROP DATABASE … WITH (FORCE) in
+  // tests) emits "error" on the pool; unhandled, that kills the process. The pool already discards the
+  // broken client and queries in flight get their own error, so there is nothing else to do here.
+  pool.on("error", () => {});
   return { db: drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Db, kind: "pg", close: () => pool.end() };
 }
 

@@ -1,7 +1,7 @@
-import { and, asc, eq, notInArray } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, notInArray, sql } from "drizzle-orm";
 import type { Id } from "@/lib/ids";
 import type { Db } from "../client";
-import { screeningResults, screeningReviews, screeningTypes } from "../schema";
+import { patients, screeningResults, screeningReviews, screeningTypes } from "../schema";
 
 export type ScreeningTypeRow = typeof screeningTypes.$inferSelect;
 export type ScreeningResultRow = typeof screeningResults.$inferSelect;
@@ -24,6 +24,15 @@ export async function findScreeningTypeByKey(db: Db, organizationId: Id<"organiz
     .select()
     .from(screeningTypes)
     .where(and(eq(screeningTypes.organizationId, organizationId), eq(screeningTypes.key, key)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findScreeningTypeById(db: Db, organizationId: Id<"organization">, id: string): Promise<ScreeningTypeRow | null> {
+  const [row] = await db
+    .select()
+    .from(screeningTypes)
+    .where(and(eq(screeningTypes.organizationId, organizationId), eq(screeningTypes.id, id as Id<"screeningType">)))
     .limit(1);
   return row ?? null;
 }
@@ -106,4 +115,22 @@ export async function upsertScreeningReview(db: Db, organizationId: Id<"organiza
     })
     .returning();
   return saved!;
+}
+
+/**
+ * Retention: deletes screening results evaluated before `before` of patients not on a synced
+ * schedule since then (the patients whose cached clinical data the purge drops). A patient still on
+ * the schedule keeps their current answer. Clinician review decisions stay: they hold ids and dates,
+ * no text, and must still apply when the patient comes back.
+ */
+export async function purgeStaleScreeningResults(db: Db, organizationId: Id<"organization">, before: Date): Promise<number> {
+  const stale = db
+    .select({ id: patients.id })
+    .from(patients)
+    .where(and(eq(patients.organizationId, organizationId), sql`coalesce(${patients.lastScheduledAt}, ${patients.createdAt}) < ${before}`));
+  const rows = await db
+    .delete(screeningResults)
+    .where(and(eq(screeningResults.organizationId, organizationId), lt(screeningResults.evaluatedAt, before), inArray(screeningResults.patientId, stale)))
+    .returning({ id: screeningResults.id });
+  return rows.length;
 }

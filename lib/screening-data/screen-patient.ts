@@ -8,8 +8,10 @@ import {
   listScreeningTypes,
   upsertScreeningResult,
 } from "@/db/queries/screenings";
+import { findOrganizationById } from "@/db/queries/organizations";
 import { getCipher } from "@/lib/crypto";
 import { createId, type Id } from "@/lib/ids";
+import { readClinicSettings } from "@/lib/organizations/clinic-settings-store";
 import { evaluateScreenings, evidenceIdOf, type ReviewDecision, type ScreeningStatus, type SelectedScreeningResult } from "@/lib/screening";
 import { loadPatientClinicalData } from "@/lib/sync/load-patient-clinical-data";
 import { buildScreeningFacts } from "./build-screening-facts";
@@ -54,7 +56,8 @@ export async function screenPatient(db: Db, input: ScreenPatientInput): Promise<
   const now = input.now ?? (() => new Date());
   const typeRows = await listScreeningTypes(db, organizationId, { activeOnly: true });
   const empty = { patientId, types: typeRows.length, written: 0, unchanged: 0, removed: 0, statuses: {} };
-  const [clinical, documents, reviewRows, existing] = await Promise.all([
+  const [clinic, clinical, documents, reviewRows, existing] = await Promise.all([
+    findOrganizationById(db, organizationId),
     loadPatientClinicalData(db, organizationId, patientId),
     loadScreeningDocuments(db, organizationId, patientId),
     listScreeningReviews(db, organizationId, patientId),
@@ -70,10 +73,12 @@ export async function screenPatient(db: Db, input: ScreenPatientInput): Promise<
   const reviews: ReviewDecision[] = reviewRows.map((r) => ({
     screeningTypeKey: r.screeningTypeKey, evidenceId: r.evidenceId, decision: r.decision, confirmedDate: r.confirmedDate,
   }));
-  const results = evaluateScreenings(built.facts, types.map((t) => t.type), { asOf, reviews });
+  // The clinic's timing and OCR-confidence settings change results, so they are part of the input hash.
+  const clinicSettings = readClinicSettings(clinic?.settings).screening;
+  const results = evaluateScreenings(built.facts, types.map((t) => t.type), { asOf, reviews, clinicSettings });
 
   // A family's answer depends on every member, so a result's hash covers its family's definitions.
-  const patientHash = sha256(JSON.stringify([built.facts, reviews, asOf]));
+  const patientHash = sha256(JSON.stringify([built.facts, reviews, asOf, clinicSettings]));
   const familyOf = (key: string) => types.find((t) => t.type.key === key)?.type.family?.id ?? null;
   const typeHash = (key: string) => {
     const family = familyOf(key);

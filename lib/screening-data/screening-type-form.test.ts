@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { screeningPresetSchema, screeningTypeSchema, uspstfAdultPrimaryCarePreset } from "@/lib/screening";
+import { describeEligibility } from "./describe-eligibility";
+import { buildScreeningTypeInput, screeningTypeFormSchema, toFormIssue, toScreeningTypeFormValues } from "./screening-type-form";
+
+const presetTypes = screeningPresetSchema.parse(uspstfAdultPrimaryCarePreset).types;
+
+describe("screening type editor form", () => {
+  it.each(presetTypes.map((t) => [t.key, t] as const))("%s survives a save without changes byte for byte", (_key, type) => {
+    const form = screeningTypeFormSchema.parse(toScreeningTypeFormValues(type));
+    expect(screeningTypeSchema.parse(buildScreeningTypeInput(form, type, type.version))).toEqual(type);
+  });
+
+  it("parses code lines by system alias, drops duplicates and names the bad line", () => {
+    const values = { ...toScreeningTypeFormValues(null), evidenceCodes: "loinc|1-8\nhttp://loinc.org|1-8\n\n cpt | 99397 " };
+    expect(screeningTypeFormSchema.parse(values).evidenceCodes).toMatchObject({ LOINC: ["1-8"], CPT: ["99397"] });
+    const bad = screeningTypeFormSchema.safeParse({ ...values, evidenceCodes: "LOINC|1-8\n12345", conditionCodes: "XYZ|1" });
+    expect(bad.error?.issues.map((i) => [i.path.join("."), i.message.slice(0, 7)])).toEqual([
+      ["conditionCodes", "line 1:"],
+      ["evidenceCodes", "line 2:"],
+    ]);
+  });
+
+  it("a new type with only a name and ages is valid; crossed ages and bad keywords land on their fields", () => {
+    const form = screeningTypeFormSchema.parse({ ...toScreeningTypeFormValues(null), name: "Vision check", key: "vision-check", minAge: "65" });
+    const type = screeningTypeSchema.parse(buildScreeningTypeInput(form, null, 1));
+    expect(type).toMatchObject({ key: "vision-check", eligibility: { minAge: 65, maxAge: null, triggers: null }, frequency: { kind: "interval", value: 1, unit: "years" } });
+    expect(describeEligibility(type)).toBe("Any sex, 65+");
+
+    const crossed = screeningTypeFormSchema.parse({ ...toScreeningTypeFormValues(type), minAge: "70", maxAge: "60", keywords: "eye exam\nvisual acuity: CT" });
+    const issues = screeningTypeSchema.safeParse(buildScreeningTypeInput(crossed, type, 2)).error!.issues.map(toFormIssue);
+    expect(issues).toEqual([
+      { field: "maxAge", message: "minAge must not exceed maxAge" },
+      { field: "keywords", message: expect.stringMatching(/^keyword 2: a keyword needs/) },
+    ]);
+  });
+
+  it("clearing the condition codes keeps a type's observation rules and text synonyms", () => {
+    const lung = presetTypes.find((t) => t.key === "lung-ldct")!;
+    const form = screeningTypeFormSchema.parse({ ...toScreeningTypeFormValues(lung), conditionCodes: "" });
+    const edited = screeningTypeSchema.parse(buildScreeningTypeInput(form, lung, 2));
+    expect(edited.eligibility.triggers).toEqual({ ...lung.eligibility.triggers, codes: expect.objectContaining({ ICD10CM: [], SNOMED: [] }) });
+  });
+});
