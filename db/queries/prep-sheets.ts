@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, ne } from "drizzle-orm";
 import { createId, type Id } from "@/lib/ids";
 import type { Db } from "../client";
 import { appointments, openWriteBackStates, prepSheets, writeBacks, type PrepSheetStatus } from "../schema";
@@ -138,6 +138,36 @@ export async function countWriteBacksSince(db: Db, organizationId: Id<"organizat
   return row?.n ?? 0;
 }
 
+/**
+ * Ledger rows started for a patient since `since` that may have put a note in Epic (every state
+ * but `failed`, which means Epic refused it or was proven not to hold it), for the daily cap.
+ */
+export async function countLiveWriteBacksSince(db: Db, organizationId: Id<"organization">, patientId: Id<"patient">, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(writeBacks)
+    .where(and(eq(writeBacks.organizationId, organizationId), eq(writeBacks.patientId, patientId), gte(writeBacks.createdAt, since), ne(writeBacks.state, "failed")));
+  return row?.n ?? 0;
+}
+
+/** Whether Epic holds (confirmed or reconciled) this appointment's prep sheet of `version` or a later one. */
+export async function hasSettledWriteBackFromVersion(db: Db, organizationId: Id<"organization">, appointmentId: Id<"appointment">, version: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: writeBacks.id })
+    .from(writeBacks)
+    .innerJoin(prepSheets, and(eq(prepSheets.organizationId, writeBacks.organizationId), eq(prepSheets.id, writeBacks.prepSheetId)))
+    .where(
+      and(
+        eq(writeBacks.organizationId, organizationId),
+        inArray(writeBacks.state, ["confirmed", "reconciled"]),
+        eq(prepSheets.appointmentId, appointmentId),
+        gte(prepSheets.version, version),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function listWriteBacksForPrepSheet(db: Db, organizationId: Id<"organization">, prepSheetId: string): Promise<WriteBackRow[]> {
   return db
     .select()
@@ -173,4 +203,37 @@ export async function listPrepSheetsOfPatient(
       ),
     )
     .orderBy(desc(prepSheets.generatedAt), desc(prepSheets.version));
+}
+
+/**
+ * A purged prep sheet keeps its row (ids, version, status, dates) because the write-back ledger and
+ * audit rows point at it; only the encrypted model goes, and the content hash with it so a sheet
+ * generated again for the visit is stored as a new version rather than matched to the purged one.
+ */
+export const purgedPrepSheetModel = "";
+export const purgedPrepSheetHash = "purged";
+
+export function isPrepSheetPurged(row: Pick<PrepSheetRow, "modelEncrypted">): boolean {
+  return row.modelEncrypted === purgedPrepSheetModel;
+}
+
+/** Retention: drops the content of sheets generated before `before` for visits that also started before it. Returns how many. */
+export async function purgePrepSheetContentBefore(db: Db, organizationId: Id<"organization">, before: Date): Promise<number> {
+  const pastVisits = db
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(and(eq(appointments.organizationId, organizationId), lt(appointments.startAt, before)));
+  const rows = await db
+    .update(prepSheets)
+    .set({ modelEncrypted: purgedPrepSheetModel, contentHash: purgedPrepSheetHash })
+    .where(
+      and(
+        eq(prepSheets.organizationId, organizationId),
+        lt(prepSheets.generatedAt, before),
+        ne(prepSheets.modelEncrypted, purgedPrepSheetModel),
+        inArray(prepSheets.appointmentId, pastVisits),
+      ),
+    )
+    .returning({ id: prepSheets.id });
+  return rows.length;
 }

@@ -2,8 +2,8 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { findPatient } from "@/db/queries/patients";
 import {
-  countWriteBacksSince, findAppointment, findLastSettledWriteBack, findOpenWriteBack, findWriteBack, insertWriteBack,
-  transitionWriteBack, type WriteBackRow,
+  countLiveWriteBacksSince, findAppointment, findLastSettledWriteBack, findOpenWriteBack, findWriteBack, hasSettledWriteBackFromVersion,
+  insertWriteBack, transitionWriteBack, type WriteBackRow,
 } from "@/db/queries/prep-sheets";
 import type { AuditAction, AuditMetadata } from "@/lib/audit/audit-actions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -35,7 +35,7 @@ export type WritePrepSheetResult =
   | { outcome: "confirmed" | "reconciled"; writeBackId: Id<"writeBack">; epicId: string; replacesEpicId: string | null }
   | { outcome: "unknown"; writeBackId: Id<"writeBack">; waitUntil: string | null }
   | { outcome: "failed"; writeBackId: Id<"writeBack">; reason: string; retryable: boolean }
-  | { outcome: "skipped"; reason: "unchanged" | "daily_cap" | "unsettled_write" | "no_encounter" | "no_author" | "dry_run"; writeBackId: Id<"writeBack"> | null; replacesEpicId: string | null };
+  | { outcome: "skipped"; reason: "unchanged" | "superseded" | "daily_cap" | "unsettled_write" | "no_encounter" | "no_author" | "dry_run"; writeBackId: Id<"writeBack"> | null; replacesEpicId: string | null };
 
 const toEntry = (row: WriteBackRow): WriteBackEntry => ({
   prepSheetId: row.prepSheetId,
@@ -130,7 +130,11 @@ export async function writePrepSheetToEhr(db: Db, client: FhirClient, input: Wri
             replacesEpicId: row.replacesEpicId,
           });
           const sent = await apply(row, { type: "send_started", at });
-          if (!sent) break;
+          // Another worker started this send first: re-read the row rather than retry the stale one.
+          if (!sent) {
+            moved = null;
+            break;
+          }
           row = sent;
           const answer = await sendPrepSheetNote(client, resource);
           moved = answer.kind === "created"
@@ -186,7 +190,9 @@ export async function writePrepSheetToEhr(db: Db, client: FhirClient, input: Wri
     contentHash: sheetRow.contentHash,
     lastConfirmed: lastSettled?.epicDocumentReferenceId ? { contentHash: lastSettled.contentHash, epicId: lastSettled.epicDocumentReferenceId } : null,
     hasUnsettledWrite: false,
-    writesToday: await countWriteBacksSince(db, organizationId, target.patientId, today.from),
+    supersededInEpic: await hasSettledWriteBackFromVersion(db, organizationId, sheetRow.appointmentId, sheetRow.version),
+    // Refused writes filed nothing, so a burst of 429s must not use up the patient's day.
+    writesToday: await countLiveWriteBacksSince(db, organizationId, target.patientId, today.from),
     dailyCap: settings.dailyCap,
     dryRun: input.dryRun ?? settings.dryRun,
   });

@@ -10,6 +10,7 @@ import { isAppError } from "@/lib/errors";
 import { requestMetaFromHeaders } from "@/lib/http/request-meta";
 import { requireOrgPage } from "@/lib/http/require-org-page";
 import { getPrepSheetView } from "@/lib/prep-sheet-data/get-prep-sheet-view";
+import { isPrepSheetExpiredError, prepSheetExpiredMessage } from "@/lib/prep-sheet-data/load-prep-sheet";
 import { prepSheetIdSchema } from "@/lib/prep-sheet-data/prep-sheet-schemas";
 import { PrepSheetDocument } from "./prep-sheet-document";
 import { PrintButton } from "./print-button";
@@ -34,10 +35,19 @@ export default async function PrepSheetPage(props: { params: Promise<{ orgSlug: 
   const meta = requestMetaFromHeaders(await headers());
   const view = await getPrepSheetView(db, { organizationId: organization.id, userId: actor.userId, prepSheetId: parsed.data }, { ip: meta.ip, userAgent: meta.userAgent }).catch(
     (error: unknown) => {
+      if (isPrepSheetExpiredError(error)) return null;
       if (isAppError(error) && error.code === "not_found") notFound();
       throw error;
     },
   );
+  if (!view) {
+    return (
+      <>
+        <PageHeader title="Prep sheet" />
+        <p role="status" className="rounded-xl border bg-card p-4 text-sm" data-testid="prep-sheet-expired">{prepSheetExpiredMessage}</p>
+      </>
+    );
+  }
   const { row, sheet, versions, writeBacks } = view;
   const canWrite = hasPermission({ role, isPlatformAdmin: actor.isPlatformAdmin }, "prep_sheets.write_back");
   const latestWrite = writeBacks[0];
