@@ -8,6 +8,7 @@ type State = Awaited<ReturnType<typeof sendToEpicAction>> | null;
 
 const skipMessages: Record<string, string> = {
   unchanged: "Epic already holds this version; nothing was written.",
+  superseded: "Epic already holds this or a newer version of the sheet; nothing was written.",
   daily_cap: "Today's write limit for this patient is reached.",
   unsettled_write: "An earlier write is still being confirmed.",
   no_encounter: "The appointment has no Epic encounter to file the note against.",
