@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Id } from "@/lib/ids";
 import type { Db } from "../client";
-import { memberships, organizations, users, type MemberRole } from "../schema";
+import { memberships, organizations, users, type MemberRole, type OrganizationSettings } from "../schema";
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 
@@ -146,4 +146,62 @@ export async function listOrganizationsWithMemberCounts(db: Db) {
     })
     .from(organizations)
     .orderBy(asc(organizations.name));
+}
+
+/**
+ * Replaces the given top-level keys of organizations.settings (and drops `remove`) in one statement,
+ * so saving one settings section never overwrites another saved at the same time.
+ */
+export async function mergeOrganizationSettings(
+  db: Db,
+  organizationId: Id<"organization">,
+  patch: OrganizationSettings,
+  remove: readonly string[] = [],
+) {
+  let current = sql`${organizations.settings}`;
+  for (const key of remove) current = sql`(${current} - ${key}::text)`;
+  const [row] = await db
+    .update(organizations)
+    .set({ settings: sql`${current} || ${JSON.stringify(patch)}::jsonb`, updatedAt: new Date() })
+    .where(eq(organizations.id, organizationId))
+    .returning({ settings: organizations.settings });
+  return row ?? null;
+}
+
+export async function updateOrganizationRow(
+  db: Db,
+  id: Id<"organization">,
+  patch: Partial<Pick<OrganizationRow, "name" | "timeZone" | "status">>,
+): Promise<OrganizationRow | null> {
+  const [row] = await db
+    .update(organizations)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(organizations.id, id))
+    .returning();
+  return row ?? null;
+}
+
+/** Platform console: every user with their clinics and roles; `search` matches name or email. */
+export async function listUsersWithMemberships(db: Db, filter: { search?: string; limit?: number } = {}) {
+  const pattern = filter.search ? `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const rows = await db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      isPlatformAdmin: users.isPlatformAdmin,
+      disabledAt: users.disabledAt,
+      totpEnabledAt: users.totpEnabledAt,
+      organizationId: organizations.id,
+      organizationName: organizations.name,
+      organizationSlug: organizations.slug,
+      role: memberships.role,
+    })
+    .from(users)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(pattern ? sql`(${users.name} ilike ${pattern} or ${users.email} ilike ${pattern})` : undefined)
+    .orderBy(asc(users.email), asc(organizations.name))
+    .limit(filter.limit ?? 2000);
+  return rows;
 }

@@ -1,16 +1,26 @@
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Id } from "@/lib/ids";
+import type { PrepSheetSettingsInput } from "@/lib/prep-sheet/prep-sheet-settings";
+import type { ClinicSettingsInput } from "@/lib/screening/clinic-settings";
+import type { WriteBackSettingsInput } from "@/lib/writeback/write-back-settings";
 import { users } from "./auth";
 
 export const organizationStatuses = ["active", "suspended"] as const;
 export const memberRoles = ["org_admin", "provider", "staff"] as const;
 export type MemberRole = (typeof memberRoles)[number];
 
-/** Per-clinic knobs that are not worth a column each; validated by lib/organizations. */
+/**
+ * Per-clinic knobs that are not worth a column each; read and validated by
+ * lib/organizations/clinic-settings-store.ts. `showMrn` at the top level predates `prepSheet` and is
+ * read only when `prepSheet.showMrn` is absent.
+ */
 export type OrganizationSettings = {
   showMrn?: boolean;
   sessionIdleMinutes?: number;
   sessionAbsoluteHours?: number;
+  prepSheet?: PrepSheetSettingsInput;
+  screening?: ClinicSettingsInput;
+  writeBack?: WriteBackSettingsInput;
 };
 
 export const organizations = pgTable("organizations", {

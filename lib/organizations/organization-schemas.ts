@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { memberRoles } from "@/db/schema/organizations";
+import { windowCategories } from "@/lib/prep-sheet/prep-sheet-settings";
 
 export const orgSlugSchema = z
   .string()
@@ -33,3 +34,72 @@ export const changeMemberRoleSchema = z.object({
 export type ChangeMemberRoleInput = z.infer<typeof changeMemberRoleSchema>;
 
 export const removeMemberSchema = changeMemberRoleSchema.pick({ orgSlug: true, membershipId: true });
+
+export const inviteMemberSchema = z.object({
+  orgSlug: orgSlugSchema,
+  email: z.email("Enter an email address.").max(320).transform((e) => e.toLowerCase()),
+  name: z.string().trim().min(1, "Enter the person's name.").max(120),
+  role: memberRoleSchema,
+  // Absolute fhirUser URL, or Practitioner/<id> relative to the clinic's FHIR base; blank for none.
+  epicUser: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^(https?:\/\/\S+\/)?(Practitioner|PractitionerRole|Person)\/[\w.-]+$|^$/, "Enter a fhirUser such as Practitioner/abc123, or leave blank.")
+    .transform((v) => (v === "" ? null : v))
+    .default(""),
+});
+export type InviteMemberFormInput = z.infer<typeof inviteMemberSchema>;
+
+/**
+ * Settings forms post flat string fields named by the setting's dotted path (windows.labs.months),
+ * so a validation error from the owning schema lands on the field that caused it. These schemas only
+ * reshape the strings; the bounds are checked once, by the section's own schema in the update.
+ */
+const settingsFormFields = z.object({ orgSlug: orgSlugSchema }).catchall(z.string().max(10_000));
+const formNumber = (value: string | undefined) => (value === undefined || value.trim() === "" ? Number.NaN : Number(value));
+const formCheckbox = (value: string | undefined) => value === "on" || value === "true";
+
+export const prepSheetSettingsFormSchema = settingsFormFields.transform((f) => ({
+  orgSlug: f.orgSlug,
+  values: {
+    showMrn: formCheckbox(f.showMrn),
+    windows: Object.fromEntries(
+      windowCategories.map((c) => {
+        const kind = f[`windows.${c}.kind`];
+        if (kind === "since_last_visit") return [c, { kind, fallbackMonths: formNumber(f[`windows.${c}.fallbackMonths`]) }];
+        return [c, { kind: kind ?? "months", months: formNumber(f[`windows.${c}.months`]) }];
+      }),
+    ),
+    checklist: (f.checklist ?? "").split(/\r?\n/).map((line) => line.trim()).filter(Boolean),
+    notesLines: formNumber(f.notesLines),
+    maxEvidencePerScreening: formNumber(f.maxEvidencePerScreening),
+  } as Record<string, unknown>,
+}));
+
+export const screeningTimingFormSchema = settingsFormFields.transform((f) => ({
+  orgSlug: f.orgSlug,
+  values: {
+    dueSoonDays: formNumber(f.dueSoonDays),
+    overdueAfterDays: formNumber(f.overdueAfterDays),
+    minDocumentConfidence: formNumber(f.minDocumentConfidence),
+  } as Record<string, unknown>,
+}));
+
+export const writeBackSettingsFormSchema = settingsFormFields.transform((f) => ({
+  orgSlug: f.orgSlug,
+  values: {
+    dryRun: formCheckbox(f.dryRun),
+    dailyCap: formNumber(f.dailyCap),
+    docStatus: f.docStatus,
+    noteType:
+      f["noteType.mode"] === "custom"
+        ? { system: (f["noteType.system"] ?? "").trim(), code: (f["noteType.code"] ?? "").trim(), display: (f["noteType.display"] ?? "").trim() || null }
+        : null,
+  } as Record<string, unknown>,
+}));
+
+export const sessionSettingsFormSchema = settingsFormFields.transform((f) => ({
+  orgSlug: f.orgSlug,
+  values: { sessionIdleMinutes: formNumber(f.sessionIdleMinutes), sessionAbsoluteHours: formNumber(f.sessionAbsoluteHours) } as Record<string, unknown>,
+}));

@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import type { FhirClient } from "@/lib/fhir/fhir-client-types";
 import type { DomainCondition, DomainEncounter, DomainImmunization, DomainObservation } from "@/lib/fhir/to-domain/types";
 import type { Id } from "@/lib/ids";
+import { readClinicSettings } from "@/lib/organizations/clinic-settings-store";
 import { buildPrepSheet, hashPrepSheetContent, type PrepSheet } from "@/lib/prep-sheet";
 import { loadPatientClinicalData } from "@/lib/sync/load-patient-clinical-data";
 import { findClinic } from "@/lib/sync/sync-job-context";
@@ -52,13 +53,14 @@ function statusOf(sheet: PrepSheet, screened: boolean): PrepSheetStatus {
 export async function generatePrepSheet(db: Db, input: GeneratePrepSheetInput): Promise<GeneratePrepSheetResult> {
   const { organizationId } = input;
   const clinic = await findClinic(db, organizationId);
+  const settings = readClinicSettings(clinic.settings);
   const appointment = await findAppointment(db, organizationId, input.appointmentId);
   if (!appointment) throw new AppError("not_found", "appointment not found in this clinic");
   try {
     const screeningStarted = performance.now();
     const clinical = await loadPatientClinicalData(db, organizationId, appointment.patientId);
     const documents = await loadPrepSheetDocuments(db, organizationId, appointment.patientId);
-    const screenings = await screenForPrepSheet(db, clinical, documents.documents, { organizationId, asOf: input.asOf, timeZone: clinic.timeZone });
+    const screenings = await screenForPrepSheet(db, clinical, documents.documents, { organizationId, asOf: input.asOf, timeZone: clinic.timeZone, clinicSettings: settings.screening });
     const screeningMs = performance.now() - screeningStarted;
 
     const renderStarted = performance.now();
@@ -68,7 +70,7 @@ export async function generatePrepSheet(db: Db, input: GeneratePrepSheetInput): 
       generatedAt: input.generatedAt,
       asOf: input.asOf,
       clinic: { name: clinic.name, timeZone: clinic.timeZone },
-      clinicSettings: { showMrn: clinic.settings.showMrn === true },
+      clinicSettings: settings.prepSheet,
       patient: clinical.facts ?? { ehrId: clinical.ehrPatientId, birthDate: null, sexForClinicalUse: "unknown", sexSource: null, administrativeGender: null, deceased: null, deceasedDate: null, active: null },
       identity: display.identity,
       appointment: toDomainAppointment(appointment, clinical.ehrPatientId),

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { listScreeningReviews, listScreeningTypes } from "@/db/queries/screenings";
 import type { Id } from "@/lib/ids";
 import type { PrepSheetDocument } from "@/lib/prep-sheet";
-import { evaluateScreenings, screeningPresetSchema, uspstfAdultPrimaryCarePreset, type ReviewDecision, type SelectedScreeningResult } from "@/lib/screening";
+import { evaluateScreenings, screeningPresetSchema, uspstfAdultPrimaryCarePreset, type ClinicSettings, type ReviewDecision, type SelectedScreeningResult } from "@/lib/screening";
 import { buildScreeningFacts, type ScreeningDocument } from "@/lib/screening-data/build-screening-facts";
 import { loadScreeningDocuments } from "@/lib/screening-data/load-screening-documents";
 import { parseStoredType } from "@/lib/screening-data/parse-stored-type";
@@ -43,7 +43,7 @@ export async function screenForPrepSheet(
   db: Db,
   clinical: PatientClinicalData,
   documents: readonly ScreeningDocument[],
-  input: { organizationId: Id<"organization">; asOf: string; timeZone: string },
+  input: { organizationId: Id<"organization">; asOf: string; timeZone: string; clinicSettings: ClinicSettings },
 ): Promise<SelectedScreeningResult[]> {
   const built = buildScreeningFacts({ facts: clinical.facts, records: clinical.records, documents, timeZone: input.timeZone });
   if (!built.ok) return [];
@@ -52,5 +52,5 @@ export async function screenForPrepSheet(
     screeningTypeKey: r.screeningTypeKey, evidenceId: r.evidenceId, decision: r.decision, confirmedDate: r.confirmedDate,
   }));
   const types = typeRows.length > 0 ? typeRows.map(parseStoredType) : presetTypes;
-  return evaluateScreenings(built.facts, types, { asOf: input.asOf, reviews });
+  return evaluateScreenings(built.facts, types, { asOf: input.asOf, reviews, clinicSettings: input.clinicSettings });
 }

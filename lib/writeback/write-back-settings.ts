@@ -12,6 +12,7 @@ export const writeBackSettingsSchema = z.object({
   noteType: z.object({ system: z.string().min(1), code: z.string().min(1), display: z.string().nullable().default(null) }).nullable().default(null),
 });
 export type WriteBackSettings = z.infer<typeof writeBackSettingsSchema>;
+export type WriteBackSettingsInput = z.input<typeof writeBackSettingsSchema>;
 
 export function readWriteBackSettings(organizationSettings: unknown): WriteBackSettings {
   const raw = (organizationSettings as { writeBack?: unknown } | null)?.writeBack ?? {};

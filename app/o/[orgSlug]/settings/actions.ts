@@ -1,9 +1,15 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { orgAction } from "@/lib/http/org-action";
+import { orgAction, type OrgActionContext } from "@/lib/http/org-action";
 import { changeMemberRole } from "@/lib/organizations/change-member-role";
-import { changeMemberRoleSchema, removeMemberSchema } from "@/lib/organizations/organization-schemas";
+import type { ClinicSettingsSection } from "@/lib/organizations/clinic-settings-store";
+import { inviteMember } from "@/lib/organizations/invite-member";
+import {
+  changeMemberRoleSchema, inviteMemberSchema, prepSheetSettingsFormSchema, removeMemberSchema, screeningTimingFormSchema,
+  sessionSettingsFormSchema, writeBackSettingsFormSchema,
+} from "@/lib/organizations/organization-schemas";
 import { removeMember } from "@/lib/organizations/remove-member";
+import { updateClinicSettings } from "@/lib/organizations/update-clinic-settings";
 
 // Change a member's role in this clinic (ends their sessions).
 export const changeMemberRoleAction = orgAction(
@@ -29,3 +35,32 @@ export const removeMemberAction = orgAction({ permission: "members.manage", sche
   revalidatePath(`/o/${ctx.organization.slug}/settings`);
   return result;
 });
+
+// Invite someone to this clinic by email with a role (creates the user, without a password, if new).
+export const inviteMemberAction = orgAction({ permission: "members.manage", schema: inviteMemberSchema }, async (input, ctx) => {
+  const result = await inviteMember(
+    ctx.db,
+    { organizationId: ctx.organization.id, actorUserId: ctx.actor.userId, email: input.email, name: input.name, role: input.role, epicUser: input.epicUser },
+    ctx.meta,
+  );
+  revalidatePath(`/o/${ctx.organization.slug}/settings`);
+  return result;
+});
+
+const saveSection = (section: ClinicSettingsSection) => async (input: { values: Record<string, unknown> }, ctx: OrgActionContext) => {
+  const result = await updateClinicSettings(ctx.db, { organizationId: ctx.organization.id, actorUserId: ctx.actor.userId, section, values: input.values }, ctx.meta);
+  revalidatePath(`/o/${ctx.organization.slug}/settings`, "layout");
+  return result;
+};
+
+// Save the prep-sheet section (windows, MRN, checklist, notes lines, evidence per screening).
+export const savePrepSheetSettingsAction = orgAction({ permission: "settings.manage", schema: prepSheetSettingsFormSchema }, saveSection("prepSheet"));
+
+// Save the clinic's default screening timing and minimum OCR confidence.
+export const saveScreeningTimingAction = orgAction({ permission: "settings.manage", schema: screeningTimingFormSchema }, saveSection("screening"));
+
+// Save the write-back-to-Epic section (dry run, daily cap, docStatus, note type).
+export const saveWriteBackSettingsAction = orgAction({ permission: "settings.manage", schema: writeBackSettingsFormSchema }, saveSection("writeBack"));
+
+// Save the session timeouts.
+export const saveSessionSettingsAction = orgAction({ permission: "settings.manage", schema: sessionSettingsFormSchema }, saveSection("sessions"));

@@ -8,6 +8,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireOrgPage } from "@/lib/http/require-org-page";
 import { listMembers } from "@/lib/organizations/list-members";
+import { SettingsNav } from "./_components/settings-nav";
+import { MemberInviteForm } from "./member-invite-form";
 import { MemberRemoveForm } from "./member-remove-form";
 import { MemberRoleForm } from "./member-role-form";
 
@@ -18,9 +20,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
   const { organization, db, role, actor } = await requireOrgPage(orgSlug, "members.read");
   const members = await listMembers(db, { organizationId: organization.id });
   const canManage = hasPermission({ role, isPlatformAdmin: actor.isPlatformAdmin }, "members.manage");
+  const canManageEpic = hasPermission({ role, isPlatformAdmin: actor.isPlatformAdmin }, "epic_connection.manage");
   return (
     <>
       <PageHeader title="Settings" description={organization.name} />
+      <SettingsNav orgSlug={organization.slug} showEpic={canManageEpic} />
       <div className="grid gap-6">
         <Card>
           <CardHeader>
@@ -86,6 +90,22 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
             </Table>
           </CardContent>
         </Card>
+        {canManage ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Add a member</CardTitle>
+              <CardDescription>
+                HealthPrep sends no email and has no set-password link. Someone who already has a HealthPrep account (another clinic)
+                keeps signing in as before. A new person gets an account without a password and signs in with Epic: enter their Epic
+                user (fhirUser, e.g. Practitioner/abc123) so their first Epic sign-in opens this account with the role chosen here.
+                Without it, Epic sign-in makes them a separate account with the provider role.
+              </CardDescription>
+            </CardHeader>
+            <CardContent>
+              <MemberInviteForm orgSlug={organization.slug} />
+            </CardContent>
+          </Card>
+        ) : null}
       </div>
     </>
   );

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { defaultPrepSheetSettings } from "@/lib/prep-sheet/prep-sheet-settings";
+import { clinicSettingsStoreSchema, listChangedKeys, readClinicSettings, settingsIssueMessage, toStoredPatch } from "./clinic-settings-store";
+
+describe("readClinicSettings", () => {
+  it("fills defaults for a clinic that set nothing", () => {
+    expect(readClinicSettings({})).toEqual(clinicSettingsStoreSchema.parse({}));
+    expect(readClinicSettings(null).sessions).toEqual({ sessionIdleMinutes: 30, sessionAbsoluteHours: 12 });
+  });
+
+  it("honours the old top-level showMrn until the prep-sheet section sets its own", () => {
+    expect(readClinicSettings({ showMrn: true }).prepSheet.showMrn).toBe(true);
+    expect(readClinicSettings({ showMrn: true, prepSheet: { showMrn: false } }).prepSheet.showMrn).toBe(false);
+  });
+
+  it("falls back to defaults for a malformed section only", () => {
+    const read = readClinicSettings({ screening: { dueSoonDays: -4 } as never, writeBack: { dailyCap: 2 } });
+    expect(read.screening.dueSoonDays).toBe(30);
+    expect(read.writeBack.dailyCap).toBe(2);
+  });
+});
+
+describe("toStoredPatch", () => {
+  it("keeps sessions at the top level and retires the old showMrn", () => {
+    expect(toStoredPatch("sessions", { sessionIdleMinutes: 10, sessionAbsoluteHours: 4 })).toEqual({ patch: { sessionIdleMinutes: 10, sessionAbsoluteHours: 4 }, remove: [] });
+    expect(toStoredPatch("prepSheet", defaultPrepSheetSettings)).toEqual({ patch: { prepSheet: defaultPrepSheetSettings }, remove: ["showMrn"] });
+  });
+});
+
+describe("listChangedKeys", () => {
+  it("names changed fields, one level into objects, never values", () => {
+    const before = defaultPrepSheetSettings;
+    const after = { ...before, notesLines: 2, windows: { ...before.windows, labs: { kind: "since_last_visit" as const, fallbackMonths: 6 } } };
+    expect(listChangedKeys(before, after)).toEqual(["notesLines", "windows.labs"]);
+    expect(listChangedKeys(before, { ...before })).toEqual([]);
+  });
+});
+
+describe("settingsIssueMessage", () => {
+  it("words bounds and types for people", () => {
+    const schema = clinicSettingsStoreSchema.shape.sessions;
+    const issues = (value: unknown) => schema.safeParse(value, { error: settingsIssueMessage }).error?.issues.map((i) => i.message);
+    expect(issues({ sessionIdleMinutes: 2 })).toEqual(["Must be at least 5."]);
+    expect(issues({ sessionAbsoluteHours: 13 })).toEqual(["Must be at most 12."]);
+    expect(issues({ sessionIdleMinutes: Number.NaN })).toEqual(["Enter a number."]);
+    expect(issues({ sessionIdleMinutes: 7.5 })).toEqual(["Enter a whole number."]);
+  });
+});
