@@ -129,6 +129,18 @@ describe("EHR launch", () => {
     expect(json.scope).toBe("launch openid fhirUser patient/Patient.read");
   });
 
+  it("signs in as the launch token's practitioner (the id_token names them, no login page)", async () => {
+    const launch = sandbox.mintLaunch({ patient: "erXuFYUfucBZaryVksYEcMg3", practitioner: sandbox.practitioners.FHIRTWO! });
+    const result = await signIn({ launch, scope: "launch openid fhirUser user/Patient.read" });
+    expect(result.pages).toHaveLength(0);
+    const { json } = await codeGrant(result);
+    const { payload } = await jwtVerify(String(json.id_token), createRemoteJWKSet(new URL(sandbox.jwksUri)), { issuer: sandbox.issuer });
+    expect(payload.sub).toBe(sandbox.practitioners.FHIRTWO);
+    expect(payload.fhirUser).toBe(`${sandbox.fhirBase}/Practitioner/${sandbox.practitioners.FHIRTWO}`);
+    expect(json.patient).toBe("erXuFYUfucBZaryVksYEcMg3");
+    expect(json).not.toHaveProperty("encounter");
+  });
+
   it("rejects an unknown launch value", async () => {
     const result = await signIn({ launch: "not-a-launch" });
     expect(result.callback.searchParams.get("error_description")).toMatch(/launch/);

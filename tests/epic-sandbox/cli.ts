@@ -24,8 +24,10 @@ function parse() {
   return values;
 }
 
+/** Milliseconds since the process started (performance.now()'s origin), so tsx start-up counts too. */
+const sinceStart = () => Math.round(performance.now());
+
 async function main(): Promise<void> {
-  const started = performance.now();
   const args = parse();
   if (args.help) {
     console.log(usage);
@@ -47,15 +49,19 @@ async function main(): Promise<void> {
       .filter((c) => c.jwksUri)
       .map((c) => ({ ...c, jwksUri: new URL("/.well-known/jwks.json", args["app-origin"]).href })),
     verbose: args.verbose,
+    // Printed once the port is bound: requests made before loading finishes wait rather than fail.
+    onListening: (urls) => {
+      console.log(`Epic sandbox listening after ${sinceStart()} ms, loading`);
+      console.log(`  FHIR base:  ${urls.fhirBase}`);
+      console.log(`  SMART:      ${urls.fhirBase}/.well-known/smart-configuration`);
+      console.log(`  Authorize:  ${urls.authorizeEndpoint}`);
+      console.log(`  Token:      ${urls.tokenEndpoint}`);
+      console.log(`  Control:    ${urls.origin}/_sandbox/stats`);
+      console.log(`  Users:      FHIR / EpicFhir11!   FHIRTWO / EpicFhir11!`);
+      console.log(`  MyChart:    fhircamila, fhirderrick, fhirjason, fhirjessica, fhirnancy / epicepic1`);
+    },
   });
-  const { patients } = sandbox.stats();
-  console.log(`Epic sandbox ready in ${Math.round(performance.now() - started)} ms (${patients} patients)`);
-  console.log(`  FHIR base:  ${sandbox.fhirBase}`);
-  console.log(`  SMART:      ${sandbox.fhirBase}/.well-known/smart-configuration`);
-  console.log(`  Authorize:  ${sandbox.authorizeEndpoint}`);
-  console.log(`  Token:      ${sandbox.tokenEndpoint}`);
-  console.log(`  Control:    ${sandbox.origin}/_sandbox/stats`);
-  console.log(`  Users:      FHIR / EpicFhir11!   FHIRTWO / EpicFhir11!`);
+  console.log(`Epic sandbox ready after ${sinceStart()} ms (${sandbox.stats().patients} patients)`);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEpicSandbox } from "./start-epic-sandbox";
 import type { EpicSandbox } from "./start-epic-sandbox";
 import { issueUserToken } from "./testing/issue-user-token";
+import { child, parseXml } from "./testing/parse-xml";
 
 let sandbox: EpicSandbox;
 let token: string;
@@ -42,6 +43,29 @@ describe("discovery", () => {
     const oidc = await json<Record<string, unknown>>(await fetch(`${sandbox.issuer}/.well-known/openid-configuration`));
     expect(oidc.issuer).toBe(sandbox.issuer);
     expect(oidc.jwks_uri).toBe(sandbox.jwksUri);
+  });
+
+  it("serves /metadata as FHIR XML for _format=xml or Accept: application/fhir+xml, in definition order", async () => {
+    for (const [query, headers] of [["?_format=xml", {}], ["", { accept: "application/fhir+xml" }]] as const) {
+      const res = await fetch(`${sandbox.fhirBase}/metadata${query}`, { headers });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toMatch(/^application\/fhir\+xml/);
+      const root = parseXml(await res.text());
+      expect(root.name).toBe("CapabilityStatement");
+      expect(root.attrs.xmlns).toBe("http://hl7.org/fhir");
+      // CapabilityStatement's element order, not the JSON object's (which starts with resourceType, status, date, kind).
+      expect(root.children.map((c) => c.name)).toEqual(["status", "date", "kind", "software", "implementation", "fhirVersion", "format", "rest"]);
+      const oauth = child(child(child(root, "rest"), "security"), "extension");
+      expect(oauth.attrs.url).toBe("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris");
+      expect(oauth.children.map((e) => [e.attrs.url, child(e, "valueUri").attrs.value])).toEqual([
+        ["authorize", sandbox.authorizeEndpoint], ["token", sandbox.tokenEndpoint],
+      ]);
+      const patientResource = child(root, "rest").children.find((r) => r.name === "resource" && child(r, "type").attrs.value === "Patient");
+      expect(patientResource?.children.map((c) => c.name)).toEqual(["type", "interaction", "interaction", "conditionalCreate"]);
+    }
+    // Without an XML request it stays JSON (the app's discovery reads JSON).
+    const plain = await fetch(`${sandbox.fhirBase}/metadata`);
+    expect(plain.headers.get("content-type")).toMatch(/^application\/fhir\+json/);
   });
 });
 
@@ -139,6 +163,34 @@ describe("Epic's required search parameters", () => {
   });
 });
 
+describe("the Epic APIs served", () => {
+  // Issue #3's list; Binary is read-only (Epic has no Binary search), it is covered below.
+  const searches: Record<string, string> = {
+    Patient: `_id=${camila}`,
+    Practitioner: "",
+    Encounter: `patient=${camila}`,
+    Appointment: `patient=${camila}`,
+    Condition: `patient=${camila}&category=problem-list-item`,
+    Observation: `patient=${camila}&category=laboratory`,
+    Procedure: `patient=${warren}`,
+    DiagnosticReport: `patient=${camila}`,
+    DocumentReference: `patient=${warren}`,
+    Immunization: `patient=${camila}`,
+    MedicationRequest: `patient=${camila}`,
+    AllergyIntolerance: "",
+  };
+
+  it.each(Object.entries(searches))("searches and reads %s", async (type, query) => {
+    const bundle = await json<Bundle>(await get(`${type}?${query}`));
+    const first = bundle.entry?.find((e) => e.search?.mode !== "outcome")?.resource;
+    expect(first?.resourceType, `${type}?${query}`).toBe(type);
+    const read = await get(`${type}/${first?.id}`);
+    expect(read.status).toBe(200);
+    expect(read.headers.get("content-type")).toMatch(/^application\/fhir\+json/);
+    expect((await json<{ id: string }>(read)).id).toBe(first?.id);
+  });
+});
+
 describe("paging", () => {
   it("returns absolute next links that work only with the bearer token", async () => {
     sandbox.resetStats();
@@ -164,6 +216,19 @@ describe("paging", () => {
     const obs = await json<Bundle>(await get("Observation?category=laboratory"));
     expect(obs.total).toBe(60);
     expect(obs.entry).toHaveLength(50);
+  });
+
+  it("treats a _count that is not a positive number as the default", async () => {
+    for (const count of ["0", "-3", "abc", "2.9"]) {
+      const page = await json<Bundle>(await get(`Observation?category=laboratory&_count=${count}`));
+      expect(page.entry, `_count=${count}`).toHaveLength(count === "2.9" ? 2 : 50);
+    }
+  });
+
+  it("refuses a paging cursor that is not one it issued", async () => {
+    const res = await get("Observation?_page=not-a-cursor");
+    expect(res.status).toBe(400);
+    expect((await json<OperationOutcome>(res)).resourceType).toBe("OperationOutcome");
   });
 
   it("supports _lastUpdated", async () => {

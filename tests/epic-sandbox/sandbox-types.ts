@@ -33,6 +33,13 @@ export interface EpicRules {
   rotateRefreshTokens: boolean;
   /** Accept any http://localhost:* or http://127.0.0.1:* redirect URI ending in the registered path. */
   allowAnyLoopbackRedirect: boolean;
+  /**
+   * A request allowed only by patient/ scopes reaches only the token's patient compartment: other
+   * patients' resources answer 403 with an OperationOutcome, searches are limited to that patient.
+   */
+  patientCompartment: boolean;
+  /** The `launch` scope without a `launch` parameter is refused at /authorize (invalid_request). */
+  launchScopeNeedsLaunch: boolean;
 }
 
 export interface SandboxOptions {
@@ -57,6 +64,21 @@ export interface SandboxOptions {
   defaultPageSize?: number;
   /** Print oidc-provider warnings and request errors (default false). */
   verbose?: boolean;
+  /**
+   * Called as soon as the port is bound, before oidc-provider, the FHIR definitions and the seed are
+   * loaded (requests made meanwhile wait). The CLI prints its URLs here.
+   */
+  onListening?: (urls: SandboxUrls) => void;
+}
+
+export interface SandboxUrls {
+  port: number;
+  origin: string;
+  fhirBase: string;
+  issuer: string;
+  authorizeEndpoint: string;
+  tokenEndpoint: string;
+  jwksUri: string;
 }
 
 export interface DocumentReferenceCreated {

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -6,8 +5,8 @@ import type { Appointment, Bundle, Encounter, Observation } from "@medplum/fhirt
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEpicSandbox } from "./start-epic-sandbox";
 import type { EpicSandbox } from "./start-epic-sandbox";
-import { CookieJar } from "./testing/cookie-jar";
 import { issueUserToken } from "./testing/issue-user-token";
+import { openLoginPage, spawnSandboxCli } from "./testing/spawn-sandbox-cli";
 
 const uuidA = "6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b";
 const now = () => new Date("2026-11-28T15:00:00Z");
@@ -117,42 +116,27 @@ describe("schedule", () => {
 });
 
 describe("npm run sandbox (cli.ts)", () => {
-  it("prints its base URLs, serves the login page with the seeded folder on today's schedule, and stops on SIGTERM", async () => {
-    const started = performance.now();
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/epic-sandbox/cli.ts", "--port", "0", "--no-default-seed", "--seed", dir], {
-      cwd: path.resolve(import.meta.dirname, "../.."),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    const fhirBase = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URLs printed: ${out}`)), 20_000);
-      child.stdout.on("data", (chunk: Buffer) => {
-        out += chunk.toString();
-        const m = /FHIR base:\s+(\S+)/.exec(out);
-        if (m?.[1]) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      });
-      child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
-    });
-    const printedAfterMs = performance.now() - started;
-    expect(printedAfterMs).toBeLessThan(15_000);
-    const origin = new URL(fhirBase).origin;
-    const stats = (await (await fetch(`${origin}/_sandbox/stats`)).json()) as { patients: number };
-    expect(stats.patients).toBe(3);
-    const login = await fetch(`${origin}/oauth2/authorize?${new URLSearchParams({
-      response_type: "code", client_id: "healthprep-confidential", redirect_uri: "http://localhost:3000/api/auth/callback/epic",
-      scope: "openid fhirUser", state: "s", aud: fhirBase, code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", code_challenge_method: "S256",
-    })}`, { redirect: "manual" }).then(async (authorize) => {
-      const jar = new CookieJar();
-      jar.store(authorize);
-      return fetch(new URL(authorize.headers.get("location") ?? "", origin), { headers: { cookie: jar.header() } });
-    });
-    expect(login.status).toBe(200);
-    expect(await login.text()).toContain('name="password"');
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    child.kill("SIGTERM");
-    expect(await exited).toBe(0);
+  it("puts the --seed folder's patients on today's schedule with --no-default-seed, and passes --token-ttl and --faults on", async () => {
+    const cli = await spawnSandboxCli(["--port", "0", "--no-default-seed", "--seed", dir, "--token-ttl", "120", "--faults", "latency-ms=250"]);
+    const origin = new URL(cli.fhirBase).origin;
+    try {
+      expect((await openLoginPage(cli.fhirBase)).status).toBe(200);
+      const stats = (await (await fetch(`${origin}/_sandbox/stats`)).json()) as { patients: number };
+      expect(stats.patients).toBe(3);
+      const issued = await issueUserToken({ authorizeEndpoint: `${origin}/oauth2/authorize`, tokenEndpoint: `${origin}/oauth2/token`, fhirBase: cli.fhirBase });
+      expect(issued.expires_in).toBe(120);
+      // The CLI runs on the real clock; the schedule's "today" is the practitioners' (America/New_York).
+      const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date());
+      const asked = performance.now();
+      const res = await fetch(`${cli.fhirBase}/Appointment?date=${today}&_count=20`, { headers: { authorization: `Bearer ${issued.access_token}` } });
+      expect(performance.now() - asked).toBeGreaterThanOrEqual(240);
+      const patients = ((await res.json()) as Bundle<Appointment>).entry
+        ?.map((e) => e.resource!.participant.find((p) => p.actor?.reference?.startsWith("Patient/"))?.actor?.reference)
+        .sort();
+      expect(patients).toEqual([`Patient/${uuidA}`, "Patient/abs-1", "Patient/seed-single-1"].sort());
+    } finally {
+      await cli.stop();
+    }
+    expect(cli.output()).toContain("stopping");
   });
 });

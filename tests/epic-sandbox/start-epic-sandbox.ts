@@ -2,20 +2,17 @@ import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleControl } from "./control-api";
-import { handleFhirRequest } from "./fhir/fhir-endpoint";
-import { FhirStore } from "./fhir/fhir-store";
-import { send, sendHtml } from "./http/http-utils";
-import { loadSandboxData } from "./load-sandbox-data";
-import { createAuthorizationServer } from "./oauth/create-authorization-server";
-import { handleInteraction, isInteractionPath } from "./oauth/interaction-routes";
-import { signingKey } from "./oauth/signing-key";
 import { bearerOf } from "./fhir/bearer-check";
+import { handleFhirRequest } from "./fhir/fhir-endpoint";
+import type { FhirStore } from "./fhir/fhir-store";
+import { send, sendHtml } from "./http/http-utils";
+import { handleInteraction, isInteractionPath } from "./oauth/interaction-routes";
 import { mergeClients } from "./sandbox-clients";
 import { SandboxState } from "./sandbox-state";
-import type { EpicRules, EpicSandbox, SandboxOptions } from "./sandbox-types";
+import type { EpicRules, EpicSandbox, SandboxOptions, SandboxUrls } from "./sandbox-types";
 import { sandboxUsers } from "./sandbox-users";
 
-export type { EpicSandbox, SandboxOptions, SandboxStats, SandboxClient, EpicRules, LaunchContext } from "./sandbox-types";
+export type { EpicSandbox, SandboxOptions, SandboxStats, SandboxClient, EpicRules, LaunchContext, SandboxUrls } from "./sandbox-types";
 
 export const defaultRules: EpicRules = {
   requireBearer: true,
@@ -26,6 +23,8 @@ export const defaultRules: EpicRules = {
   clinicalNoteCreateRules: true,
   rotateRefreshTokens: false,
   allowAnyLoopbackRedirect: true,
+  patientCompartment: true,
+  launchScopeNeedsLaunch: true,
 };
 
 const fhirPath = "/api/FHIR/R4";
@@ -37,19 +36,19 @@ function listen(server: ReturnType<typeof createServer>, port: number, host: str
   });
 }
 
-/** Starts the sandbox: SMART authorization server under /oauth2, FHIR R4 under /api/FHIR/R4, control API. */
+/**
+ * Starts the sandbox: SMART authorization server under /oauth2, FHIR R4 under /api/FHIR/R4, control API.
+ * It binds the port first (`onListening` fires then) and loads oidc-provider, the FHIR definitions and
+ * the seed afterwards; requests that arrive meanwhile wait for the part they need. The promise
+ * resolves once everything is loaded.
+ */
 export async function startEpicSandbox(options: SandboxOptions = {}): Promise<EpicSandbox> {
   const rules: EpicRules = { ...defaultRules, ...options.rules };
   const now = options.now ?? (() => new Date());
-  const store = new FhirStore();
-  await loadSandboxData(store, {
-    defaultSeed: options.defaultSeed ?? true,
-    seedDirs: options.seedDirs ?? [],
-    now: now(),
-    timeZone: options.timeZone ?? "America/New_York",
-  });
+  // RSA key generation runs on the thread pool, so it overlaps with binding and module loading.
+  const keyReady = import("./oauth/signing-key").then((m) => m.signingKey());
   // Nothing creates patients at runtime (Epic's FHIR API cannot), so the count is fixed at load.
-  const patients = await store.count("Patient");
+  let patients = 0;
   const state = new SandboxState(() => patients);
   if (options.faults) state.setFaults(options.faults);
 
@@ -68,32 +67,59 @@ export async function startEpicSandbox(options: SandboxOptions = {}): Promise<Ep
     jwksUri: `${issuer}/jwks`,
   };
   const clients = mergeClients(options.clients);
-  const provider = createAuthorizationServer({
-    issuer,
-    fhirBase,
-    tokenEndpoint: urls.tokenEndpoint,
-    clients,
-    state,
-    rules,
-    tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
-    signingKey: await signingKey(),
-  });
-  if (options.verbose) provider.on("server_error", (_ctx: unknown, error: unknown) => console.error("[epic-sandbox] oauth", error));
-  const oidc = provider.callback();
-  const fhirDeps = { store, state, rules, urls, defaultPageSize: options.defaultPageSize ?? 50, startedAt: new Date().toISOString() };
+  const close = () =>
+    new Promise<void>((resolve, reject) => {
+      server.close((err) => (err ? reject(err) : resolve()));
+      server.closeAllConnections();
+    });
+  options.onListening?.({ port, origin, ...urls } satisfies SandboxUrls);
+
+  const oauthReady = (async () => {
+    const [{ createAuthorizationServer }, key] = await Promise.all([import("./oauth/create-authorization-server"), keyReady]);
+    const provider = createAuthorizationServer({
+      issuer,
+      fhirBase,
+      tokenEndpoint: urls.tokenEndpoint,
+      clients,
+      state,
+      rules,
+      tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
+      signingKey: key,
+    });
+    if (options.verbose) provider.on("server_error", (_ctx: unknown, error: unknown) => console.error("[epic-sandbox] oauth", error));
+    return { provider, callback: provider.callback() };
+  })();
+  const dataReady = (async (): Promise<FhirStore> => {
+    const [{ FhirStore }, { loadSandboxData }] = await Promise.all([import("./fhir/fhir-store"), import("./load-sandbox-data")]);
+    const store = new FhirStore();
+    await loadSandboxData(store, {
+      defaultSeed: options.defaultSeed ?? true,
+      seedDirs: options.seedDirs ?? [],
+      now: now(),
+      timeZone: options.timeZone ?? "America/New_York",
+    });
+    patients = await store.count("Patient");
+    return store;
+  })();
+  const fhirDeps = { state, rules, urls, defaultPageSize: options.defaultPageSize ?? 50, startedAt: new Date().toISOString() };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<number | undefined> {
     const url = new URL(req.url ?? "/", origin);
-    if (url.pathname === fhirPath || url.pathname.startsWith(`${fhirPath}/`)) return handleFhirRequest(req, res, url, fhirDeps);
-    if (isInteractionPath(url.pathname)) return void (await handleInteraction(req, res, provider, state, url.pathname));
+    if (url.pathname === fhirPath || url.pathname.startsWith(`${fhirPath}/`)) {
+      return handleFhirRequest(req, res, url, { ...fhirDeps, store: await dataReady });
+    }
+    if (isInteractionPath(url.pathname)) return void (await handleInteraction(req, res, (await oauthReady).provider, state, url.pathname));
     if (url.pathname === "/oauth2" || url.pathname.startsWith("/oauth2/")) {
+      const { callback } = await oauthReady;
       // oidc-provider routes without its mount path; originalUrl tells it where it is mounted.
       (req as IncomingMessage & { originalUrl?: string }).originalUrl = req.url;
       req.url = (req.url ?? "/").slice("/oauth2".length) || "/";
-      await oidc(req, res);
+      await callback(req, res);
       return undefined;
     }
     if (url.pathname.startsWith("/_sandbox/")) {
+      // Stats count the loaded patients, and a test that reads them expects a loaded sandbox.
+      await Promise.all([oauthReady, dataReady]);
       return handleControl(req, res, url.pathname, state, fhirBase);
     }
     if (url.pathname === "/") {
@@ -125,6 +151,13 @@ export async function startEpicSandbox(options: SandboxOptions = {}): Promise<Ep
     });
   });
 
+  try {
+    await Promise.all([oauthReady, dataReady]);
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
+  }
+
   return {
     port,
     origin,
@@ -135,11 +168,7 @@ export async function startEpicSandbox(options: SandboxOptions = {}): Promise<Ep
     jwksUri: urls.jwksUri,
     clients,
     practitioners: Object.fromEntries(sandboxUsers.map((u) => [u.username, u.practitionerId])),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      }),
+    close,
     stats: () => state.stats(),
     setFaults: (spec) => state.setFaults(spec),
     expireTokens: () => state.expireTokens(),

@@ -9,8 +9,11 @@ import { createDocumentReference } from "./create-document-reference";
 import { capabilityStatement, smartConfiguration } from "./discovery-documents";
 import type { DiscoveryUrls } from "./discovery-documents";
 import { checkEpicSearchRules } from "./epic-search-rules";
+import { toFhirXml, wantsXml } from "./fhir-xml";
 import type { FhirStore } from "./fhir-store";
 import { outcome } from "./operation-outcome";
+import { compartmentOf, compartmentRefusal, createAllowed, inCompartment } from "./patient-compartment";
+import type { Compartment } from "./patient-compartment";
 import { searchWithPaging } from "./search-with-paging";
 
 export interface FhirEndpointDeps {
@@ -43,7 +46,14 @@ export async function handleFhirRequest(req: IncomingMessage, res: ServerRespons
     return 200;
   }
   if (method === "GET" && (segments.length === 0 || segments.join("/") === "metadata")) {
-    sendJson(res, 200, capabilityStatement(urls, deps.startedAt), fhirType);
+    const statement = capabilityStatement(urls, deps.startedAt);
+    if (wantsXml(url, req.headers.accept)) {
+      // Loaded here, not at start-up: the definitions are indexed by then (the FHIR store needs them).
+      const { tryGetDataType } = await import("@medplum/core");
+      send(res, 200, toFhirXml(statement, (type) => tryGetDataType(type)), { "Content-Type": "application/fhir+xml; charset=utf-8" });
+      return 200;
+    }
+    sendJson(res, 200, statement, fhirType);
     return 200;
   }
 
@@ -66,6 +76,7 @@ export async function handleFhirRequest(req: IncomingMessage, res: ServerRespons
     else send(res, auth.status, "");
     return auth.status;
   }
+  const compartment = compartmentOf(auth.token, rules, type, write ? "write" : "read");
 
   if ((method === "GET" && id === undefined) || (method === "POST" && id === "_search")) {
     const query = new URLSearchParams(url.search);
@@ -79,27 +90,36 @@ export async function handleFhirRequest(req: IncomingMessage, res: ServerRespons
       fhirBase: urls.fhirBase,
       defaultPageSize: deps.defaultPageSize,
       outcomeInEmptySearchset: rules.outcomeInEmptySearchset,
+      compartment,
     });
     sendJson(res, result.status, result.body, fhirType);
     return result.status;
   }
   if (method === "GET" && id !== undefined) {
-    if (type === "Binary") return binaryRead(res, store, id, req.headers.accept ?? "");
     const found = await store.readByName(type, id);
+    if (found && !(await inCompartment(store, type, id, compartment))) {
+      sendJson(res, 403, compartmentRefusal(), fhirType);
+      return 403;
+    }
+    if (type === "Binary") return binaryRead(res, store, id, req.headers.accept ?? "");
     if (!found) return fail(res, 404, `${type}/${id} was not found.`);
     sendJson(res, 200, found, fhirType);
     return 200;
   }
-  if (write && type === "DocumentReference") return createNote(req, res, deps);
+  if (write && type === "DocumentReference") return createNote(req, res, deps, compartment);
   return fail(res, 405, `${method} ${type} is not supported by this Epic sandbox.`, "not-supported");
 }
 
-async function createNote(req: IncomingMessage, res: ServerResponse, deps: FhirEndpointDeps): Promise<number> {
+async function createNote(req: IncomingMessage, res: ServerResponse, deps: FhirEndpointDeps, compartment: Compartment): Promise<number> {
   let body: unknown;
   try {
     body = JSON.parse((await readBody(req)).toString("utf8"));
   } catch {
     return fail(res, 400, "The body is not JSON.", "not-supported");
+  }
+  if (!createAllowed((body as { subject?: { reference?: string } } | null)?.subject?.reference, compartment)) {
+    sendJson(res, 403, compartmentRefusal(), fhirType);
+    return 403;
   }
   const result = await createDocumentReference(deps.store, body, deps.rules.clinicalNoteCreateRules);
   if (!result.ok) {

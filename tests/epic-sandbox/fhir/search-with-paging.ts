@@ -1,11 +1,15 @@
 import type { Bundle, BundleEntry, OperationOutcome } from "@medplum/fhirtypes";
 import type { FhirStore } from "./fhir-store";
 import { noResultsOutcome, outcome } from "./operation-outcome";
+import { confineSearch } from "./patient-compartment";
+import type { Compartment } from "./patient-compartment";
 
 export interface SearchOptions {
   fhirBase: string;
   defaultPageSize: number;
   outcomeInEmptySearchset: boolean;
+  /** Set when only patient/ scopes allow the search: it is confined to that patient (403 otherwise). */
+  compartment?: Compartment;
 }
 
 interface Cursor {
@@ -14,7 +18,18 @@ interface Cursor {
   o: number;
 }
 
-const maxPageSize = 1000;
+/**
+ * Epic publishes no per-API maximum (epic-smart-facts §6 lists it as open); the sandbox clamps larger
+ * `_count` values to this, as servers that cap do, rather than refusing them.
+ */
+export const maxPageSize = 1000;
+
+/** `_count` as asked, clamped to 1…maxPageSize; missing or not a positive number → the default. */
+export function pageSize(requested: string | null, defaultPageSize: number): number {
+  const n = Math.floor(Number(requested));
+  if (requested === null || !Number.isFinite(n) || n < 1) return Math.min(defaultPageSize, maxPageSize);
+  return Math.min(n, maxPageSize);
+}
 
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
@@ -41,17 +56,20 @@ export async function searchWithPaging(
   opts: SearchOptions,
 ): Promise<{ status: number; body: Bundle | OperationOutcome }> {
   let rest = new URLSearchParams(query);
-  let count = Math.min(Number(query.get("_count") ?? opts.defaultPageSize) || opts.defaultPageSize, maxPageSize);
-  let offset = Number(query.get("_offset") ?? 0) || 0;
+  let count = pageSize(query.get("_count"), opts.defaultPageSize);
+  let offset = Math.max(0, Math.floor(Number(query.get("_offset") ?? 0)) || 0);
   const page = query.get("_page");
   if (page) {
     const cursor = decodeCursor(page);
     if (!cursor) return { status: 400, body: outcome("error", "invalid", "The paging cursor is not valid.") };
     rest = new URLSearchParams(cursor.q);
-    count = cursor.c;
-    offset = cursor.o;
+    count = pageSize(String(cursor.c), opts.defaultPageSize);
+    offset = Math.max(0, cursor.o);
   }
   for (const control of ["_count", "_offset", "_page"]) rest.delete(control);
+  // Checked on the decoded cursor too: a next link is only as trustworthy as the client holding it.
+  const refused = confineSearch(type, rest, opts.compartment);
+  if (refused) return { status: 403, body: refused };
 
   const routed = new URLSearchParams(rest);
   routed.set("_count", String(count));

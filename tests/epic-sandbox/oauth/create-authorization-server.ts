@@ -4,7 +4,7 @@ import type { ClientMetadata, Configuration, JWK, KoaContextWithOIDC } from "oid
 import { isConfidential } from "../sandbox-clients";
 import type { SandboxState } from "../sandbox-state";
 import type { EpicRules, SandboxClient } from "../sandbox-types";
-import { userByPractitionerId } from "../sandbox-users";
+import { patientUserById, userByPractitionerId } from "../sandbox-users";
 import { allowLoopbackRedirects } from "./allow-loopback-redirects";
 import { captureLaunchContext } from "./capture-launch-context";
 import { epicTokenResponse } from "./epic-token-response";
@@ -68,13 +68,15 @@ export function createAuthorizationServer(deps: AuthorizationServerDeps): Provid
     // Epic puts fhirUser in the id_token of a code flow; oidc-provider's spec default keeps it to userinfo.
     conformIdTokenClaims: false,
     findAccount: (_ctx, sub) => {
-      const user = userByPractitionerId(sub);
+      const clinician = userByPractitionerId(sub);
+      const patient = clinician ? undefined : patientUserById(sub);
+      const user = clinician ?? patient;
       if (!user) return undefined;
       return {
         accountId: sub,
         claims: () => ({
           sub,
-          fhirUser: `${fhirBase}/Practitioner/${sub}`,
+          fhirUser: `${fhirBase}/${clinician ? "Practitioner" : "Patient"}/${sub}`,
           name: user.displayName,
           preferred_username: user.username,
         }),
@@ -85,8 +87,15 @@ export function createAuthorizationServer(deps: AuthorizationServerDeps): Provid
         if (value === undefined || value === "") throw new errors.InvalidRequest("aud is required (the FHIR base URL)");
         if (value.replace(/\/$/, "") !== fhirBase) throw new errors.InvalidRequest(`aud must be ${fhirBase}`);
       },
-      launch(_ctx, value) {
+      launch(ctx, value) {
         if (value !== undefined && !state.findLaunch(value)) throw new errors.InvalidRequest("launch is unknown or expired");
+        // The `launch` scope asks for the EHR's context, which only a launch token carries; a
+        // standalone app asks with launch/patient instead. Runs after redirect_uri is checked, so the
+        // error goes back to the app (with its state) rather than to an error page.
+        const scopes = String(ctx.oidc.params?.scope ?? "").split(" ");
+        if (value === undefined && rules.launchScopeNeedsLaunch && scopes.includes("launch")) {
+          throw new errors.InvalidRequest("the launch scope requires a launch parameter (EHR launch)");
+        }
       },
     },
     ttl: {

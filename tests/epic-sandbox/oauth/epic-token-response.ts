@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { KoaContextWithOIDC } from "oidc-provider";
 import type { GrantContext, SandboxState } from "../sandbox-state";
 import type { EpicRules, SandboxClient } from "../sandbox-types";
+import { userByPractitionerId } from "../sandbox-users";
 import { toV1Scopes } from "./smart-scopes";
 
 interface Deps {
@@ -78,7 +79,7 @@ export function epicTokenResponse({ state, clients, rules }: Deps) {
       expiresAt: Date.now() + expiresIn * 1000,
       ...(context?.patient ? { patient: context.patient } : {}),
       ...(context?.encounter ? { encounter: context.encounter } : {}),
-      ...(ctx.oidc.entities.Account?.accountId ? { practitioner: ctx.oidc.entities.Account.accountId } : {}),
+      ...(userByPractitionerId(ctx.oidc.entities.Account?.accountId ?? "") ? { practitioner: ctx.oidc.entities.Account?.accountId } : {}),
     });
   };
 }

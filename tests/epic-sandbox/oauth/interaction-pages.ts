@@ -1,4 +1,4 @@
-import { sandboxUsers } from "../sandbox-users";
+import { sandboxPatientUsers, sandboxUsers } from "../sandbox-users";
 
 const esc = (s: string): string =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -14,7 +14,7 @@ label{display:block;margin:.75rem 0 .25rem}input{padding:.4rem;width:100%}button
 
 /** Plain forms so a person or Playwright can click through, as through Epic's MyChart/Hyperspace login. */
 export function loginPage(opts: { uid: string; clientId: string; error?: string }): string {
-  const users = sandboxUsers
+  const users = [...sandboxUsers, ...sandboxPatientUsers.map((u) => ({ ...u, displayName: `${u.displayName} (MyChart patient)` }))]
     .map((u) => `<tr><td><code>${esc(u.username)}</code></td><td><code>${esc(u.password)}</code></td><td>${esc(u.displayName)}</td></tr>`)
     .join("");
   return page("Epic sandbox sign in", `<h1>Sign in</h1>

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import { readForm, sendHtml } from "../http/http-utils";
 import type { SandboxState } from "../sandbox-state";
-import { findSandboxUser, userByPractitionerId } from "../sandbox-users";
+import { findPatientUser, findSandboxUser, patientUserById, userByPractitionerId } from "../sandbox-users";
 import { consentPage, errorPage, loginPage } from "./interaction-pages";
 
 type Details = Awaited<ReturnType<Provider["interactionDetails"]>>;
@@ -20,8 +20,13 @@ async function finishConsent(req: IncomingMessage, res: ServerResponse, provider
   const grant = details.grantId
     ? ((await provider.Grant.find(details.grantId)) ?? new provider.Grant({ accountId, clientId }))
     : new provider.Grant({ accountId, clientId });
-  // Epic grants what the client is registered for; the sandbox grants every scope it knows of the request.
-  grant.addOIDCScope(String(details.params.scope ?? ""));
+  // Epic grants what the client is registered for; the sandbox grants every scope it knows of the
+  // request, except that a MyChart patient gets patient-level access only (no user/ or system/).
+  const requested = String(details.params.scope ?? "").split(" ");
+  const refused = patientUserById(accountId) ? requested.filter((s) => /^(user|system)\//.test(s)) : [];
+  grant.addOIDCScope(requested.filter((s) => !refused.includes(s)).join(" "));
+  // Rejected, not just left out: otherwise the consent prompt asks for them again.
+  if (refused.length) grant.rejectOIDCScope(refused.join(" "));
   const missingClaims = (details.prompt.details.missingOIDCClaims ?? []) as string[];
   if (missingClaims.length) grant.addOIDCClaims(missingClaims);
   const grantId = await grant.save();
@@ -52,9 +57,11 @@ export async function handleInteraction(
 
   if (req.method === "POST" && step === "login") {
     const form = await readForm(req);
-    const user = findSandboxUser(form.get("username") ?? "", form.get("password") ?? "");
-    if (!user) return sendHtml(res, 200, loginPage({ uid, clientId, error: "Invalid user ID or password." }));
-    return provider.interactionFinished(req, res, { login: { accountId: user.practitionerId } }, { mergeWithLastSubmission: false });
+    const username = form.get("username") ?? "";
+    const password = form.get("password") ?? "";
+    const accountId = findSandboxUser(username, password)?.practitionerId ?? findPatientUser(username, password)?.patientId;
+    if (!accountId) return sendHtml(res, 200, loginPage({ uid, clientId, error: "Invalid user ID or password." }));
+    return provider.interactionFinished(req, res, { login: { accountId } }, { mergeWithLastSubmission: false });
   }
   if (req.method === "POST" && step === "consent") {
     const form = await readForm(req);
@@ -72,9 +79,10 @@ export async function handleInteraction(
   }
   if (prompt.name === "consent") {
     if (launch) return finishConsent(req, res, provider, details);
-    const user = userByPractitionerId(details.session?.accountId ?? "");
+    const accountId = details.session?.accountId ?? "";
+    const username = userByPractitionerId(accountId)?.username ?? patientUserById(accountId)?.username ?? "unknown";
     const scopes = String(params.scope ?? "").split(" ").filter(Boolean);
-    return sendHtml(res, 200, consentPage({ uid, clientId, user: user?.username ?? "unknown", scopes }));
+    return sendHtml(res, 200, consentPage({ uid, clientId, user: username, scopes }));
   }
   return sendHtml(res, 400, errorPage(`Unsupported step ${prompt.name}.`));
 }

@@ -59,3 +59,15 @@ export function scopesAllow(scopes: readonly string[], resourceType: string, int
     return (type === resourceType || type === "*") && (action === interaction || action === "*");
   });
 }
+
+/** Which launch contexts (patient/, user/, system/) of a v1 scope list allow `interaction` on `resourceType`. */
+export function contextsAllowing(scopes: readonly string[], resourceType: string, interaction: "read" | "write"): Set<string> {
+  const out = new Set<string>();
+  for (const scope of scopes) {
+    const m = resourceScope.exec(scope);
+    if (!m) continue;
+    const [, ctx = "", type, action] = m;
+    if ((type === resourceType || type === "*") && (action === interaction || action === "*")) out.add(ctx);
+  }
+  return out;
+}

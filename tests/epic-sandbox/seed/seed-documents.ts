@@ -2,7 +2,9 @@ import type { Encounter, Resource } from "@medplum/fhirtypes";
 import { documentWithBinaries, pastEncounter } from "./document-builders";
 import { patientRef, seedPatients } from "./default-patients";
 import type { SeedPatient } from "./default-patients";
-import { corruptPdf, htmlDocument, rtfDocument, scanImage, scannedPdf, textPdf } from "./render-documents";
+import { createRenderCache } from "./render-cache";
+import type { RenderCache } from "./render-cache";
+import { corruptPdf, htmlDocument, rtfDocument } from "./text-documents";
 import {
   colonoscopyReport, dischargeSummary, labPanelReport, mammogramReport, pathologyReport, progressNote,
 } from "./report-texts";
@@ -23,7 +25,8 @@ const types = {
  * Epic's html+rtf Binary pair, text-layer PDF, scanned PDF, PNG and JPEG scans, a PDF inline, a
  * corrupt PDF, one without a date, and one whose id is longer than 64 characters.
  */
-export async function seedDocuments(day: (daysAgo: number) => string): Promise<Resource[]> {
+export async function seedDocuments(day: (daysAgo: number) => string, renders: RenderCache = createRenderCache()): Promise<Resource[]> {
+  const { scanImage, scannedPdf, textPdf } = renders;
   const [camila, derrick, elijah, warren, desiree, linda, olivia, jason, jessica, nancy] = seedPatients;
   if (!nancy || !camila || !derrick || !elijah || !warren || !desiree || !linda || !olivia || !jason || !jessica) return [];
   const out: Resource[] = [];
