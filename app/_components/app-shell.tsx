@@ -1,4 +1,5 @@
-import { CalendarDays, ClipboardCheck, LogOut, MonitorX, Settings, ShieldCheck, Stethoscope, Users } from "lucide-react";
+import { CalendarDays, ClipboardCheck, KeyRound, LogOut, MonitorX, Settings, ShieldCheck, Stethoscope, Users } from "lucide-react";
+import Link from "next/link";
 import { signOutAction, signOutEverywhereAction } from "@/app/(auth)/actions";
 import { NavLink } from "./nav-link";
 import { OrgSwitcher } from "./org-switcher";
@@ -37,6 +38,9 @@ export function AppShell({ orgSlug, organizations, user, roleLabel, children }: 
             <div className="font-medium text-white" data-testid="current-user">{user.name ?? user.email}</div>
             <div className="text-xs text-sidebar-muted">{roleLabel}</div>
           </div>
+          <Link href="/account" className="flex items-center gap-2 text-xs text-sidebar-muted hover:text-white">
+            <KeyRound className="size-3.5" aria-hidden /> Account
+          </Link>
           <form action={signOutAction}>
             <button type="submit" className="flex items-center gap-2 text-xs text-sidebar-muted hover:text-white">
               <LogOut className="size-3.5" aria-hidden /> Sign out

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { userSessions } from "../schema";
 
@@ -30,4 +30,13 @@ export async function revokeUserSessionsOfUser(db: Db, userId: string, reason: s
     .update(userSessions)
     .set({ revokedAt: at, revokedReason: reason })
     .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
+}
+
+/** Sessions not revoked and not past their absolute expiry, newest first (the account page's list). */
+export async function listOpenUserSessions(db: Db, userId: string, now: Date): Promise<UserSessionRow[]> {
+  return db
+    .select()
+    .from(userSessions)
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt), gt(userSessions.expiresAt, now)))
+    .orderBy(desc(userSessions.lastSeenAt));
 }

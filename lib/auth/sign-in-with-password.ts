@@ -62,7 +62,8 @@ export async function completePasswordSignIn(input: { challenge?: unknown; code?
   const user = await findUserById(db, userId);
   if (!user || user.disabledAt) throw new AppError("unauthenticated", "account unavailable");
   let secondFactor: "none" | "totp" | "recovery_code" = "none";
-  if (user.totpSecretEncrypted || user.totpEnabledAt || (await requiresTwoFactor(db, user))) {
+  // A non-admin's unconfirmed enrolment (account page) is not a second factor yet: it must not lock them out.
+  if (user.totpEnabledAt || (await requiresTwoFactor(db, user))) {
     const code = typeof input.code === "string" ? input.code.slice(0, 40) : "";
     try {
       secondFactor = await verifySecondFactor(db, user, code, now);

@@ -48,7 +48,8 @@ export function orgAction<S extends OrgScopedSchema, R>(
       if (input.orgSlug !== orgSlug) throw new AppError("invalid_input", "orgSlug changed by the schema");
       return fn(input, { ...access, db, meta });
     });
-  return Object.assign(action, { permission: options.permission });
+  // The schema rides along so the clinic-isolation test can find every id-bearing field.
+  return Object.assign(action, { permission: options.permission, schema: options.schema });
 }
 
 export type PlatformActionContext = { user: SessionUser; db: Db; meta: RequestMeta };
@@ -60,11 +61,12 @@ export function platformAction<S extends z.ZodType, R>(
 ) {
   const action = async (...args: unknown[]): Promise<ActionResult<R>> =>
     runAction(async (meta) => {
-      const input = options.schema.parse(readInput(args));
+      // Permission before validation, as for clinic actions: a non-admin learns nothing about the input.
       const user = await requireSessionUser();
       if (!hasPermission({ role: null, isPlatformAdmin: user.isPlatformAdmin }, options.permission)) {
         throw new AppError("forbidden", `missing permission ${options.permission}`);
       }
+      const input = options.schema.parse(readInput(args));
       return fn(input, { user, db: await getDb(), meta });
     });
   return Object.assign(action, { permission: options.permission });

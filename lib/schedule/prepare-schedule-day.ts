@@ -5,6 +5,7 @@ import { findEhrToken } from "@/db/queries/ehr-connections";
 import { createId, type Id } from "@/lib/ids";
 import { dispatchEvents } from "@/lib/jobs/dispatch-event";
 import { prepSheetGenerateRequested } from "@/lib/jobs/events";
+import { checkClinicRateLimit, rateLimitRules } from "@/lib/security/check-rate-limit";
 import { clinicDayRange } from "@/lib/sync/clinic-day-range";
 
 /**
@@ -15,6 +16,7 @@ export async function prepareScheduleDay(
   db: Db,
   input: { organizationId: Id<"organization">; timeZone: string; userId: string; date: string },
 ): Promise<{ requested: number }> {
+  await checkClinicRateLimit(db, rateLimitRules.prepGenerationPerClinic, input.organizationId);
   const appointments = (await listAppointmentsInRange(db, input.organizationId, clinicDayRange(input.timeZone, input.date, 1)))
     .filter((a) => a.status !== "cancelled");
   if (appointments.length === 0) return { requested: 0 };

@@ -30,3 +30,47 @@ export async function signIn(page: Page, email: string, password = demoPassword)
   }
   await expect(user).toBeVisible();
 }
+
+/** Like the demo admins' codes, for any account's secret (e.g. one enrolled during a test); same no-replay rule. */
+export async function nextTotpCode(email: string, secret: string): Promise<string> {
+  const wanted = Math.max(totpStep(Date.now()), (lastStep.get(email) ?? -1) + 1);
+  while (totpStep(Date.now()) + 1 < wanted) await new Promise((r) => setTimeout(r, 500));
+  lastStep.set(email, wanted);
+  return hotp(decodeBase32(secret), wanted);
+}
+
+/** Password sign-in whose second step must use `code` (a TOTP or recovery code); returns the page as it stands after Verify. */
+export async function submitSignIn(page: Page, email: string, code: () => Promise<string>, password = demoPassword): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.getByLabel("Authentication code").fill(await code());
+  await page.getByRole("button", { name: "Verify" }).click();
+}
+
+// The e2e database (scripts/test.mjs passes DATABASE_URL): specs that need users of their own add them
+// directly, so they never change the demo users other specs rely on. Only on PostgreSQL: the PGlite
+// directory is held open by `next start`.
+const e2eDatabaseUrl = process.env.DATABASE_URL ?? "";
+export const canAddE2eUsers = /^postgres(ql)?:\/\//.test(e2eDatabaseUrl);
+
+/** A password user (the demo password, no two-factor) who is a member of one demo clinic. */
+export async function addE2eMember(input: { email: string; name: string; orgSlug: string; role: "org_admin" | "provider" | "staff" }): Promise<string> {
+  const { default: pg } = await import("pg");
+  const { hashPassword } = await import("../../lib/auth/password");
+  const { createId } = await import("../../lib/ids");
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl });
+  await client.connect();
+  try {
+    const userId = createId("user");
+    await client.query("insert into users (id, email, name, password_hash) values ($1, $2, $3, $4)", [userId, input.email, input.name, await hashPassword(demoPassword)]);
+    const added = await client.query("insert into memberships (id, organization_id, user_id, role) select $1, id, $2, $3 from organizations where slug = $4", [
+      createId("membership"), userId, input.role, input.orgSlug,
+    ]);
+    if (added.rowCount !== 1) throw new Error(`no clinic ${input.orgSlug}`);
+    return userId;
+  } finally {
+    await client.end();
+  }
+}

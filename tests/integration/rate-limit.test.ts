@@ -1,16 +1,46 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkRateLimit } from "@/lib/security/check-rate-limit";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { randomUUID } from "node:crypto";
+import { seedDemo } from "@/db/seed-demo";
+import { organizations, users } from "@/db/schema";
+import type { SessionUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { toResponse } from "@/lib/http/to-response";
+import { checkClinicRateLimit, checkRateLimit, rateLimitRules } from "@/lib/security/check-rate-limit";
 import { createTestDatabase } from "../setup/test-db";
 
+const state = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock("next-auth", () => ({ AuthError: class extends Error {} }));
+vi.mock("@/lib/auth", () => ({ handlers: { GET: vi.fn(), POST: vi.fn() }, signIn: vi.fn(), signOut: vi.fn(), auth: vi.fn() }));
+vi.mock("@/lib/auth/session", () => ({
+  getSessionUser: async () => state.user,
+  requireSessionUser: async () => {
+    if (!state.user) throw new AppError("unauthenticated", "no session");
+    return state.user;
+  },
+}));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ origin: "http://localhost:3000", host: "localhost:3000" }),
+  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+const ids: Record<string, string> = {};
 beforeAll(async () => {
   handle = await createTestDatabase();
-});
+  await seedDemo(handle.db, "rate-limit-password-1", { totpSecret: null });
+  for (const u of await handle.db.select().from(users)) ids[u.email!] = u.id;
+  for (const o of await handle.db.select().from(organizations)) ids[o.slug] = o.id;
+}, 180_000);
 afterAll(async () => handle?.close());
+afterEach(() => vi.useRealTimers());
 
 const rule = { name: "test", limit: 3, windowMs: 60_000, lockoutMs: 300_000 };
 const t0 = new Date("2026-11-28T12:00:00Z");
 const at = (s: number) => new Date(t0.getTime() + s * 1000);
+const actAs = (email: string) => {
+  state.user = { userId: ids[email]!, sessionId: "ses_test", name: null, email, isPlatformAdmin: false };
+};
 
 describe("checkRateLimit (database-backed)", () => {
   it("allows the limit, then refuses with retryAfter, and keeps the lockout past the window", async () => {
@@ -30,5 +60,65 @@ describe("checkRateLimit (database-backed)", () => {
     await checkRateLimit(handle.db, plain, "5.6.7.8", at(0));
     await expect(checkRateLimit(handle.db, plain, "1.2.3.4", at(10))).rejects.toMatchObject({ code: "rate_limited" });
     await expect(checkRateLimit(handle.db, plain, "1.2.3.4", at(61))).resolves.toBeUndefined();
+  });
+});
+
+type Result = { ok: boolean; error?: { code: string; message: string } };
+
+describe("clinic rate limits through the real server actions", () => {
+  it("prep generation: the 11th “Prepare all” in a minute is refused with retry-after; Lakeside is unaffected; the window resets", async () => {
+    const { prepareAllAction } = await import("@/app/o/[orgSlug]/schedule/actions");
+    const { limit } = rateLimitRules.prepGenerationPerClinic;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-03-02T15:00:00Z"));
+    actAs("riverside.admin@healthprep.test");
+    const prepare = (orgSlug: string) => prepareAllAction({ orgSlug, date: "2026-03-02" }) as Promise<Result>;
+    for (let i = 0; i < limit; i++) expect(await prepare("riverside"), `call ${i + 1}`).toMatchObject({ ok: true });
+    vi.setSystemTime(new Date("2026-03-02T15:00:20Z"));
+    const refused = await prepare("riverside");
+    expect(refused).toMatchObject({ ok: false, error: { code: "rate_limited" } });
+    expect(refused.error!.message).toBe(`This clinic has reached its limit of ${limit} prep sheet requests per minute. Try again in 40 seconds.`);
+
+    actAs("lakeside.admin@healthprep.test");
+    expect(await prepare("lakeside")).toMatchObject({ ok: true });
+
+    actAs("riverside.admin@healthprep.test");
+    vi.setSystemTime(new Date("2026-03-02T15:01:01Z"));
+    expect(await prepare("riverside")).toMatchObject({ ok: true });
+  });
+
+  it("write-back: the 31st “Send to Epic” in a minute is refused; Lakeside is unaffected; the window resets", async () => {
+    const { sendToEpicAction } = await import("@/app/o/[orgSlug]/prep-sheets/[prepSheetId]/actions");
+    const { limit } = rateLimitRules.writeBackPerClinic;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-03-03T15:00:00Z"));
+    actAs("riverside.admin@healthprep.test");
+    // No such sheet: each allowed call gets past the limit and answers not_found before Epic is contacted.
+    const send = (orgSlug: string) => sendToEpicAction({ orgSlug, prepSheetId: randomUUID() }) as Promise<Result>;
+    for (let i = 0; i < limit; i++) expect(await send("riverside"), `call ${i + 1}`).toMatchObject({ ok: false, error: { code: "not_found" } });
+    const refused = await send("riverside");
+    expect(refused).toMatchObject({ ok: false, error: { code: "rate_limited" } });
+    expect(refused.error!.message).toBe(`This clinic has reached its limit of ${limit} sends to Epic per minute. Try again in 60 seconds.`);
+
+    actAs("lakeside.admin@healthprep.test");
+    expect(await send("lakeside")).toMatchObject({ ok: false, error: { code: "not_found" } });
+
+    actAs("riverside.admin@healthprep.test");
+    vi.setSystemTime(new Date("2026-03-03T15:01:00Z"));
+    expect(await send("riverside")).toMatchObject({ ok: false, error: { code: "not_found" } });
+  });
+
+  it("a route handler answers 429 with Retry-After and the same message", async () => {
+    const clinic = ids.riverside!;
+    const rule = { ...rateLimitRules.prepGenerationPerClinic, name: "route-test" };
+    const now = at(0);
+    for (let i = 0; i < rule.limit; i++) await checkClinicRateLimit(handle.db, rule, clinic, now);
+    const error = await checkClinicRateLimit(handle.db, rule, clinic, at(15)).catch((e: unknown) => e);
+    const response = toResponse(error);
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("45");
+    expect(await response.json()).toEqual({
+      error: { code: "rate_limited", message: `This clinic has reached its limit of ${rule.limit} prep sheet requests per minute. Try again in 45 seconds.` },
+    });
   });
 });

@@ -1,13 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { count, eq } from "drizzle-orm";
+import { z } from "zod";
 import { seedDemo } from "@/db/seed-demo";
-import { auditEvents, ehrConnections, memberships, organizations, userSessions, users } from "@/db/schema";
+import {
+  appointments, auditEvents, ehrConnections, memberships, organizations, patientDocuments, patients, prepSheets, screeningReviews, screeningTypes,
+  userSessions, users, writeBacks,
+} from "@/db/schema";
 import { orgPermissions, platformPermissions } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { createId, idPrefixes, type IdKind } from "@/lib/ids";
 import { createTestDatabase } from "../setup/test-db";
 import { declaredPermission, loadAppEntries, type AppEntry } from "./security-app-inventory";
+import { seedTenantRows, type TenantRows } from "./security-tenant-rows";
 
 const state = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("next-auth", () => ({ AuthError: class extends Error {} }));
@@ -28,6 +33,9 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 let entries: AppEntry[];
 const ids: Record<string, string> = {};
+let lakesideRows: TenantRows;
+/** Every id of a real Lakeside row (any table), to check that actionInput uses real rows. */
+const lakesideRowIds = new Set<string>();
 const orgScoped = new Set<string>(orgPermissions);
 const platformScoped = new Set<string>(platformPermissions);
 
@@ -37,6 +45,10 @@ beforeAll(async () => {
   for (const u of await handle.db.select().from(users)) ids[u.email!] = u.id;
   for (const o of await handle.db.select().from(organizations)) ids[o.slug] = o.id;
   for (const m of await handle.db.select().from(memberships)) ids[`mem:${m.userId}`] = m.id;
+  lakesideRows = await seedTenantRows(handle.db, "lakeside");
+  for (const table of [patients, appointments, prepSheets, screeningTypes, patientDocuments, memberships]) {
+    for (const row of await handle.db.select({ id: table.id }).from(table).where(eq(table.organizationId, ids.lakeside! as never))) lakesideRowIds.add(row.id);
+  }
   entries = await loadAppEntries();
   // A clinic admin holds every clinic permission in their own clinic: the strongest tenant to escape from.
   state.user = {
@@ -51,7 +63,24 @@ afterAll(async () => handle?.close());
 
 const lakesideMembership = () => ids[`mem:${ids["lakeside.admin@healthprep.test"]}`]!;
 /** A Lakeside id for every dynamic route segment and id-bearing action field; add one when a new kind appears. */
-const lakesideIdFor: Record<string, () => string> = { membershipId: lakesideMembership };
+const lakesideIdFor: Record<string, () => string> = {
+  membershipId: lakesideMembership,
+  patientId: () => lakesideRows.patientId,
+  appointmentId: () => lakesideRows.appointmentId,
+  prepSheetId: () => lakesideRows.prepSheetId,
+  screeningTypeId: () => lakesideRows.screeningTypeId,
+  documentId: () => lakesideRows.documentId,
+};
+
+/**
+ * Id fields of actions that are not row ids of their own, with the reason; every other field named
+ * `…Id` must carry a real Lakeside row in actionInput.
+ */
+const notRowIdFields: Record<string, string> = {
+  evidenceId: "an item inside the patient's stored screening result; the patientId beside it decides the clinic",
+  clientId: "the OAuth client id Epic issued to the clinic, not a row of ours",
+  backendClientId: "the Backend Services client id Epic issued to the clinic, not a row of ours",
+};
 
 /** Param kinds with no Lakeside row in this test yet: they get a well-formed id of their kind instead. */
 const fabricatedKinds = new Set<string>();
@@ -87,10 +116,40 @@ async function callRoute(entry: AppEntry, params: Record<string, string>, body: 
 type ActionResult = { ok: boolean; error?: { code: string } };
 const callAction = (entry: AppEntry, input: unknown) => (entry.fn as (i: unknown) => Promise<ActionResult>)(input);
 
+/** Fields named `…Id` anywhere in an action's input schema (orgSlug aside). */
+function idFieldsOf(entry: AppEntry): string[] {
+  const schema = (entry.fn as { schema?: unknown }).schema;
+  if (!(schema instanceof z.ZodType)) return [];
+  const names = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const properties = (node as { properties?: Record<string, unknown> }).properties;
+    if (properties) for (const [name, child] of Object.entries(properties)) {
+      if (/Id$/.test(name)) names.add(name);
+      walk(child);
+    }
+    for (const key of ["anyOf", "oneOf", "allOf", "items"]) walk((node as Record<string, unknown>)[key]);
+  };
+  walk(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }));
+  return [...names].sort();
+}
+const rowIdFieldsOf = (entry: AppEntry) => idFieldsOf(entry).filter((f) => !(f in notRowIdFields));
+
 /** Valid input for each clinic action, so a denial cannot come from validation. Fields with ids come from Lakeside. */
 const actionInput: Record<string, (orgSlug: string) => Record<string, unknown>> = {
   changeMemberRoleAction: (orgSlug) => ({ orgSlug, membershipId: lakesideMembership(), role: "staff" }),
   removeMemberAction: (orgSlug) => ({ orgSlug, membershipId: lakesideMembership() }),
+  sendToEpicAction: (orgSlug) => ({ orgSlug, prepSheetId: lakesideIdFor.prepSheetId!() }),
+  reviewEvidenceAction: (orgSlug) => ({
+    orgSlug,
+    patientId: lakesideIdFor.patientId!(),
+    screeningTypeKey: "colorectal-cancer",
+    evidenceId: "Procedure/iso-1",
+    decision: "dismissed",
+  }),
+  editScreeningTypeAction: (orgSlug) => ({ orgSlug, screeningTypeId: lakesideIdFor.screeningTypeId!(), name: "Renamed by attacker", frequencyValue: "1" }),
+  setScreeningTypeActiveAction: (orgSlug) => ({ orgSlug, screeningTypeId: lakesideIdFor.screeningTypeId!(), active: "false" }),
   configureEhrConnectionAction: (orgSlug) => ({
     orgSlug,
     fhirBaseUrl: "https://evil.example.com/api/FHIR/R4",
@@ -107,6 +166,10 @@ async function lakesideSnapshot() {
   return {
     memberships: await db.select().from(memberships).where(eq(memberships.organizationId, lakeside)),
     ehr: await db.select().from(ehrConnections).where(eq(ehrConnections.organizationId, lakeside)),
+    screeningTypes: await db.select().from(screeningTypes).where(eq(screeningTypes.organizationId, lakeside)),
+    prepSheets: await db.select().from(prepSheets).where(eq(prepSheets.organizationId, lakeside)),
+    writeBacks: await db.select().from(writeBacks).where(eq(writeBacks.organizationId, lakeside)),
+    reviews: await db.select().from(screeningReviews).where(eq(screeningReviews.organizationId, lakeside)),
     audit: (await db.select({ n: count() }).from(auditEvents))[0]!.n,
     revoked: (await db.select().from(userSessions)).filter((s) => s.revokedAt).length,
   };
@@ -165,15 +228,23 @@ describe("clinic isolation, route by route and action by action", () => {
     expect(await lakesideSnapshot()).toEqual(before);
   });
 
-  it("every id-bearing clinic action refuses Lakeside's ids under Riverside's slug", async () => {
+  it("every id-bearing clinic action refuses Lakeside's real ids under Riverside's slug", async () => {
     const before = await lakesideSnapshot();
-    const idActions = entries.filter((e) => e.kind === "action" && e.name in actionInput && JSON.stringify(actionInput[e.name]!("x")).includes("mem_"));
-    expect(idActions.map((e) => e.name).sort()).toEqual(["changeMemberRoleAction", "removeMemberAction"].filter((n) => entries.some((e) => e.name === n)));
+    const clinicActions = entries.filter((e) => e.kind === "action" && orgScoped.has(declaredPermission(e.fn) ?? ""));
+    const idActions = clinicActions.filter((e) => rowIdFieldsOf(e).length > 0);
+    // Found from each action's declared schema (orgAction exposes it), so a new id-bearing action is covered or fails here.
+    expect(idActions.map((e) => e.name)).toEqual(expect.arrayContaining(["changeMemberRoleAction", "removeMemberAction", "sendToEpicAction", "reviewEvidenceAction"]));
+    expect(idActions.filter((e) => !(e.name in actionInput)).map((e) => `${e.file} ${e.name}: add it to actionInput`)).toEqual([]);
     for (const entry of idActions) {
-      const result = await callAction(entry, actionInput[entry.name]!("riverside"));
+      const input = actionInput[entry.name]!("riverside");
+      for (const field of rowIdFieldsOf(entry)) {
+        if (field in input) expect(lakesideRowIds.has(String(input[field])), `${entry.name}.${field} must be a real Lakeside row (see lakesideIdFor)`).toBe(true);
+      }
+      const result = await callAction(entry, input);
       expect(result, `${entry.file} ${entry.name}`).toMatchObject({ ok: false, error: { code: "not_found" } });
     }
     expect(await lakesideSnapshot()).toEqual(before);
+    console.info(`clinic isolation: ${idActions.length} id-bearing actions checked with real Lakeside rows`);
   });
 
   it("platform routes and actions refuse a clinic admin", async () => {

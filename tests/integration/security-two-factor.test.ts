@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { demoTotpSecret, seedDemo } from "@/db/seed-demo";
-import { auditEvents, rateLimitBuckets, users } from "@/db/schema";
+import { auditEvents, rateLimitBuckets, userSessions, users } from "@/db/schema";
+import { getAccountSecurity } from "@/lib/auth/get-account-security";
+import { beginTwoFactorEnrolment, confirmTwoFactorEnrolment, disableTwoFactor, regenerateRecoveryCodes } from "@/lib/auth/manage-two-factor";
 import { beginPasswordSignIn, completePasswordSignIn } from "@/lib/auth/sign-in-with-password";
+import { startUserSession } from "@/lib/auth/start-user-session";
 import { generateTotp, totpStep, hotp, decodeBase32 } from "@/lib/auth/totp";
 import { createTestDatabase } from "../setup/test-db";
 
@@ -82,5 +85,72 @@ describe("password sign-in with a second factor", () => {
     await expect(completePasswordSignIn({ challenge: again.challenge, code: recoveryCodes[3]!.toUpperCase(), meta })).resolves.toBeTruthy();
     await expect(completePasswordSignIn({ challenge: again.challenge, code: recoveryCodes[3], meta })).rejects.toMatchObject({ code: "unauthenticated" });
     expect((await userRow(email)).totpRecoveryCodeHashes).toHaveLength(9);
+  });
+});
+
+describe("two-factor on the account page (any signed-in password user)", () => {
+  const email = "riverside.staff@healthprep.test";
+  const t = (seconds: number) => new Date(Date.UTC(2026, 10, 28, 9, 0, 0) + seconds * 1000);
+
+  it("a staff member enrols, confirms with a code, regenerates recovery codes and turns it off; every change audited", async () => {
+    const userId = (await userRow(email)).id;
+    const actor = { userId, meta };
+    const enrolment = await beginTwoFactorEnrolment(handle.db, actor);
+    expect(enrolment.otpauthUri).toContain(`secret=${enrolment.secret}`);
+    expect((await getAccountSecurity(handle.db, { userId, sessionId: "none" })).twoFactor).toBe("pending");
+
+    // An unconfirmed setup is not a second factor: password sign-in still finishes without a code.
+    const pending = await beginPasswordSignIn({ email, password, meta });
+    expect(pending.next).toBe("done");
+    await expect(completePasswordSignIn({ challenge: pending.challenge, meta })).resolves.toMatchObject({ email });
+
+    await expect(confirmTwoFactorEnrolment(handle.db, { ...actor, code: enrolment.recoveryCodes[0]!, now: t(0) })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(confirmTwoFactorEnrolment(handle.db, { ...actor, code: "000000", now: t(0) })).rejects.toMatchObject({ code: "invalid_input" });
+    await confirmTwoFactorEnrolment(handle.db, { ...actor, code: generateTotp(enrolment.secret, t(0).getTime()), now: t(0) });
+    expect(await getAccountSecurity(handle.db, { userId, sessionId: "none" })).toMatchObject({ twoFactor: "on", twoFactorRequired: false, recoveryCodesLeft: 10 });
+    expect((await beginPasswordSignIn({ email, password, meta })).next).toBe("totp");
+    await expect(beginTwoFactorEnrolment(handle.db, actor)).rejects.toMatchObject({ code: "conflict" });
+
+    // New recovery codes need a current code; the old ones stop working.
+    await expect(regenerateRecoveryCodes(handle.db, { ...actor, code: "123456", now: t(30) })).rejects.toMatchObject({ code: "invalid_input" });
+    const fresh = await regenerateRecoveryCodes(handle.db, { ...actor, code: generateTotp(enrolment.secret, t(30).getTime()), now: t(30) });
+    expect(fresh).toHaveLength(10);
+    expect(fresh).not.toContain(enrolment.recoveryCodes[1]);
+    const step = await beginPasswordSignIn({ email, password, meta });
+    await expect(completePasswordSignIn({ challenge: step.challenge, code: enrolment.recoveryCodes[1], meta })).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(completePasswordSignIn({ challenge: step.challenge, code: fresh[0], meta })).resolves.toMatchObject({ email });
+
+    await expect(disableTwoFactor(handle.db, { ...actor, code: "" , now: t(60) })).rejects.toMatchObject({ code: "invalid_input" });
+    await disableTwoFactor(handle.db, { ...actor, code: fresh[1]!, now: t(60) });
+    expect(await userRow(email)).toMatchObject({ totpSecretEncrypted: null, totpEnabledAt: null, totpRecoveryCodeHashes: [] });
+    expect((await beginPasswordSignIn({ email, password, meta })).next).toBe("done");
+
+    const audited = (await handle.db.select().from(auditEvents).where(eq(auditEvents.actorUserId, userId))).map((e) => e.action);
+    expect(audited).toEqual(
+      expect.arrayContaining(["auth.two_factor_enrolment_started", "auth.two_factor_enabled", "auth.recovery_codes_regenerated", "auth.two_factor_disabled"]),
+    );
+    const rows = JSON.stringify(await handle.db.select().from(auditEvents));
+    for (const secretText of [enrolment.secret, fresh[2]!, enrolment.recoveryCodes[2]!]) expect(rows).not.toContain(secretText);
+  });
+
+  it("administrators cannot turn two-factor off", async () => {
+    const admin = await userRow("admin@healthprep.test");
+    await expect(disableTwoFactor(handle.db, { userId: admin.id, meta, code: generateTotp(demoTotpSecret, Date.now()) })).rejects.toMatchObject({
+      code: "forbidden",
+      publicMessage: expect.stringContaining("Administrators must keep two-factor sign-in on"),
+    });
+    expect((await userRow("admin@healthprep.test")).totpEnabledAt).toBeInstanceOf(Date);
+  });
+
+  it("lists the user's open sessions only, marking the current one", async () => {
+    const userId = (await userRow(email)).id;
+    await handle.db.delete(userSessions);
+    const a = await startUserSession(handle.db, { userId, method: "password", meta, now: new Date() });
+    const b = await startUserSession(handle.db, { userId, method: "password", meta, now: new Date() });
+    await handle.db.update(userSessions).set({ revokedAt: new Date(), revokedReason: "signed_out" }).where(eq(userSessions.id, b.id));
+    const other = await startUserSession(handle.db, { userId: (await userRow("admin@healthprep.test")).id, method: "password", meta, now: new Date() });
+    const { sessions } = await getAccountSecurity(handle.db, { userId, sessionId: a.id });
+    expect(sessions.map((s) => [s.id, s.current])).toEqual([[a.id, true]]);
+    expect(sessions.map((s) => s.id)).not.toContain(other.id);
   });
 });
