@@ -1,5 +1,6 @@
 import { Inngest } from "inngest";
 import { env } from "@/lib/env";
+import { JobRunMiddleware } from "./job-run-middleware";
 
 /**
  * The Inngest client. Keys come from lib/env.ts only; without INNGEST_EVENT_KEY (and no
@@ -11,4 +12,6 @@ export const inngest = new Inngest({
   ...(env.INNGEST_EVENT_KEY ? { eventKey: env.INNGEST_EVENT_KEY } : {}),
   ...(env.INNGEST_SIGNING_KEY ? { signingKey: env.INNGEST_SIGNING_KEY } : {}),
   ...(env.INNGEST_DEV ? { isDev: true } : {}),
+  // Every run is recorded in job_runs for the platform console.
+  middleware: [JobRunMiddleware],
 });

@@ -1,6 +1,7 @@
 import type { JobDispatcher, JobEvent } from "@/lib/jobs/dispatch-event";
 import { logger } from "@/lib/log/logger";
 import type { JobDefinition, JobStep } from "./job-definition";
+import type { JobRunHooks } from "./job-run-hooks";
 
 export type InProcessRunner = JobDispatcher & {
   /** Resolves when no run is queued or running (tests, CLI). */
@@ -19,7 +20,10 @@ const toMs = (duration: string | number) => {
  * back in, step.sleep waits; per-clinic concurrency and idempotency keys are honoured. Not
  * durable: queued work is lost when the process exits — production requires Inngest keys.
  */
-export function createInProcessRunner(jobs: readonly JobDefinition[], options: { retryDelayMs?: number } = {}): InProcessRunner {
+export function createInProcessRunner(
+  jobs: readonly JobDefinition[],
+  options: { retryDelayMs?: number; runHooks?: JobRunHooks } = {},
+): InProcessRunner {
   const running = new Set<Promise<void>>();
   const seen = new Set<string>();
   const slots = new Map<string, { active: number; waiting: (() => void)[] }>();
@@ -56,16 +60,21 @@ export function createInProcessRunner(jobs: readonly JobDefinition[], options: {
     const release = job.concurrencyPerClinic ? await acquire(`${job.id}:${organizationId}`, job.concurrencyPerClinic) : () => {};
     const memo = new Map<string, unknown>();
     try {
+      const recorded = await options.runHooks?.start(job.id, event);
+      if (recorded?.skip) return;
       for (let attempt = 0; attempt <= job.retries; attempt++) {
         try {
           await job.handler({ event: { name: event.name, data: event.data, ...(event.id ? { id: event.id } : {}) }, step: createStep(memo), attempt });
+          await recorded?.finish({ attempts: attempt + 1 });
           return;
         } catch (error) {
           logger.warn("jobs.in_process.attempt_failed", { job: job.id, attempt, error });
           if (attempt === job.retries) {
+            await recorded?.finish({ error, attempts: attempt + 1 });
             if (job.onFailure) await job.onFailure({ data: event.data, error, step: createStep(new Map()) }).catch(() => undefined);
             return;
           }
+          await recorded?.attemptFailed(attempt);
           await new Promise((resolve) => setTimeout(resolve, (options.retryDelayMs ?? 1000) * 2 ** attempt));
         }
       }

@@ -1,9 +1,11 @@
 import { env, isProduction } from "@/lib/env";
 import { registerJobDispatcher, type JobDispatcher } from "@/lib/jobs/dispatch-event";
 import { logger } from "@/lib/log/logger";
+import { getDb } from "@/db/client";
 import { inngest } from "./client";
 import type { JobDefinition } from "./job-definition";
 import { createInProcessRunner } from "./in-process-runner";
+import { createJobRunHooks } from "./job-run-hooks";
 
 /**
  * Chooses where dispatchEvents sends: Inngest when a key or a dev server is configured, else the
@@ -19,7 +21,7 @@ export function registerJobs(jobs: readonly JobDefinition[]): JobDispatcher | un
     registerJobDispatcher(undefined);
     return undefined;
   } else {
-    dispatcher = createInProcessRunner(jobs);
+    dispatcher = createInProcessRunner(jobs, { runHooks: createJobRunHooks(getDb) });
     logger.info("jobs.dispatcher", { mode: "in-process" });
   }
   registerJobDispatcher(dispatcher);

@@ -9,8 +9,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const first = organizations.find((o) => o.role !== null) ?? organizations[0];
   return (
     <AppShell orgSlug={first?.slug ?? null} organizations={organizations} user={user} roleLabel="Platform administrator">
-      <nav aria-label="Admin" className="no-print mb-6 flex gap-1 border-b pb-2">
+      <nav aria-label="Admin" className="no-print mb-6 flex flex-wrap gap-1 border-b pb-2">
         <NavLink variant="tabs" href="/admin/organizations">Clinics</NavLink>
+        <NavLink variant="tabs" href="/admin/members">Members</NavLink>
+        <NavLink variant="tabs" href="/admin/jobs">Jobs</NavLink>
+        <NavLink variant="tabs" href="/admin/reports">Reports</NavLink>
         <NavLink variant="tabs" href="/admin/audit-log">Audit log</NavLink>
       </nav>
       {children}

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, lt, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { auditEvents } from "../schema";
 
@@ -15,6 +15,7 @@ export type AuditEventFilter = {
   from?: Date;
   to?: Date;
   limit?: number;
+  offset?: number;
 };
 
 /** Newest first. Platform-wide when organizationId is absent: callers must hold a platform permission. */
@@ -30,5 +31,16 @@ export async function listAuditEvents(db: Db, filter: AuditEventFilter): Promise
     .from(auditEvents)
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
-    .limit(filter.limit ?? 200);
+    .limit(filter.limit ?? 200)
+    .offset(filter.offset ?? 0);
+}
+
+/** Who appears in the log, for the console's actor filter. */
+export async function listDistinctAuditActorIds(db: Db, limit = 500): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ actorUserId: auditEvents.actorUserId })
+    .from(auditEvents)
+    .where(isNotNull(auditEvents.actorUserId))
+    .limit(limit);
+  return rows.map((r) => r.actorUserId!).sort();
 }

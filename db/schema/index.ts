@@ -9,3 +9,4 @@ export * from "./documents";
 export * from "./sync-runs";
 export * from "./prep-sheets";
 export * from "./screenings";
+export * from "./job-runs";

@@ -1,49 +1,147 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { headers } from "next/headers";
+import { ScrollText } from "lucide-react";
+import { EmptyState } from "@/app/_components/empty-state";
 import { PageHeader } from "@/app/_components/page-header";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { listAuditLog } from "@/lib/audit/list-audit-log";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { auditActions, auditLogFilterSchema, firstValues, type AuditLogFilterInput } from "@/lib/admin/admin-schemas";
+import { listAuditLogPage } from "@/lib/admin/list-audit-log-page";
 import { requestMetaFromHeaders } from "@/lib/http/request-meta";
 import { requirePlatformPage } from "@/lib/http/require-org-page";
+import { ScrollTable } from "../_components/scroll-table";
+import { listAllOrganizations } from "@/lib/organizations/list-all-organizations";
+import { formatUtc } from "../_components/job-runs-table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditLogPage() {
+const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-sm";
+
+function query(filter: AuditLogFilterInput, page?: number): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...filter, page })) if (value !== undefined && value !== "" && !(key === "page" && value === 1)) params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, db } = await requirePlatformPage();
+  const parsed = auditLogFilterSchema.safeParse(firstValues(await searchParams));
+  const filter: AuditLogFilterInput = parsed.success ? parsed.data : {};
   const meta = requestMetaFromHeaders(await headers());
-  const events = await listAuditLog(db, { limit: 200 }, { actorUserId: user.userId, organizationId: null, ...meta });
+  const [{ events, page, hasNext }, organizations] = await Promise.all([
+    listAuditLogPage(db, filter, { actorUserId: user.userId, organizationId: null, ...meta }),
+    listAllOrganizations(db),
+  ]);
+  const clinicName = new Map(organizations.map((o) => [o.id as string, o.name]));
+  const { page: _page, ...filterOnly } = filter;
+  const filtered = Object.values(filterOnly).some((v) => v !== undefined);
   return (
     <>
-      <PageHeader title="Audit log" description="Newest first. Entries hold ids, never clinical content." />
-      <Card>
-        <CardContent className="pt-6">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Time (UTC)</TableHead>
-                <TableHead>Action</TableHead>
-                <TableHead>Actor</TableHead>
-                <TableHead>Clinic</TableHead>
-                <TableHead>Targets</TableHead>
-                <TableHead>IP</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {events.map((e) => (
-                <TableRow key={e.id} data-testid="audit-row">
-                  <TableCell className="whitespace-nowrap font-mono text-xs">{e.occurredAt.toISOString().replace("T", " ").slice(0, 19)}</TableCell>
-                  <TableCell className="font-mono text-xs">{e.action}</TableCell>
-                  <TableCell className="font-mono text-xs">{e.actorUserId ?? "—"}</TableCell>
-                  <TableCell className="font-mono text-xs">{e.organizationId ?? "—"}</TableCell>
-                  <TableCell className="font-mono text-xs">{e.targetIds.join(", ") || "—"}</TableCell>
-                  <TableCell className="font-mono text-xs">{e.ip ?? "—"}</TableCell>
+      <PageHeader
+        title="Audit log"
+        description="Newest first. Entries hold ids, never clinical content."
+        actions={
+          <Button asChild variant="outline">
+            <a href={`/api/admin/audit-log/export${query(filterOnly)}`} download>
+              Export CSV
+            </a>
+          </Button>
+        }
+      />
+      <form method="get" aria-label="Filter the audit log" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_10rem_10rem_auto] lg:items-end">
+        <div className="grid gap-1.5">
+          <Label htmlFor="filter-clinic">Clinic</Label>
+          <select id="filter-clinic" name="organizationId" defaultValue={filter.organizationId ?? ""} className={selectClass}>
+            <option value="">All clinics</option>
+            {organizations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="filter-actor">Actor (email or user id)</Label>
+          <Input id="filter-actor" name="actor" defaultValue={filter.actor ?? ""} />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="filter-action">Action</Label>
+          <select id="filter-action" name="action" defaultValue={filter.action ?? ""} className={selectClass}>
+            <option value="">All actions</option>
+            {auditActions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="filter-from">From (UTC)</Label>
+          <Input id="filter-from" name="from" type="date" defaultValue={filter.from ?? ""} />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="filter-to">To (UTC)</Label>
+          <Input id="filter-to" name="to" type="date" defaultValue={filter.to ?? ""} />
+        </div>
+        <div className="flex items-center gap-2">
+          <Button type="submit">Apply filters</Button>
+          {filtered ? (
+            <Link className="text-sm underline" href="/admin/audit-log">
+              Clear
+            </Link>
+          ) : null}
+        </div>
+        {!parsed.success ? (
+          <p role="alert" className="text-sm text-destructive sm:col-span-2 lg:col-span-6">
+            Some filters were not valid and were ignored.
+          </p>
+        ) : null}
+      </form>
+      {events.length === 0 ? (
+        <EmptyState icon={ScrollText} title={filtered ? "No entries match these filters" : "No entries yet"}>
+          {filtered ? "Widen the date range or clear a filter." : "Sign-ins and changes will appear here."}
+        </EmptyState>
+      ) : (
+        <Card>
+          <CardContent className="pt-6">
+            <ScrollTable label="Audit log entries">
+              <caption className="sr-only">Audit log, page {page}</caption>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Time (UTC)</TableHead>
+                  <TableHead>Action</TableHead>
+                  <TableHead>Actor</TableHead>
+                  <TableHead>Clinic</TableHead>
+                  <TableHead>Targets</TableHead>
+                  <TableHead>IP</TableHead>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </CardContent>
-      </Card>
+              </TableHeader>
+              <TableBody>
+                {events.map((e) => (
+                  <TableRow key={e.id} data-testid="audit-row">
+                    <TableCell className="whitespace-nowrap font-mono text-xs">{formatUtc(e.occurredAt)}</TableCell>
+                    <TableCell className="font-mono text-xs">{e.action}</TableCell>
+                    <TableCell className="font-mono text-xs">{e.actorUserId ?? "—"}</TableCell>
+                    <TableCell className="text-xs">{e.organizationId ? (clinicName.get(e.organizationId) ?? e.organizationId) : "—"}</TableCell>
+                    <TableCell className="font-mono text-xs">{e.targetIds.join(", ") || "—"}</TableCell>
+                    <TableCell className="font-mono text-xs">{e.ip ?? "—"}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </ScrollTable>
+          </CardContent>
+        </Card>
+      )}
+      <nav aria-label="Audit log pages" className="mt-4 flex items-center justify-between text-sm">
+        {page > 1 ? <Link className="underline" href={`/admin/audit-log${query(filterOnly, page - 1)}`}>Newer entries</Link> : <span />}
+        <span className="text-muted-foreground">Page {page}</span>
+        {hasNext ? <Link className="underline" href={`/admin/audit-log${query(filterOnly, page + 1)}`}>Older entries</Link> : <span />}
+      </nav>
     </>
   );
 }

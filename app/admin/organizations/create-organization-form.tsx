@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -31,7 +32,11 @@ export function CreateOrganizationForm() {
           {state.error.message}
         </p>
       ) : null}
-      {state?.ok ? <p className="text-sm text-emerald-700 sm:col-span-4">Created /o/{state.data.slug}</p> : null}
+      {state?.ok ? (
+        <p role="status" className="text-sm text-emerald-700 sm:col-span-4">
+          Created /o/{state.data.slug}. <Link className="underline" href={`/admin/organizations/${state.data.id}`}>Open clinic</Link>
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
+import { Building2 } from "lucide-react";
+import { EmptyState } from "@/app/_components/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -24,6 +26,9 @@ export default async function OrganizationsPage() {
           <CreateOrganizationForm />
         </CardContent>
       </Card>
+      {organizations.length === 0 ? (
+        <EmptyState icon={Building2} title="No clinics yet">Create the first clinic above; then configure its Epic app.</EmptyState>
+      ) : (
       <Card>
         <CardContent className="pt-6">
           <Table>
@@ -40,7 +45,7 @@ export default async function OrganizationsPage() {
               {organizations.map((o) => (
                 <TableRow key={o.id} data-testid="organization-row">
                   <TableCell className="font-medium">
-                    <Link className="hover:underline" href={`/o/${o.slug}/settings`}>
+                    <Link className="hover:underline" href={`/admin/organizations/${o.id}`}>
                       {o.name}
                     </Link>
                   </TableCell>
@@ -56,6 +61,7 @@ export default async function OrganizationsPage() {
           </Table>
         </CardContent>
       </Card>
+      )}
     </>
   );
 }

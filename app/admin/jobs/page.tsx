@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Activity } from "lucide-react";
+import { EmptyState } from "@/app/_components/empty-state";
+import { PageHeader } from "@/app/_components/page-header";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Label } from "@/components/ui/label";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { firstValues, jobRunFilterSchema, jobRunStatuses, type JobRunFilterInput } from "@/lib/admin/admin-schemas";
+import { listJobRunsPage } from "@/lib/admin/list-job-runs-page";
+import { requirePlatformPage } from "@/lib/http/require-org-page";
+import { listAllOrganizations } from "@/lib/organizations/list-all-organizations";
+import { formatDuration, JobRunsTable } from "../_components/job-runs-table";
+
+export const metadata: Metadata = { title: "Jobs" };
+
+const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-sm";
+
+function query(filter: Omit<JobRunFilterInput, "page">, page: number): string {
+  const params = new URLSearchParams();
+  if (filter.organizationId) params.set("organizationId", filter.organizationId);
+  if (filter.status) params.set("status", filter.status);
+  if (page > 1) params.set("page", String(page));
+  return params.size ? `?${params}` : "";
+}
+
+export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { db } = await requirePlatformPage();
+  const parsed = jobRunFilterSchema.safeParse(firstValues(await searchParams));
+  const filter: JobRunFilterInput = parsed.success ? parsed.data : {};
+  const [{ runs, totals, page, hasNext }, organizations] = await Promise.all([listJobRunsPage(db, filter, new Date()), listAllOrganizations(db)]);
+  const clinicName = new Map(organizations.map((o) => [o.id as string, o.name]));
+  const summary = new Map<string, { runs: number; failed: number; skipped: number }>();
+  for (const t of totals) {
+    const key = t.organizationId ?? "";
+    const row = summary.get(key) ?? { runs: 0, failed: 0, skipped: 0 };
+    row.runs += t.runs;
+    if (t.status === "failed") row.failed += t.runs;
+    if (t.status === "skipped") row.skipped += t.runs;
+    summary.set(key, row);
+  }
+  const avg = new Map(totals.filter((t) => t.status === "succeeded").map((t) => [t.organizationId ?? "", t.avgMs]));
+  const filters = { organizationId: filter.organizationId, status: filter.status };
+  return (
+    <>
+      <PageHeader title="Jobs" description="Background runs (Epic syncs, document reading, prep sheets, write-backs) across clinics." />
+      <Card className="mb-6">
+        <CardHeader>
+          <CardTitle>Last 24 hours</CardTitle>
+        </CardHeader>
+        <CardContent>
+          {summary.size === 0 ? (
+            <p className="text-sm text-muted-foreground">No job ran in the last 24 hours.</p>
+          ) : (
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Clinic</TableHead>
+                  <TableHead>Runs</TableHead>
+                  <TableHead>Failed</TableHead>
+                  <TableHead>Skipped</TableHead>
+                  <TableHead>Average successful duration</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {[...summary.entries()].map(([id, s]) => (
+                  <TableRow key={id || "all"}>
+                    <TableCell>{id ? (clinicName.get(id) ?? id) : "All clinics (scheduled)"}</TableCell>
+                    <TableCell>{s.runs}</TableCell>
+                    <TableCell>{s.failed}</TableCell>
+                    <TableCell>{s.skipped}</TableCell>
+                    <TableCell>{formatDuration(avg.get(id) ?? null)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+      <form method="get" aria-label="Filter job runs" className="mb-4 flex flex-wrap items-end gap-3">
+        <div className="grid gap-1.5">
+          <Label htmlFor="jobs-clinic">Clinic</Label>
+          <select id="jobs-clinic" name="organizationId" defaultValue={filter.organizationId ?? ""} className={selectClass}>
+            <option value="">All clinics</option>
+            {organizations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="jobs-status">Status</Label>
+          <select id="jobs-status" name="status" defaultValue={filter.status ?? ""} className={selectClass}>
+            <option value="">Any status</option>
+            {jobRunStatuses.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button type="submit" variant="outline">
+          Apply filters
+        </Button>
+      </form>
+      {runs.length === 0 ? (
+        <EmptyState icon={Activity} title="No job runs">
+          {filter.organizationId || filter.status ? "Nothing matches these filters." : "Runs appear here once a sync, document or prep sheet job starts."}
+        </EmptyState>
+      ) : (
+        <Card>
+          <CardContent className="pt-6">
+            <JobRunsTable runs={runs} showClinic />
+          </CardContent>
+        </Card>
+      )}
+      <nav aria-label="Job run pages" className="mt-4 flex items-center justify-between text-sm">
+        {page > 1 ? <Link className="underline" href={`/admin/jobs${query(filters, page - 1)}`}>Newer runs</Link> : <span />}
+        <span className="text-muted-foreground">Page {page}</span>
+        {hasNext ? <Link className="underline" href={`/admin/jobs${query(filters, page + 1)}`}>Older runs</Link> : <span />}
+      </nav>
+    </>
+  );
+}

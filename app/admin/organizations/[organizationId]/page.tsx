@@ -1,0 +1,175 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/app/_components/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { organizationIdSchema } from "@/lib/admin/admin-schemas";
+import { getClinicDetail } from "@/lib/admin/get-clinic-detail";
+import { isAppError } from "@/lib/errors";
+import { requestMetaFromHeaders } from "@/lib/http/request-meta";
+import { requirePlatformPage } from "@/lib/http/require-org-page";
+import { formatUtc, JobRunsTable } from "../../_components/job-runs-table";
+import { EditOrganizationForm } from "./edit-organization-form";
+import { StatusForm } from "./status-form";
+
+export const metadata: Metadata = { title: "Clinic" };
+
+const roleLabel = { org_admin: "Clinic admin", provider: "Provider", staff: "Staff" } as const;
+const tokenVariant = { active: "success", reconnect_needed: "warning", disconnected: "secondary" } as const;
+
+export default async function ClinicDetailPage({ params }: { params: Promise<{ organizationId: string }> }) {
+  const { user, db } = await requirePlatformPage();
+  const parsed = organizationIdSchema.safeParse((await params).organizationId);
+  if (!parsed.success) notFound();
+  const meta = requestMetaFromHeaders(await headers());
+  const detail = await getClinicDetail(db, { organizationId: parsed.data as never }, { actorUserId: user.userId, organizationId: null, ...meta }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+  const { organization: o, members, epic, jobRuns, syncRuns } = detail;
+  return (
+    <>
+      <PageHeader
+        title={o.name}
+        description={`/o/${o.slug} · ${o.timeZone} · created ${formatUtc(o.createdAt).slice(0, 10)}`}
+        actions={<Badge variant={o.status === "active" ? "success" : "warning"}>{o.status}</Badge>}
+      />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>Details</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <EditOrganizationForm organization={{ id: o.id, name: o.name, timeZone: o.timeZone }} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Status</CardTitle>
+            <CardDescription>Suspension is recorded in the audit log.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <StatusForm organizationId={o.id} status={o.status} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Epic connection</CardTitle>
+            <CardDescription>
+              <Link className="underline" href={`/o/${o.slug}/settings/epic`}>
+                Configure Epic for {o.name}
+              </Link>
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-2 text-sm">
+            {epic ? (
+              <>
+                <p>
+                  <Badge variant="success">configured</Badge> {epic.environment === "production" ? "Production" : "Non-production"}
+                </p>
+                <p className="break-all font-mono text-xs">{epic.fhirBaseUrl}</p>
+                <p>
+                  Client ID <span className="font-mono text-xs">{epic.clientId}</span>
+                  {epic.hasClientSecret ? " · secret stored" : ""}
+                </p>
+                {epic.tokens.length === 0 ? (
+                  <p className="text-muted-foreground">No one has connected to Epic yet.</p>
+                ) : (
+                  <ul className="grid gap-1">
+                    {epic.tokens.map((t) => (
+                      <li key={t.id}>
+                        {t.kind === "backend" ? "Backend Services" : "User"} token <Badge variant={tokenVariant[t.status]}>{t.status.replace("_", " ")}</Badge>{" "}
+                        <span className="text-muted-foreground">expires {formatUtc(t.expiresAt)} UTC</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            ) : (
+              <p className="text-muted-foreground">
+                <Badge variant="secondary">not configured</Badge> This clinic has no Epic app registration yet.
+              </p>
+            )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Members</CardTitle>
+            <CardDescription>{members.length === 1 ? "1 member" : `${members.length} members`}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            {members.length === 0 ? (
+              <p className="text-sm text-muted-foreground">No members yet. A clinic admin can invite colleagues from the clinic&apos;s settings.</p>
+            ) : (
+              <Table>
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>Name</TableHead>
+                    <TableHead>Email</TableHead>
+                    <TableHead>Role</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {members.map((m) => (
+                    <TableRow key={m.membershipId} data-testid="clinic-member-row">
+                      <TableCell>{m.name ?? "—"}</TableCell>
+                      <TableCell className="break-all">{m.email ?? "—"}</TableCell>
+                      <TableCell>{roleLabel[m.role]}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+      <Card className="mt-6">
+        <CardHeader>
+          <CardTitle>Recent jobs</CardTitle>
+          <CardDescription>
+            <Link className="underline" href={`/admin/jobs?organizationId=${o.id}`}>
+              All job runs of this clinic
+            </Link>
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          {jobRuns.length === 0 ? <p className="text-sm text-muted-foreground">No job has run for this clinic yet.</p> : <JobRunsTable runs={jobRuns} showClinic={false} />}
+        </CardContent>
+      </Card>
+      <Card className="mt-6">
+        <CardHeader>
+          <CardTitle>Recent Epic syncs</CardTitle>
+        </CardHeader>
+        <CardContent>
+          {syncRuns.length === 0 ? (
+            <p className="text-sm text-muted-foreground">No sync has run for this clinic yet.</p>
+          ) : (
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Started (UTC)</TableHead>
+                  <TableHead>Kind</TableHead>
+                  <TableHead>Status</TableHead>
+                  <TableHead>Reason</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {syncRuns.map((s) => (
+                  <TableRow key={s.id}>
+                    <TableCell className="whitespace-nowrap font-mono text-xs">{formatUtc(s.startedAt)}</TableCell>
+                    <TableCell>{s.kind}</TableCell>
+                    <TableCell>{s.status}</TableCell>
+                    <TableCell className="text-xs">{s.errorReason ?? "—"}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import type { Id } from "@/lib/ids";
+import { organizations } from "./organizations";
+
+export const jobRunStatuses = ["running", "succeeded", "failed", "skipped"] as const;
+export type JobRunStatus = (typeof jobRunStatuses)[number];
+
+/**
+ * One run of a job function (Inngest or the in-process runner), written by the run recorder in
+ * inngest/. `eventData` is the triggering event's payload, which the event schemas restrict to ids,
+ * dates and flags — that is what Retry re-sends. `errorMessage` comes from AppError messages, which
+ * carry no PHI, and is truncated. `organizationId` is null for cron runs that span clinics.
+ */
+export const jobRuns = pgTable(
+  "job_runs",
+  {
+    id: text("id").$type<Id<"job">>().primaryKey(),
+    /** Inngest's run id (one row across the many requests of a run); null in the in-process runner. */
+    externalRunId: text("external_run_id"),
+    functionId: text("function_id").notNull(),
+    organizationId: text("organization_id")
+      .$type<Id<"organization">>()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    eventName: text("event_name").notNull(),
+    eventData: jsonb("event_data").$type<Record<string, unknown>>().notNull().default({}),
+    status: text("status", { enum: jobRunStatuses }).notNull().default("running"),
+    attempts: integer("attempts").notNull().default(1),
+    errorMessage: text("error_message"),
+    /** The run this one retried, when started from the console's Retry. */
+    retryOfId: text("retry_of_id").$type<Id<"job">>(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("job_runs_external_run_idx").on(t.externalRunId),
+    index("job_runs_org_started_idx").on(t.organizationId, t.startedAt),
+    index("job_runs_status_started_idx").on(t.status, t.startedAt),
+  ],
+);
