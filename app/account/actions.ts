@@ -7,6 +7,8 @@ import { toErrorBody } from "@/lib/http/to-response";
 
 export type TwoFactorFormState = {
   error?: string;
+  /** The AppError code behind `error` (e.g. invalid_input), so callers can tell bad input from faults. */
+  errorCode?: string;
   /** Shown once: the new secret, its otpauth URI and the recovery codes. */
   enrolment?: { otpauthUri: string; secret: string; recoveryCodes: string[] };
   recoveryCodes?: string[];
@@ -16,6 +18,8 @@ export type TwoFactorFormState = {
 };
 
 const codeSchema = z.object({ code: z.string().trim().max(40).default("") });
+// The form as submitted by the page; anything else (a forged call) fails validation with a message.
+const parseCode = (form: unknown) => codeSchema.parse(form instanceof FormData ? Object.fromEntries(form) : form);
 
 // Errors become a message in the form's state; nothing but the public message leaves the server.
 async function asFormState(body: () => Promise<TwoFactorFormState>): Promise<TwoFactorFormState> {
@@ -24,7 +28,8 @@ async function asFormState(body: () => Promise<TwoFactorFormState>): Promise<Two
     revalidatePath("/account");
     return { ...state, at: Date.now() };
   } catch (error) {
-    return { error: toErrorBody(error).body.error.message, at: Date.now() };
+    const { body } = toErrorBody(error);
+    return { error: body.error.message, errorCode: body.error.code, at: Date.now() };
   }
 }
 
@@ -40,7 +45,7 @@ export const confirmTwoFactorAction = sessionAction(
   { permission: "session.self" },
   async ({ user, db, meta }, _prev: TwoFactorFormState, form: FormData): Promise<TwoFactorFormState> => {
     return asFormState(async () => {
-      const { code } = codeSchema.parse(Object.fromEntries(form));
+      const { code } = parseCode(form);
       await confirmTwoFactorEnrolment(db, { userId: user.userId, meta, code });
       return { done: "enabled" };
     });
@@ -52,7 +57,7 @@ export const regenerateRecoveryCodesAction = sessionAction(
   { permission: "session.self" },
   async ({ user, db, meta }, _prev: TwoFactorFormState, form: FormData): Promise<TwoFactorFormState> => {
     return asFormState(async () => {
-      const { code } = codeSchema.parse(Object.fromEntries(form));
+      const { code } = parseCode(form);
       return { done: "regenerated", recoveryCodes: await regenerateRecoveryCodes(db, { userId: user.userId, meta, code }) };
     });
   },
@@ -63,7 +68,7 @@ export const disableTwoFactorAction = sessionAction(
   { permission: "session.self" },
   async ({ user, db, meta }, _prev: TwoFactorFormState, form: FormData): Promise<TwoFactorFormState> => {
     return asFormState(async () => {
-      const { code } = codeSchema.parse(Object.fromEntries(form));
+      const { code } = parseCode(form);
       await disableTwoFactor(db, { userId: user.userId, meta, code });
       return { done: "disabled" };
     });

@@ -163,20 +163,36 @@ describe("route handlers and server actions (fuzz) as a clinic admin in their ow
   it("server actions: arbitrary input → a clear error result, never internal", async () => {
     const actions = entries.filter((e) => e.kind === "action");
     expect(actions.length).toBeGreaterThan(0);
+    type Result = { ok?: boolean; error?: { code: string; message: string } | string; errorCode?: string } | void;
+    const call = async (entry: AppEntry, args: unknown[]): Promise<Result | "redirected"> => {
+      try {
+        return await (entry.fn as (...a: unknown[]) => Promise<Result>)(...args);
+      } catch (error) {
+        // Session actions redirect (Next.js throws); nothing else may escape.
+        expect(String((error as { digest?: string })?.digest ?? error)).toMatch(/NEXT_REDIRECT|signOut/);
+        return "redirected";
+      }
+    };
     for (const entry of actions) {
       await fc.assert(
         fc.asyncProperty(fc.oneof(fc.anything(), fc.dictionary(fc.string(), fc.jsonValue()).map((d) => ({ ...d, orgSlug: "riverside" }))), async (input) => {
-          let result: { ok: boolean; error?: { code: string; message: string } } | void;
-          try {
-            result = await (entry.fn as (i: unknown) => Promise<typeof result>)(input);
-          } catch (error) {
-            // Session actions redirect (Next.js throws); nothing else may escape.
-            expect(String((error as { digest?: string })?.digest ?? error)).toMatch(/NEXT_REDIRECT|signOut/);
+          const result = await call(entry, [input]);
+          if (!result || result === "redirected") return;
+          const where = `${entry.file} ${entry.name}: ${JSON.stringify(result)}`;
+          if ("ok" in result) {
+            // ActionResult: { ok: true, data } or { ok: false, error: { code, message } }.
+            if (result.ok) return;
+            const error = result.error as { code: string; message: string } | undefined;
+            expect(error?.code, where).not.toBe("internal");
+            expect(typeof error?.message === "string" && error.message.trim().length > 0, where).toBe(true);
             return;
           }
-          if (!result || result.ok) return;
-          expect(result.error?.code, `${entry.file} ${entry.name}`).not.toBe("internal");
-          expect(result.error?.message.length).toBeGreaterThan(0);
+          // useActionState form actions (prev state, form): the fuzzed value arrives as the form.
+          for (const state of [result, await call(entry, [null, input])]) {
+            if (!state || state === "redirected" || state.error === undefined) continue;
+            expect(typeof state.error === "string" && state.error.trim().length > 0, where).toBe(true);
+            expect(state.errorCode, where).not.toBe("internal");
+          }
         }),
         { numRuns: 60 },
       );
