@@ -36,7 +36,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx tsx tests/epic-sandbox/cli.ts --port ${sandboxPort} --app-origin http://localhost:${port}`,
+      command: `npx tsx tests/epic-sandbox/cli.ts --port ${sandboxPort} --no-corpus --app-origin http://localhost:${port}`,
       url: `http://127.0.0.1:${sandboxPort}/_sandbox/stats`,
       reuseExistingServer: false,
       timeout: 300_000,

@@ -1,9 +1,14 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { builtInClients } from "./sandbox-clients";
+import type { CorpusSummary } from "./sandbox-types";
 import { startEpicSandbox } from "./start-epic-sandbox";
 
-const usage = `npm run sandbox -- [--port N] [--seed DIR]... [--no-default-seed] [--faults SPEC] [--token-ttl SECONDS] [--app-origin URL]`;
+const usage = `npm run sandbox -- [--port N] [--seed DIR]... [--no-default-seed] [--no-corpus] [--corpus-dir DIR] [--faults SPEC] [--token-ttl SECONDS] [--app-origin URL]`;
+
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+/** The shared corpus sits beside the checkout on developers' machines; CI has none. */
+const defaultCorpusDir = path.resolve(repoRoot, "../shared/corpus");
 
 function parse() {
   const { values } = parseArgs({
@@ -12,6 +17,8 @@ function parse() {
       host: { type: "string", default: "127.0.0.1" },
       seed: { type: "string", multiple: true, default: [] },
       "no-default-seed": { type: "boolean", default: false },
+      "no-corpus": { type: "boolean", default: false },
+      "corpus-dir": { type: "string", default: defaultCorpusDir },
       faults: { type: "string" },
       "token-ttl": { type: "string" },
       // Where HealthPrep serves /.well-known/jwks.json for the private_key_jwt and backend clients.
@@ -22,6 +29,14 @@ function parse() {
     strict: true,
   });
   return values;
+}
+
+/** One line on what the shared corpus added, or that it is absent (the sandbox starts either way). */
+function describeCorpus(c: CorpusSummary): string {
+  if (!c.found) return `Shared corpus: not found at ${c.dir}, starting without it (--corpus-dir DIR to point elsewhere, --no-corpus to skip)`;
+  const synthea = c.syntheaPatients === null ? "no synthea-qicore-exafluence" : `${c.syntheaPatients} Synthea patients`;
+  const clinocr = c.clinocrDocuments === null ? "no clinocr-bench" : `${c.clinocrDocuments} clinocr-bench documents`;
+  return `Shared corpus: ${synthea}, ${clinocr} (from ${c.dir})`;
 }
 
 /** Milliseconds since the process started (performance.now()'s origin), so tsx start-up counts too. */
@@ -43,6 +58,7 @@ async function main(): Promise<void> {
     host: args.host,
     seedDirs: args.seed.map((d) => path.resolve(d)),
     defaultSeed: !args["no-default-seed"],
+    ...(args["no-corpus"] ? {} : { corpusDir: path.resolve(args["corpus-dir"]) }),
     ...(args.faults ? { faults: args.faults } : {}),
     ...(ttl ? { tokenTtlSeconds: ttl } : {}),
     clients: builtInClients()
@@ -61,6 +77,7 @@ async function main(): Promise<void> {
       console.log(`  MyChart:    fhircamila, fhirderrick, fhirjason, fhirjessica, fhirnancy / epicepic1`);
     },
   });
+  if (sandbox.corpus) console.log(describeCorpus(sandbox.corpus));
   console.log(`Epic sandbox ready after ${sinceStart()} ms (${sandbox.stats().patients} patients)`);
 
   let stopping = false;

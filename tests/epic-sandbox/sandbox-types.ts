@@ -49,6 +49,13 @@ export interface SandboxOptions {
   seedDirs?: string[];
   /** Load the built-in synthetic seed (default true). */
   defaultSeed?: boolean;
+  /**
+   * A folder laid out like ../shared/corpus: with the default seed, also load its
+   * `synthea-qicore-exafluence` bundles (as --seed does) and a handful of `clinocr-bench` files as
+   * documents of the seed patients. Unset (the in-process default): no corpus. A missing folder is
+   * not an error; `EpicSandbox.corpus` says what was found. The CLI passes `<repo>/../shared/corpus`.
+   */
+  corpusDir?: string;
   /** Fault SPEC, see INTERFACES.md (e.g. "status-429=1,latency-ms=50"). */
   faults?: string;
   /** Access-token lifetime (default 3600). */
@@ -69,6 +76,18 @@ export interface SandboxOptions {
    * loaded (requests made meanwhile wait). The CLI prints its URLs here.
    */
   onListening?: (urls: SandboxUrls) => void;
+}
+
+/** What `corpusDir` contributed (null counts: that part of the corpus is absent). */
+export interface CorpusSummary {
+  /** The corpus root, absolute. */
+  dir: string;
+  /** False when the root folder does not exist; nothing was loaded then. */
+  found: boolean;
+  /** Patients read from `synthea-qicore-exafluence`. */
+  syntheaPatients: number | null;
+  /** DocumentReferences made from `clinocr-bench` files. */
+  clinocrDocuments: number | null;
 }
 
 export interface SandboxUrls {
@@ -127,6 +146,8 @@ export interface EpicSandbox {
   clients: SandboxClient[];
   /** The sandbox clinicians' practitioner ids by login name (FHIR, FHIRTWO). */
   practitioners: Record<string, string>;
+  /** What the shared corpus added; null when no `corpusDir` was given or the default seed is off. */
+  corpus: CorpusSummary | null;
   close(): Promise<void>;
   stats(): SandboxStats;
   setFaults(spec: string): void;

@@ -9,10 +9,10 @@ import { send, sendHtml } from "./http/http-utils";
 import { handleInteraction, isInteractionPath } from "./oauth/interaction-routes";
 import { mergeClients } from "./sandbox-clients";
 import { SandboxState } from "./sandbox-state";
-import type { EpicRules, EpicSandbox, SandboxOptions, SandboxUrls } from "./sandbox-types";
+import type { CorpusSummary, EpicRules, EpicSandbox, SandboxOptions, SandboxUrls } from "./sandbox-types";
 import { sandboxUsers } from "./sandbox-users";
 
-export type { EpicSandbox, SandboxOptions, SandboxStats, SandboxClient, EpicRules, LaunchContext, SandboxUrls } from "./sandbox-types";
+export type { EpicSandbox, SandboxOptions, SandboxStats, SandboxClient, EpicRules, LaunchContext, SandboxUrls, CorpusSummary } from "./sandbox-types";
 
 export const defaultRules: EpicRules = {
   requireBearer: true,
@@ -49,6 +49,7 @@ export async function startEpicSandbox(options: SandboxOptions = {}): Promise<Ep
   const keyReady = import("./oauth/signing-key").then((m) => m.signingKey());
   // Nothing creates patients at runtime (Epic's FHIR API cannot), so the count is fixed at load.
   let patients = 0;
+  let corpus: CorpusSummary | null = null;
   const state = new SandboxState(() => patients);
   if (options.faults) state.setFaults(options.faults);
 
@@ -92,9 +93,10 @@ export async function startEpicSandbox(options: SandboxOptions = {}): Promise<Ep
   const dataReady = (async (): Promise<FhirStore> => {
     const [{ FhirStore }, { loadSandboxData }] = await Promise.all([import("./fhir/fhir-store"), import("./load-sandbox-data")]);
     const store = new FhirStore();
-    await loadSandboxData(store, {
+    corpus = await loadSandboxData(store, {
       defaultSeed: options.defaultSeed ?? true,
       seedDirs: options.seedDirs ?? [],
+      ...(options.corpusDir ? { corpusDir: options.corpusDir } : {}),
       now: now(),
       timeZone: options.timeZone ?? "America/New_York",
     });
@@ -168,6 +170,7 @@ export async function startEpicSandbox(options: SandboxOptions = {}): Promise<Ep
     jwksUri: urls.jwksUri,
     clients,
     practitioners: Object.fromEntries(sandboxUsers.map((u) => [u.username, u.practitionerId])),
+    corpus,
     close,
     stats: () => state.stats(),
     setFaults: (spec) => state.setFaults(spec),
