@@ -1,4 +1,6 @@
 import { ocrBenchmark } from "./ocr-benchmarks";
+import { sandboxStartupBenchmark } from "./sandbox-startup-benchmark";
+import { schedulePageBenchmark } from "./schedule-page-benchmark";
 import { screeningBenchmarks } from "./screening-benchmarks";
 
 /**
@@ -23,4 +25,4 @@ export type Benchmark = {
   run: (options: BenchmarkOptions) => Promise<BenchmarkResult>;
 };
 
-export const benchmarks: readonly Benchmark[] = [...screeningBenchmarks, ocrBenchmark];
+export const benchmarks: readonly Benchmark[] = [...screeningBenchmarks, ocrBenchmark, schedulePageBenchmark, sandboxStartupBenchmark];

@@ -51,14 +51,15 @@ export default async function SchedulePage(props: { params: Promise<{ orgSlug: s
         title="Schedule"
         description={description}
         actions={
-          <>
+          // Wraps at tablet width, where the buttons and the "Preparing…" status outgrow one line.
+          <div className="flex flex-wrap items-center gap-2">
             <form className="flex items-center gap-2" method="get">
               <Input type="date" name="date" defaultValue={date} aria-label="Date" className="w-40" />
               <Button type="submit" variant="outline" size="sm">Go</Button>
             </form>
             <SyncNowButton orgSlug={organization.slug} date={date} />
             {hasPermission({ role, isPlatformAdmin: actor.isPlatformAdmin }, "prep_sheets.generate") ? <PrepareAllButton orgSlug={organization.slug} date={date} /> : null}
-          </>
+          </div>
         }
       />
       {day.rows.length === 0 && initial.sync.status !== "running" ? (

@@ -101,7 +101,7 @@ export function ScheduleTable(props: { orgSlug: string; date: string; timeZone: 
                           <div className="h-full bg-primary transition-all" style={{ width: `${percent}%` }} />
                         </div>
                         <span className="text-xs text-muted-foreground" data-testid="document-progress">
-                          {done}/{total} read{pages ? ` · ${pages} pages` : ""}{failed ? ` · ${failed} failed` : ""}
+                          {done}/{total} read{pages ? ` · ${pages} ${pages === 1 ? "page" : "pages"}` : ""}{failed ? ` · ${failed} failed` : ""}
                         </span>
                       </div>
                     )}

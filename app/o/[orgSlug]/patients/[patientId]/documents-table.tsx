@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { PatientDocumentSummary } from "@/lib/documents/list-patient-document-summaries";
 
 const stateLabels: Record<PatientDocumentSummary["state"], { label: string; variant: "secondary" | "info" | "success" | "danger" | "outline" }> = {
@@ -12,36 +12,40 @@ const stateLabels: Record<PatientDocumentSummary["state"], { label: string; vari
 
 /** The patient's Epic documents: processing state, category, service date and OCR confidence; never the text. */
 export function DocumentsTable({ documents }: { documents: PatientDocumentSummary[] }) {
+  // Our own scroll box instead of <Table>'s: at tablet width the columns overflow, and a scrolling
+  // region without links must be focusable (and named) so keyboard users can scroll it.
   return (
-    <Table>
-      <TableHeader>
-        <TableRow>
-          <TableHead>Document</TableHead>
-          <TableHead>Category</TableHead>
-          <TableHead>Service date</TableHead>
-          <TableHead>State</TableHead>
-          <TableHead>Pages</TableHead>
-          <TableHead>OCR confidence</TableHead>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {documents.map((d) => {
-          const state = stateLabels[d.state];
-          return (
-            <TableRow key={d.id} data-testid="document-row">
-              <TableCell>{d.title ?? "Untitled"}</TableCell>
-              <TableCell className="capitalize">{d.category ?? "-"}</TableCell>
-              <TableCell className="tabular-nums">{d.serviceDate ?? "-"}</TableCell>
-              <TableCell>
-                <Badge variant={state.variant}>{state.label}</Badge>
-                {d.failureReason && d.state === "failed" ? <span className="ml-2 text-xs text-muted-foreground">{d.failureReason.replaceAll("_", " ")}</span> : null}
-              </TableCell>
-              <TableCell className="tabular-nums">{d.pages ?? "-"}</TableCell>
-              <TableCell className="tabular-nums">{d.confidence === null ? "-" : `${Math.round(d.confidence * 100)}%`}</TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <div role="region" aria-label="Patient documents" tabIndex={0} className="relative w-full overflow-x-auto rounded-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+      <table className="w-full caption-bottom text-sm">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Document</TableHead>
+            <TableHead>Category</TableHead>
+            <TableHead>Service date</TableHead>
+            <TableHead>State</TableHead>
+            <TableHead>Pages</TableHead>
+            <TableHead>OCR confidence</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {documents.map((d) => {
+            const state = stateLabels[d.state];
+            return (
+              <TableRow key={d.id} data-testid="document-row">
+                <TableCell>{d.title ?? "Untitled"}</TableCell>
+                <TableCell className="capitalize">{d.category ?? "-"}</TableCell>
+                <TableCell className="tabular-nums">{d.serviceDate ?? "-"}</TableCell>
+                <TableCell>
+                  <Badge variant={state.variant}>{state.label}</Badge>
+                  {d.failureReason && d.state === "failed" ? <span className="ml-2 text-xs text-muted-foreground">{d.failureReason.replaceAll("_", " ")}</span> : null}
+                </TableCell>
+                <TableCell className="tabular-nums">{d.pages ?? "-"}</TableCell>
+                <TableCell className="tabular-nums">{d.confidence === null ? "-" : `${Math.round(d.confidence * 100)}%`}</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </table>
+    </div>
   );
 }

@@ -19,10 +19,20 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
+// Wide tables scroll sideways at tablet width; a scrolling box without links must be focusable (and
+// named) so keyboard users can scroll it.
+function ScrollBox({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto rounded-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+      {children}
+    </div>
+  );
+}
+
 function SimpleTable({ block }: { block: Extract<RenderBlock, { kind: "table" }> }) {
   if (block.rows.length === 0) return <p className="text-sm text-muted-foreground">{block.empty}</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollBox label={block.title}>
       <table className="w-full text-left text-sm">
         <thead>
           <tr className="border-b text-xs text-muted-foreground">
@@ -37,7 +47,7 @@ function SimpleTable({ block }: { block: Extract<RenderBlock, { kind: "table" }>
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
@@ -50,15 +60,15 @@ function Block({ block, sheet }: { block: RenderBlock; sheet: PrepSheet }) {
           {sheet.screenings.map((s) => (
             <li key={s.key} className="rounded-md border p-2 text-sm" data-testid="sheet-screening">
               <div className="flex flex-wrap items-center justify-between gap-2">
-                <span className="font-medium">{s.name}</span>
+                <span className="font-medium" data-testid="sheet-screening-name">{s.name}</span>
                 <ScreeningStatusBadge status={s.status} />
               </div>
               <div className="text-xs text-muted-foreground">Last done {s.lastCompleted ?? "-"} · Next due {s.nextDue ?? "-"}</div>
-              <p className="mt-1 text-xs">{s.reason}</p>
+              <p className="mt-1 text-xs" data-testid="sheet-screening-reason">{s.reason}</p>
               {s.evidence.length > 0 ? (
                 <ul className="mt-1 list-disc pl-5 text-xs text-muted-foreground">
                   {s.evidence.map((e) => (
-                    <li key={`${e.source}:${e.sourceId}`}>{e.source} {e.date ?? "undated"}: {e.label}{e.needsReview ? " (needs review)" : ""}</li>
+                    <li key={`${e.source}:${e.sourceId}`} data-testid="sheet-evidence">{e.source} {e.date ?? "undated"}: {e.label}{e.needsReview ? " (needs review)" : ""}</li>
                   ))}
                   {s.evidenceOmitted > 0 ? <li>+{s.evidenceOmitted} more</li> : null}
                 </ul>
@@ -73,7 +83,7 @@ function Block({ block, sheet }: { block: RenderBlock; sheet: PrepSheet }) {
     return (
       <Section title={block.title}>
         {sheet.labs.length === 0 ? <p className="text-sm text-muted-foreground">No lab results in the window.</p> : (
-          <div className="overflow-x-auto">
+          <ScrollBox label={block.title}>
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b text-xs text-muted-foreground">
@@ -96,7 +106,7 @@ function Block({ block, sheet }: { block: RenderBlock; sheet: PrepSheet }) {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         )}
       </Section>
     );

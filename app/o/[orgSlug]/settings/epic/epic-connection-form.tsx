@@ -18,7 +18,8 @@ type Connection = {
 type SaveState = Awaited<ReturnType<typeof configureEhrConnectionAction>> | null;
 type TestState = Awaited<ReturnType<typeof testEhrConnectionAction>> | null;
 
-const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-sm";
+// w-full min-w-0: a long option must not widen its grid column past the card at tablet width.
+const selectClass = "h-9 w-full min-w-0 rounded-md border border-input bg-background px-2 text-sm";
 
 export function EpicConnectionForm({ orgSlug, connection, defaultScopes }: { orgSlug: string; connection: Connection; defaultScopes: string }) {
   const [saved, save, saving] = useActionState<SaveState, FormData>(configureEhrConnectionAction, null);

@@ -1,0 +1,330 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import { migrationsFolder, openDatabase, type Db } from "@/db/client";
+import { appointments, memberships, organizations, patientDocuments, patients, prepSheets, syncRuns, users, type PrepStatus } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { localDate } from "@/lib/dates/local-date";
+import { createId, type Id } from "@/lib/ids";
+import { startOfLocalDay } from "@/lib/sync/clinic-day-range";
+import type { Benchmark, BenchmarkOptions, BenchmarkResult } from "./benchmarks";
+import { median } from "./measure-runs";
+
+/**
+ * `bench schedule-page` (issue 9): latency of GET /o/<clinic>/schedule under 20 concurrent signed-in
+ * users on `next start` (the existing production build), with a 40-appointment day in the clinic's
+ * time zone. Each of `runs` windows of 5 s gives a p95; `ms` is their median, the pooled p50/p95/p99
+ * and throughput come with it. `--scale N` sets the number of appointments.
+ *
+ * The clinic has no Epic connection and a schedule sync that just succeeded, so opening the page
+ * neither starts a sync (which would change the day mid-measurement) nor reads names from Epic: the
+ * figure is our server's share (session, database, render), not Epic's answer time for 40 patients.
+ */
+const concurrency = 20;
+const defaultAppointments = 40;
+const windowMs = 5_000;
+const warmUpMs = 3_000;
+const timeZone = "America/New_York";
+const slug = "bench-clinic";
+const password = "bench-password-not-secret-2026";
+// Sync freshness in lib/schedule/request-schedule-sync.ts is 10 minutes; stay inside it.
+const maxMeasureMs = 8 * 60_000;
+
+const prepMix: PrepStatus[] = ["ready", "ready", "ready", "needs_review", "pending", "in_progress", "ready", "failed"];
+
+function projectRoot(): string {
+  return path.resolve(import.meta.dirname, "../..");
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database: a new one on TEST_DATABASE_URL's server, else PGlite in a temp directory. */
+async function createBenchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = process.env.TEST_DATABASE_URL;
+  if (admin) {
+    const name = `healthprep_bench_${Date.now()}_${randomBytes(3).toString("hex")}`;
+    await adminQuery(admin, `create database ${name}`);
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    return { url: url.toString(), drop: () => adminQuery(admin, `drop database if exists ${name} with (force)`) };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "healthprep-bench-"));
+  return { url: `pglite://${path.join(dir, "pglite")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** One clinic, `count` appointments today (clinic-local), prep sheets and documents in mixed states, `concurrency` providers. */
+async function seedClinicDay(db: Db, count: number, now: Date): Promise<{ emails: string[] }> {
+  const organizationId = createId("organization");
+  await db.insert(organizations).values({ id: organizationId, name: "Bench Family Medicine", slug, timeZone });
+  const passwordHash = await hashPassword(password);
+  const emails = Array.from({ length: concurrency }, (_, i) => `bench.provider${i + 1}@healthprep.test`);
+  for (const email of emails) {
+    const userId = createId("user");
+    await db.insert(users).values({ id: userId, email, name: "Bench Provider", passwordHash });
+    await db.insert(memberships).values({ id: createId("membership"), organizationId, userId, role: "provider" });
+  }
+  const fhirBaseUrl = "https://epic.invalid/api/FHIR/R4";
+  const dayStart = startOfLocalDay(timeZone, localDate(timeZone, now));
+  for (let i = 0; i < count; i++) {
+    const patientId = createId("patient") as Id<"patient">;
+    await db.insert(patients).values({ id: patientId, organizationId, fhirBaseUrl, ehrPatientId: `eBench${i}`, lastSyncedAt: now, lastScheduledAt: now });
+    const appointmentId = createId("appointment") as Id<"appointment">;
+    const prepStatus = prepMix[i % prepMix.length]!;
+    // 08:00 onwards every 12 minutes: 40 visits fill the clinic day.
+    const startAt = new Date(dayStart.getTime() + (8 * 60 + i * 12) * 60_000);
+    await db.insert(appointments).values({
+      id: appointmentId, organizationId, patientId, fhirBaseUrl, ehrAppointmentId: `eBenchAppt${i}`, startAt,
+      endAt: new Date(startAt.getTime() + 12 * 60_000), status: "booked", ehrPractitionerId: "eBenchPract", ehrEncounterId: `eBenchEnc${i}`,
+      visitType: i % 3 === 0 ? "Annual physical" : "Follow-up", prepStatus, lastSyncedAt: now,
+    });
+    if (prepStatus === "ready" || prepStatus === "needs_review") {
+      // The schedule reads only ids and statuses of sheets; the model is never decrypted on this page.
+      await db.insert(prepSheets).values({
+        id: randomUUID(), organizationId, patientId, appointmentId, version: 1, asOf: localDate(timeZone, now), contentHash: `bench-${i}`,
+        modelEncrypted: "not-decrypted-by-the-schedule", status: prepStatus, generatedAt: now,
+      });
+    }
+    const states = ["processed", "processed", i % 4 === 0 ? "failed" : "processed", prepStatus === "in_progress" ? "processing" : "skipped"] as const;
+    await db.insert(patientDocuments).values(
+      states.map((state, d) => ({
+        id: createId("document"), organizationId, patientId, fhirBaseUrl, ehrDocumentId: `eBenchDoc${i}-${d}`, ehrVersion: "1", state,
+        pages: state === "processed" ? 1 + ((i + d) % 3) : null,
+      })),
+    );
+  }
+  await db.insert(syncRuns).values({
+    id: createId("syncRun"), organizationId, kind: "schedule", mode: "full", triggeredBy: "system", status: "succeeded",
+    counts: { appointments: count }, startedAt: now, finishedAt: now,
+  });
+  return { emails };
+}
+
+function startServer(port: number, databaseUrl: string, log: (line: string) => void): ChildProcess {
+  const child = spawn("npx", ["next", "start", "-p", String(port)], {
+    cwd: projectRoot(),
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: randomBytes(32).toString("hex"),
+      ENCRYPTION_KEYS: `bench1:${randomBytes(32).toString("base64")}`,
+      JOBS_MODE: "in-process",
+      LOG_LEVEL: "error",
+    },
+  });
+  child.stderr?.on("data", (chunk: Buffer) => log(`  next: ${chunk.toString("utf8").trimEnd()}`));
+  return child;
+}
+
+function stopServer(child: ChildProcess): void {
+  // npx → next → its workers: end the whole process group we started.
+  if (child.pid && child.exitCode === null) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function waitForHealth(origin: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`${origin}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`next start did not answer ${origin}/api/health within ${timeoutMs / 1000} s`);
+}
+
+function decodeEntities(value: string): string {
+  return value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+/**
+ * The real password sign-in over HTTP, as a browser without JavaScript submits it: the sign-in
+ * form's hidden server-action fields plus email and password; the action redirects with the session cookie.
+ */
+async function signInOverHttp(origin: string, email: string): Promise<string> {
+  const page = await fetch(`${origin}/sign-in`);
+  const html = await page.text();
+  const form = [...html.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/g)].map((m) => m[1] ?? "").find((body) => body.includes('name="password"'));
+  if (!form) throw new Error("the sign-in page has no password form");
+  const body = new FormData();
+  for (const input of form.matchAll(/<input\b[^>]*>/g)) {
+    const tag = input[0];
+    const name = /\bname="([^"]*)"/.exec(tag)?.[1];
+    if (!name || !/type="hidden"/.test(tag)) continue;
+    body.append(decodeEntities(name), decodeEntities(/\bvalue="([^"]*)"/.exec(tag)?.[1] ?? ""));
+  }
+  body.append("email", email);
+  body.append("password", password);
+  const res = await fetch(`${origin}/sign-in`, { method: "POST", body, redirect: "manual", headers: { origin } });
+  const cookies = res.headers.getSetCookie().map((c) => c.split(";")[0] ?? "").filter((c) => /session-token=/.test(c));
+  await res.arrayBuffer();
+  if (cookies.length === 0) throw new Error(`password sign-in of a bench user set no session cookie (HTTP ${res.status})`);
+  return cookies.join("; ");
+}
+
+/**
+ * CPU time (user + system) of every process in the server's process group, from /proc (Linux; null
+ * elsewhere). Per request, it says what the page costs the server whatever the concurrency.
+ */
+function serverCpuMs(pgid: number | undefined): number | null {
+  if (!pgid || process.platform !== "linux") return null;
+  try {
+    const pids = execFileSync("pgrep", ["-g", String(pgid)], { encoding: "utf8" }).split("\n").filter(Boolean);
+    let ticks = 0;
+    for (const pid of pids) {
+      // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return ticks * 10; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+type Sample = { at: number; ms: number; ok: boolean };
+
+/** `concurrency` clients, each requesting the page back to back until `until`. */
+async function load(url: string, cookies: string[], until: number): Promise<Sample[]> {
+  const samples: Sample[] = [];
+  await Promise.all(
+    cookies.map(async (cookie) => {
+      while (Date.now() < until) {
+        const started = performance.now();
+        let ok = false;
+        try {
+          const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
+          ok = res.status === 200 && (await res.text()).includes('data-testid="appointment-row"');
+        } catch {
+          ok = false;
+        }
+        samples.push({ at: Date.now(), ms: performance.now() - started, ok });
+      }
+    }),
+  );
+  return samples;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Math.round((sorted[Math.max(0, index)] ?? 0) * 10) / 10;
+}
+
+export const schedulePageBenchmark: Benchmark = {
+  name: "schedule-page",
+  description: `schedule page p95 under ${concurrency} concurrent users on next start, ${defaultAppointments}-appointment day (goal ≤ 150 ms)`,
+  async run({ runs, scale, log }: BenchmarkOptions): Promise<BenchmarkResult> {
+    const root = projectRoot();
+    if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+      throw new Error("bench schedule-page measures the production build, and there is none (.next/BUILD_ID is missing): run `npm run build` first.");
+    }
+    if (runs * windowMs + warmUpMs > maxMeasureMs) throw new Error(`--runs ${runs} would outlast the schedule's sync freshness; use at most ${Math.floor((maxMeasureMs - warmUpMs) / windowMs)}`);
+    const count = scale ?? defaultAppointments;
+    const database = await createBenchDatabase();
+    let server: ChildProcess | undefined;
+    try {
+      const handle = await openDatabase(database.url);
+      if (handle.kind !== "pglite") await migrate(handle.db as never, { migrationsFolder });
+      const { emails } = await seedClinicDay(handle.db, count, new Date());
+      // PGlite has one owner: the server opens the directory once the bench has let go of it.
+      await handle.close();
+      log(`  seeded ${count} appointments and ${emails.length} providers in ${database.url.startsWith("pglite") ? "PGlite" : "PostgreSQL"}`);
+
+      const port = Number(process.env.BENCH_PORT) || (await freePort());
+      const origin = `http://localhost:${port}`;
+      server = startServer(port, database.url, log);
+      await waitForHealth(origin, server);
+      log(`  next start is up on port ${port}`);
+
+      const cookies: string[] = [];
+      for (const email of emails) cookies.push(await signInOverHttp(origin, email));
+      const url = `${origin}/o/${slug}/schedule`;
+      const check = await fetch(url, { headers: { cookie: cookies[0]! }, redirect: "manual" });
+      const html = await check.text();
+      const rows = html.match(/data-testid="appointment-row"/g)?.length ?? 0;
+      if (check.status !== 200 || rows !== count) throw new Error(`the schedule page answered ${check.status} with ${rows} of ${count} appointment rows`);
+      log(`  ${cookies.length} sessions signed in; the page renders ${rows} appointments`);
+
+      await load(url, cookies, Date.now() + warmUpMs);
+      // One user alone: the floor the concurrent figure is built on.
+      const serial = (await load(url, cookies.slice(0, 1), Date.now() + 2_000)).map((s) => s.ms).sort((a, b) => a - b);
+      log(`  one user alone: p50 ${percentile(serial, 50)} ms over ${serial.length} requests`);
+      const cpuBefore = serverCpuMs(server.pid);
+      const started = Date.now();
+      const samples = await load(url, cookies, started + runs * windowMs);
+      const elapsedS = (Date.now() - started) / 1000;
+      const cpuAfter = serverCpuMs(server.pid);
+      const cpuMsPerRequest = cpuBefore !== null && cpuAfter !== null ? Math.round(((cpuAfter - cpuBefore) / samples.length) * 10) / 10 : null;
+      const windowP95: number[] = [];
+      for (let w = 0; w < runs; w++) {
+        const inWindow = samples.filter((s) => s.at >= started + w * windowMs && s.at < started + (w + 1) * windowMs).map((s) => s.ms).sort((a, b) => a - b);
+        windowP95.push(Math.round(percentile(inWindow, 95)));
+        log(`  window ${w + 1}/${runs}: ${inWindow.length} requests, p95 ${windowP95.at(-1)} ms`);
+      }
+      const all = samples.map((s) => s.ms).sort((a, b) => a - b);
+      const errors = samples.filter((s) => !s.ok).length;
+      if (errors > 0) log(`  ${errors} requests failed or rendered no appointments`);
+      return {
+        ms: median(windowP95),
+        p50: percentile(all, 50),
+        p95: percentile(all, 95),
+        p99: percentile(all, 99),
+        max: percentile(all, 100),
+        throughputRps: Math.round((samples.length / elapsedS) * 10) / 10,
+        requests: samples.length,
+        errors,
+        windowP95Ms: windowP95,
+        singleUserP50: percentile(serial, 50),
+        serverCpuMsPerRequest: cpuMsPerRequest,
+        concurrency,
+        appointments: count,
+        pageKb: Math.round(Buffer.byteLength(html) / 102.4) / 10,
+        database: database.url.startsWith("pglite") ? "pglite" : "postgres",
+        epicReads: "none (clinic without an Epic connection; names are not fetched)",
+        goalP95Ms: 150,
+      };
+    } finally {
+      if (server) {
+        stopServer(server);
+        await new Promise((r) => setTimeout(r, 1_000));
+      }
+      await database.drop().catch((error: unknown) => log(`  could not drop the bench database: ${String(error)}`));
+    }
+  },
+};
