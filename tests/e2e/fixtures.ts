@@ -25,8 +25,16 @@ export async function signIn(page: Page, email: string, password = demoPassword)
   const user = page.getByTestId("current-user");
   await expect(code.or(user)).toBeVisible();
   if (await code.isVisible()) {
-    await code.fill(await nextCode(email));
-    await page.getByRole("button", { name: "Verify" }).click();
+    // Playwright starts a new worker after a failed test, which forgets `lastStep`; a code already
+    // used in this time step is then refused, so move on to the next step once.
+    const refused = page.getByRole("alert").filter({ hasText: "code is not valid" });
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      if (attempt > 0) lastStep.set(email, Math.max(lastStep.get(email) ?? -1, totpStep(Date.now())));
+      await code.fill(await nextCode(email));
+      await page.getByRole("button", { name: "Verify" }).click();
+      await expect(user.or(refused)).toBeVisible();
+      if (await user.isVisible()) break;
+    }
   }
   await expect(user).toBeVisible();
 }
