@@ -1,11 +1,18 @@
+import { markSchedulePatientFailed, prepareSchedulePatient } from "@/lib/clinic-day/prepare-schedule-patient";
 import { prepSheetGenerateRequested, prepSheetWriteRequested, type PrepSheetGenerateRequested } from "@/lib/jobs/events";
-import { runPrepSheetGeneration } from "@/lib/prep-sheet-data/run-prep-sheet-generation";
 import { defineJob } from "../job-definition";
 import type { JobDeps } from "../job-deps";
 
+const target = (data: PrepSheetGenerateRequested) => ({
+  organizationId: data.organizationId,
+  appointmentIds: [data.appointmentId],
+  ...(data.requestedBy ? { requestedBy: data.requestedBy } : {}),
+});
+
 /**
- * Builds one appointment's prep sheet from stored data (an unchanged sheet is not stored again),
- * then, when asked, queues its write-back. One run per (appointment, request).
+ * One appointment's prep sheet ("Regenerate"): the patient is pulled and screened first (the
+ * clinic-day pipeline), so the sheet never comes from data that was not pulled; an unchanged sheet
+ * is not stored again. Then, when asked, queues its write-back. One run per (appointment, request).
  */
 export function generatePrepSheetJob(deps: JobDeps) {
   return defineJob<PrepSheetGenerateRequested>({
@@ -16,16 +23,18 @@ export function generatePrepSheetJob(deps: JobDeps) {
     idempotency: { cel: "event.data.appointmentId + '-' + event.data.requestId", key: (data) => `${data.appointmentId}-${data.requestId}` },
     handler: async ({ event, step }) => {
       const data = event.data;
-      const sheet = await step.run("generate", async () => runPrepSheetGeneration(await deps.context(), data));
+      const prepared = await step.run("generate", async () => prepareSchedulePatient(await deps.context(), target(data)));
+      const prepSheetId = prepared.prepSheets[0]!.prepSheetId;
       if (data.writeBack) {
         await step.sendEvent("request-write-back", [
           {
-            ...prepSheetWriteRequested.create({ organizationId: data.organizationId, prepSheetId: sheet.prepSheetId, requestId: data.requestId, ...(data.requestedBy ? { requestedBy: data.requestedBy } : {}) }),
-            id: `write-prep-sheet-${sheet.prepSheetId}-${data.requestId}`,
+            ...prepSheetWriteRequested.create({ organizationId: data.organizationId, prepSheetId, requestId: data.requestId, ...(data.requestedBy ? { requestedBy: data.requestedBy } : {}) }),
+            id: `write-prep-sheet-${prepSheetId}-${data.requestId}`,
           },
         ]);
       }
-      return sheet;
+      return { prepSheetId };
     },
+    onFailure: async ({ data }) => markSchedulePatientFailed(await deps.context(), target(data)),
   });
 }

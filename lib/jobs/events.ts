@@ -50,6 +50,15 @@ export const clinicDayPrepareRequestedSchema = z.strictObject({
   requestedBy: userId.optional(),
 });
 
+/** "Prepare all" per patient: pull, read documents, screen, then build each listed visit's sheet. */
+export const schedulePatientPrepareRequestedSchema = z.strictObject({
+  organizationId,
+  patientId,
+  appointmentIds: z.array(appointmentId).min(1).max(50),
+  requestId,
+  requestedBy: userId.optional(),
+});
+
 /** Re-screen one patient: `requestId` is the sync run, `causeId` what changed (that run or a document). */
 export const patientScreenRequestedSchema = z.strictObject({ organizationId, patientId, requestId, causeId: requestId });
 
@@ -59,6 +68,7 @@ export const documentProcessRequested = eventType("healthprep/document.process-r
 export const prepSheetGenerateRequested = eventType("healthprep/prep-sheet.generate-requested", { schema: prepSheetGenerateRequestedSchema });
 export const prepSheetWriteRequested = eventType("healthprep/prep-sheet.write-requested", { schema: prepSheetWriteRequestedSchema });
 export const clinicDayPrepareRequested = eventType("healthprep/clinic-day.prepare-requested", { schema: clinicDayPrepareRequestedSchema });
+export const schedulePatientPrepareRequested = eventType("healthprep/schedule-patient.prepare-requested", { schema: schedulePatientPrepareRequestedSchema });
 export const patientScreenRequested = eventType("healthprep/patient.screen-requested", { schema: patientScreenRequestedSchema });
 
 export type ScheduleSyncRequested = z.infer<typeof scheduleSyncRequestedSchema>;
@@ -67,6 +77,7 @@ export type DocumentProcessRequested = z.infer<typeof documentProcessRequestedSc
 export type PrepSheetGenerateRequested = z.infer<typeof prepSheetGenerateRequestedSchema>;
 export type PrepSheetWriteRequested = z.infer<typeof prepSheetWriteRequestedSchema>;
 export type ClinicDayPrepareRequested = z.infer<typeof clinicDayPrepareRequestedSchema>;
+export type SchedulePatientPrepareRequested = z.infer<typeof schedulePatientPrepareRequestedSchema>;
 export type PatientScreenRequested = z.infer<typeof patientScreenRequestedSchema>;
 
 export const jobEventSchemas: Record<string, z.ZodType<Record<string, unknown>>> = {
@@ -77,4 +88,5 @@ export const jobEventSchemas: Record<string, z.ZodType<Record<string, unknown>>>
   [prepSheetWriteRequested.name]: prepSheetWriteRequestedSchema,
   [clinicDayPrepareRequested.name]: clinicDayPrepareRequestedSchema,
   [patientScreenRequested.name]: patientScreenRequestedSchema,
+  [schedulePatientPrepareRequested.name]: schedulePatientPrepareRequestedSchema,
 };

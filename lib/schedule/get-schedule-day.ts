@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { listLatestPrepSheetStatuses } from "@/db/queries/prep-sheets";
-import { countDocumentProgress, listScheduleRows } from "@/db/queries/schedule";
+import { countDocumentProgress, listPrepFailureReasons, listScheduleRows } from "@/db/queries/schedule";
 import { listSyncRuns } from "@/db/queries/sync-runs";
 import type { Id } from "@/lib/ids";
 import { clinicDayRange } from "@/lib/sync/clinic-day-range";
@@ -17,6 +17,8 @@ export type ScheduleRow = {
   /** The newest stored prep sheet for the appointment, if any. */
   prepSheetId: string | null;
   documents: { total: number; done: number; failed: number; pages: number };
+  /** Why the last prep attempt failed (PHI-free job error text), for "Failed" rows. */
+  prepError: string | null;
 };
 
 export type ScheduleDay = {
@@ -29,13 +31,19 @@ export type ScheduleDay = {
  * One clinic day (clinic-local date) with prep and document progress. Ids and statuses only: names
  * come from Epic when the page renders (see loadPatientNames), never from our database.
  */
-export async function getScheduleDay(db: Db, input: { organizationId: Id<"organization">; timeZone: string; date: string }): Promise<ScheduleDay> {
+export async function getScheduleDay(
+  db: Db,
+  input: { organizationId: Id<"organization">; timeZone: string; date: string; /** "Me": that Epic practitioner's visits (null: a user with none, so no visits). */ practitionerId?: string | null },
+): Promise<ScheduleDay> {
   const range = clinicDayRange(input.timeZone, input.date, 1);
-  const rows = await listScheduleRows(db, input.organizationId, range);
+  const allRows = await listScheduleRows(db, input.organizationId, range);
+  const rows = input.practitionerId === undefined ? allRows : allRows.filter((r) => r.ehrPractitionerId !== null && r.ehrPractitionerId === input.practitionerId);
   const progress = await countDocumentProgress(db, input.organizationId, [...new Set(rows.map((r) => r.patientId))]);
   const byPatient = new Map(progress.map((p) => [p.patientId, p]));
   const sheets = await listLatestPrepSheetStatuses(db, input.organizationId, rows.map((r) => r.appointmentId));
   const sheetByAppointment = new Map(sheets.map((s) => [s.appointmentId, s.prepSheetId]));
+  // Only failed rows need a reason, so a healthy day costs no extra query.
+  const failures = await listPrepFailureReasons(db, input.organizationId, rows.filter((r) => r.prepStatus === "failed").map((r) => r.appointmentId));
   const [lastRun] = await listSyncRuns(db, input.organizationId, { kind: "schedule", limit: 1 });
   return {
     date: input.date,
@@ -51,6 +59,7 @@ export async function getScheduleDay(db: Db, input: { organizationId: Id<"organi
         prepStatus: r.prepStatus,
         prepSheetId: sheetByAppointment.get(r.appointmentId) ?? null,
         documents: { total: p?.total ?? 0, done: p?.done ?? 0, failed: p?.failed ?? 0, pages: p?.pages ?? 0 },
+        prepError: r.prepStatus === "failed" ? (failures.get(r.appointmentId) ?? null) : null,
       };
     }),
     sync: lastRun

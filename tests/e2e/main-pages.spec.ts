@@ -12,9 +12,8 @@ const viewports = [
 ];
 
 /**
- * Waits until the patient's chart has synced and been screened (their page lists screenings).
- * "Prepare all" builds sheets from stored data only: pressed while the patient syncs that follow a
- * schedule sync are still running, it stores an empty needs-review sheet (reported as a product bug).
+ * Waits until the patient's chart has synced and been screened (their page lists screenings), so
+ * the screenshots show a filled patient page whatever order the jobs finish in.
  */
 async function waitForScreenedPatient(page: Page, row: Locator) {
   await row.getByTestId("patient-name").click();

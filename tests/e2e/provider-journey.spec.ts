@@ -33,8 +33,8 @@ async function signInWithEpic(page: Page) {
 
 /**
  * Waits until the patient's chart has synced and been screened (their page lists screenings).
- * "Prepare all" builds sheets from stored data only: pressed while the patient syncs that follow a
- * schedule sync are still running, it stores an empty needs-review sheet (reported as a product bug).
+ * "Prepare all" pulls each patient itself now (tests/integration/prepare-all.test.ts); the wait
+ * stays as a check that opening the schedule syncs and screens the day's patients on its own.
  */
 async function waitForScreenedPatient(page: Page, row: Locator) {
   await row.getByTestId("patient-name").click();
@@ -62,11 +62,14 @@ test("a provider signs in with Epic, prepares the day and files a prep sheet in 
   // Today's schedule, in the clinic's time zone, synced from Epic with the provider's own token.
   await expect(page.getByLabel("Date")).toHaveValue(todayInClinic());
   await expect(page.getByTestId("sync-status")).toContainText("Synced from Epic", { timeout: 120_000 });
-  await page.reload();
+  // A provider starts on their own patients; the journey prepares the whole clinic's day.
+  await expect(page.getByRole("link", { name: "My patients" })).toHaveAttribute("aria-current", "page");
+  await page.getByRole("link", { name: "Whole clinic" }).click();
+  await expect(page).toHaveURL(/\/o\/riverside\/schedule\?date=[\d-]+&who=clinic$/);
   const row = page.getByTestId("appointment-row").filter({ hasText: patient.name });
   await expect(row).toHaveCount(1);
   await waitForScreenedPatient(page, row);
-  await expect(page).toHaveURL(/\/o\/riverside\/schedule$/);
+  await expect(page).toHaveURL(/\/o\/riverside\/schedule\?date=[\d-]+&who=clinic$/);
 
   await page.getByRole("button", { name: "Prepare all" }).click();
   await expect(page.getByRole("status").filter({ hasText: /Preparing \d+ prep sheets/ })).toBeVisible({ timeout: 30_000 });

@@ -141,6 +141,7 @@ const actionInput: Record<string, (orgSlug: string) => Record<string, unknown>> 
   changeMemberRoleAction: (orgSlug) => ({ orgSlug, membershipId: lakesideMembership(), role: "staff" }),
   removeMemberAction: (orgSlug) => ({ orgSlug, membershipId: lakesideMembership() }),
   sendToEpicAction: (orgSlug) => ({ orgSlug, prepSheetId: lakesideIdFor.prepSheetId!() }),
+  regeneratePrepSheetAction: (orgSlug) => ({ orgSlug, appointmentId: lakesideIdFor.appointmentId!() }),
   reviewEvidenceAction: (orgSlug) => ({
     orgSlug,
     patientId: lakesideIdFor.patientId!(),

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { RowActions } from "./row-actions";
+import { useScheduleProgress } from "./schedule-progress";
 
 type Row = {
   appointmentId: string;
@@ -13,6 +15,7 @@ type Row = {
   prepStatus: string;
   prepSheetId?: string | null;
   documents: { total: number; done: number; failed: number; pages: number };
+  prepError?: string | null;
 };
 type Day = { rows: Row[]; sync: { status: string; at: string | null; error: string | null } };
 type Banner = { name: string; birthDate: string | null; sex: string | null };
@@ -30,19 +33,37 @@ function settled(day: Day): boolean {
   return day.rows.every((r) => r.prepStatus !== "in_progress" && r.documents.done + r.documents.failed >= r.documents.total);
 }
 
+/** Job error text is "code: message"; people need the message. */
+const failureReason = (error: string) => error.replace(/^[a-z_]+: /, "");
+
+type TableProps = {
+  orgSlug: string;
+  date: string;
+  who: "me" | "clinic";
+  timeZone: string;
+  initial: Day;
+  names: Record<string, Banner>;
+  canGenerate: boolean;
+  canWriteBack: boolean;
+};
+
 /** The day's appointments; statuses refresh every few seconds while anything is still in progress. */
-export function ScheduleTable(props: { orgSlug: string; date: string; timeZone: string; initial: Day; names: Record<string, Banner> }) {
+export function ScheduleTable(props: TableProps) {
   const [day, setDay] = useState(props.initial);
-  // A server action revalidated the page (Sync now, Prepare all): start again from the fresh rows.
+  const { publish } = useScheduleProgress();
+  // A server action revalidated the page (Sync now, Prepare all, Regenerate): start again from the fresh rows.
   useEffect(() => setDay(props.initial), [props.initial]);
+  useEffect(() => {
+    publish({ preparing: day.rows.filter((r) => r.prepStatus === "in_progress").length, failed: day.rows.filter((r) => r.prepStatus === "failed").length });
+  }, [day, publish]);
   useEffect(() => {
     if (settled(day)) return;
     const timer = setTimeout(async () => {
-      const response = await fetch(`/api/orgs/${props.orgSlug}/schedule?date=${props.date}`, { cache: "no-store" });
+      const response = await fetch(`/api/orgs/${props.orgSlug}/schedule?date=${props.date}&who=${props.who}`, { cache: "no-store" });
       if (response.ok) setDay((await response.json()) as Day);
     }, 2500);
     return () => clearTimeout(timer);
-  }, [day, props.orgSlug, props.date]);
+  }, [day, props.orgSlug, props.date, props.who]);
   const time = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone: props.timeZone });
 
   return (
@@ -64,6 +85,7 @@ export function ScheduleTable(props: { orgSlug: string; date: string; timeZone: 
               <TableHead>Visit</TableHead>
               <TableHead>Prep</TableHead>
               <TableHead>Documents</TableHead>
+              {props.canGenerate || props.canWriteBack ? <TableHead>Actions</TableHead> : null}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -71,10 +93,12 @@ export function ScheduleTable(props: { orgSlug: string; date: string; timeZone: 
               const banner = props.names[r.patientId];
               const prep = prepLabel[r.prepStatus] ?? prepLabel.pending!;
               const { total, done, failed, pages } = r.documents;
+              const startsAt = time.format(new Date(r.startAt));
+              const patientLabel = banner?.name ?? `the ${startsAt} patient`;
               const percent = total === 0 ? 100 : Math.round(((done + failed) / total) * 100);
               return (
                 <TableRow key={r.appointmentId} data-testid="appointment-row">
-                  <TableCell className="whitespace-nowrap font-medium tabular-nums">{time.format(new Date(r.startAt))}</TableCell>
+                  <TableCell className="whitespace-nowrap font-medium tabular-nums">{startsAt}</TableCell>
                   <TableCell>
                     <Link href={`/o/${props.orgSlug}/patients/${r.patientId}`} className="font-medium underline-offset-4 hover:underline" data-testid="patient-name">
                       {banner?.name ?? "Name unavailable"}
@@ -86,11 +110,14 @@ export function ScheduleTable(props: { orgSlug: string; date: string; timeZone: 
                     <div className="flex flex-wrap items-center gap-2">
                       <Badge variant={prep.variant}>{prep.label}</Badge>
                       {r.prepSheetId ? (
-                        <Link href={`/o/${props.orgSlug}/prep-sheets/${r.prepSheetId}`} className="text-xs font-medium text-primary underline-offset-4 hover:underline" data-testid="prep-sheet-link">
+                        <Link href={`/o/${props.orgSlug}/prep-sheets/${r.prepSheetId}`} className="text-xs font-medium text-primary underline-offset-4 hover:underline" data-testid="prep-sheet-link" aria-label={`Open prep sheet for ${patientLabel}`}>
                           Prep sheet
                         </Link>
                       ) : null}
                     </div>
+                    {r.prepStatus === "failed" && r.prepError ? (
+                      <p className="mt-1 max-w-56 text-xs text-destructive" data-testid="prep-error">{failureReason(r.prepError)}</p>
+                    ) : null}
                   </TableCell>
                   <TableCell className="min-w-44">
                     {total === 0 ? (
@@ -106,6 +133,19 @@ export function ScheduleTable(props: { orgSlug: string; date: string; timeZone: 
                       </div>
                     )}
                   </TableCell>
+                  {props.canGenerate || props.canWriteBack ? (
+                    <TableCell>
+                      <RowActions
+                        orgSlug={props.orgSlug}
+                        appointmentId={r.appointmentId}
+                        prepSheetId={r.prepSheetId ?? null}
+                        prepStatus={r.prepStatus}
+                        patientLabel={patientLabel}
+                        canGenerate={props.canGenerate}
+                        canWriteBack={props.canWriteBack}
+                      />
+                    </TableCell>
+                  ) : null}
                 </TableRow>
               );
             })}
