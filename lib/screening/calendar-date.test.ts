@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
   addMonthsClamped, civilFromDays, computeAgeInYears, dayOfReachingAge, daysFromCivil, formatDay,
@@ -79,5 +80,30 @@ describe("calendar months", () => {
     ["2025-06-01", 0, "2025-06-01"],
   ])("%s + %i months = %s", (from, months, expected) => {
     expect(formatDay(addMonthsClamped(d(from), months))).toBe(expected);
+  });
+});
+
+describe("fast paths agree with the plain rules", () => {
+  const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+  const shapes = fc.oneof(
+    fc.date({ min: new Date("0001-01-01"), max: new Date("9999-12-31"), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
+    fc.tuple(fc.stringMatching(/^[0-9]{4}$/), fc.stringMatching(/^[0-9]{2}$/), fc.stringMatching(/^[0-9]{2}$/)).map((parts) => parts.join("-")),
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom("2024-02-29", "2023-02-29", "0000-01-01", "2024-1-01", "２０２４-01-01", "2024-01-01\n", "2024/01/01"),
+  );
+
+  test("parseIsoDate reads digits directly only where the pattern would match", () => {
+    fc.assert(fc.property(shapes, (text) => {
+      const m = isoDatePattern.exec(text);
+      const expected = m && parseFactDate(text)?.precision === "day" ? parseFactDate(text)?.day : null;
+      expect(parseIsoDate(text)).toBe(m ? (expected ?? null) : null);
+    }), { numRuns: 3000 });
+  });
+
+  test("formatDay is the same inside and outside its memoised 1900–2199 window", () => {
+    for (const text of ["1899-12-31", "1900-01-01", "2199-12-31", "2200-01-01", "0001-01-01", "9999-12-31"]) {
+      expect(formatDay(d(text))).toBe(text);
+      expect(formatDay(d(text))).toBe(text);
+    }
   });
 });

@@ -38,7 +38,7 @@ export function isLeapYear(year: number): boolean {
 
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function toValidDay(year: number, month: number, day: number): DayNumber | null {
@@ -48,9 +48,32 @@ function toValidDay(year: number, month: number, day: number): DayNumber | null 
 
 /** A full `YYYY-MM-DD` date, or null when the text is not one (never throws). */
 export function parseIsoDate(text: string | null | undefined): DayNumber | null {
-  const m = typeof text === "string" ? isoDatePattern.exec(text) : null;
+  if (typeof text !== "string") return null;
+  // The engine parses dates by the million; reading the digits directly skips the match array.
+  if (hasIsoDateShape(text)) return toValidDay(digitsAt(text, 0, 4), digitsAt(text, 5, 7), digitsAt(text, 8, 10));
+  const m = isoDatePattern.exec(text);
   if (!m) return null;
   return toValidDay(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+const isDigitAt = (text: string, i: number) => {
+  const code = text.charCodeAt(i);
+  return code >= 48 && code <= 57;
+};
+
+/** Whether the text is `DDDD-DD-DD` with ASCII digits: exactly the strings isoDatePattern matches. */
+export function hasIsoDateShape(text: string): boolean {
+  return (
+    text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 &&
+    isDigitAt(text, 0) && isDigitAt(text, 1) && isDigitAt(text, 2) && isDigitAt(text, 3) &&
+    isDigitAt(text, 5) && isDigitAt(text, 6) && isDigitAt(text, 8) && isDigitAt(text, 9)
+  );
+}
+
+function digitsAt(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
 }
 
 /**
@@ -75,18 +98,27 @@ export function parseFactDate(
   return { day: daysFromCivil(year, 1, 1), precision: "year" };
 }
 
-// Screening formats the same few thousand days over and over; the memo is pure and bounded.
-const formattedDays = new Map<DayNumber, string>();
+// Screening formats the same few thousand days over and over. Days from 1900 to 2199 are memoised in
+// an array indexed by day: one load, where a Map with tens of thousands of days hashes and probes
+// (a profile showed that lookup as a third of decideStatus). Other days are formatted each time.
+const firstMemoDay = daysFromCivil(1900, 1, 1);
+const memoDayCount = daysFromCivil(2200, 1, 1) - firstMemoDay;
+const formattedDays: (string | undefined)[] = new Array<string | undefined>(memoDayCount).fill(undefined);
 
 export function formatDay(dayNumber: DayNumber): string {
-  let text = formattedDays.get(dayNumber);
+  const slot = dayNumber - firstMemoDay;
+  if (!(slot >= 0 && slot < memoDayCount && Number.isInteger(slot))) return formatDayText(dayNumber);
+  let text = formattedDays[slot];
   if (text === undefined) {
-    const { year, month, day } = civilFromDays(dayNumber);
-    text = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-    if (formattedDays.size >= 100_000) formattedDays.clear();
-    formattedDays.set(dayNumber, text);
+    text = formatDayText(dayNumber);
+    formattedDays[slot] = text;
   }
   return text;
+}
+
+function formatDayText(dayNumber: DayNumber): string {
+  const { year, month, day } = civilFromDays(dayNumber);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 /**

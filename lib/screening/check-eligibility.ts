@@ -24,6 +24,18 @@ function describeRange(minAge: number | null, maxAge: number | null): string {
   return minAge !== null ? `${minAge}+` : `0–${maxAge ?? 0}`;
 }
 
+// Every patient's reasons quote the same range; formatting its numbers once per type saves real time.
+const ranges = new WeakMap<CompiledType, string>();
+
+function rangeOf(compiled: CompiledType): string {
+  let range = ranges.get(compiled);
+  if (range === undefined) {
+    range = describeRange(compiled.type.eligibility.minAge, compiled.type.eligibility.maxAge);
+    ranges.set(compiled, range);
+  }
+  return range;
+}
+
 /** Age on asOf, sex for clinical use, then trigger conditions, each with a reason a clinician can read. */
 export function checkEligibility(facts: PatientFacts, type: ScreeningType, asOf: DayNumber): EligibilityOutcome {
   const list = compileScreeningType(type);
@@ -44,7 +56,7 @@ export function checkIndexedEligibility(index: PatientIndex, compiled: CompiledT
       return { eligible: false, unknown: true, reasons: ["Birth date is missing or invalid, so age cannot be checked."], evidence: [] };
     }
     const age = index.ageOnAsOf;
-    const range = describeRange(minAge, maxAge);
+    const range = rangeOf(compiled);
     if ((minAge !== null && age < minAge) || (maxAge !== null && age > maxAge) || birth > asOf) {
       return { eligible: false, unknown: false, reasons: [`Age ${age} on ${asOfText} is outside the age range ${range}.`], evidence: [] };
     }

@@ -1,5 +1,5 @@
 import type { CompiledType } from "./compile-screening-types";
-import { buildEvidenceItem, datedFields, partialDateNote } from "./fact-helpers";
+import { buildEvidenceItem, partialDateNote } from "./fact-helpers";
 import { factTextScan, matchesIn, type FactRecord, type PatientIndex } from "./index-patient-facts";
 import type { KeywordMatch } from "./match-keywords";
 import type { CodeMatch } from "./code-set";
@@ -32,17 +32,20 @@ export function collectCodedEvidence(index: PatientIndex, compiled: CompiledType
 
 function buildItem(fact: FactRecord, code: CodeMatch | null, textHit: KeywordMatch | undefined): EvidenceItem {
   const when = fact.date;
-  const base = {
-    source: fact.source, sourceId: fact.id, role: "completion", ...datedFields(when),
-    matchedBy: code ? "code" : "text", code, term: textHit?.phrase ?? null, snippet: textHit?.snippet ?? null,
-    context: textHit?.context ?? null,
-  } as const;
-  if (fact.statusProblem) return buildEvidenceItem({ ...base, use: "ignored", note: fact.statusProblem });
+  const [use, note] = judge(fact, textHit);
+  return buildEvidenceItem({
+    source: fact.source, sourceId: fact.id, role: "completion", when, matchedBy: code ? "code" : "text", code,
+    term: textHit?.phrase ?? null, snippet: textHit?.snippet ?? null, context: textHit?.context ?? null, use, note,
+  });
+}
+
+function judge(fact: FactRecord, textHit: KeywordMatch | undefined): [EvidenceItem["use"], string | null] {
+  const when = fact.date;
+  if (fact.statusProblem) return ["ignored", fact.statusProblem];
   if (textHit && textHit.context !== "affirmed") {
-    const use = textHit.context === "historical" ? "review" : "ignored";
-    return buildEvidenceItem({ ...base, use, note: `mention is ${textHit.context} ("${textHit.cue}")` });
+    return [textHit.context === "historical" ? "review" : "ignored", `mention is ${textHit.context} ("${textHit.cue}")`];
   }
-  if (when.kind === "future") return buildEvidenceItem({ ...base, use: "ignored", note: "dated after the evaluation date" });
-  if (when.kind === "undated") return buildEvidenceItem({ ...base, use: "review", note: "no date on record; confirm when it was done" });
-  return buildEvidenceItem({ ...base, use: "counted", note: partialDateNote(when) });
+  if (when.kind === "future") return ["ignored", "dated after the evaluation date"];
+  if (when.kind === "undated") return ["review", "no date on record; confirm when it was done"];
+  return ["counted", partialDateNote(when)];
 }

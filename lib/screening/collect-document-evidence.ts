@@ -1,7 +1,7 @@
 import type { ClinicSettings } from "./clinic-settings";
 import type { CompiledType } from "./compile-screening-types";
-import { buildEvidenceItem, datedFields } from "./fact-helpers";
-import { documentMentions, documentScans, documentsMention, matchesIn, type PatientIndex } from "./index-patient-facts";
+import { buildEvidenceItem } from "./fact-helpers";
+import { documentMentions, documentScans, documentsMention, matchesIn, type DocumentRecord, type PatientIndex } from "./index-patient-facts";
 import type { KeywordMatch } from "./match-keywords";
 import type { EvidenceItem } from "./screening-result";
 
@@ -18,7 +18,7 @@ export function collectDocumentEvidence(index: PatientIndex, compiled: CompiledT
   for (const record of index.documents) {
     const { document } = record;
     if (!compiled.documentCategories.has(document.category) || !documentMentions(record, matcher, index.list)) continue;
-    let matches: KeywordMatch[] = [];
+    let matches: readonly KeywordMatch[] = [];
     for (const scan of documentScans(record, index.list)) {
       const found = matchesIn(scan, matcher);
       if (found.length > 0) matches = matches.length === 0 ? found : [...matches, ...found];
@@ -28,31 +28,28 @@ export function collectDocumentEvidence(index: PatientIndex, compiled: CompiledT
     const historical = matches.find((m) => m.context === "historical");
     const hit = affirmed ?? historical ?? matches[0];
     if (!hit) continue;
-    const when = record.date;
     const confidence = document.confidence ?? 1;
-    const base = {
-      source: "document", sourceId: document.id, role: "completion", matchedBy: "keyword", ...datedFields(when),
-      term: hit.phrase, snippet: hit.snippet, context: hit.context, confidence,
-    } as const;
-    const reviewProblem =
-      when.kind === "undated"
-        ? "document has no service date; confirm when the test was done"
-        : document.dateSource === "received"
-          ? "date is when the document was received, not when the test was done"
-          : confidence < settings.minDocumentConfidence
-            ? `OCR confidence ${confidence.toFixed(2)} is below ${settings.minDocumentConfidence}`
-            : null;
-    if (!affirmed && !historical) {
-      items.push(buildEvidenceItem({ ...base, use: "ignored", note: `mention is ${hit.context} ("${hit.cue}"), not a result` }));
-    } else if (when.kind === "future") {
-      items.push(buildEvidenceItem({ ...base, use: "ignored", note: "dated after the evaluation date" }));
-    } else if (!affirmed) {
-      items.push(buildEvidenceItem({ ...base, use: "review", note: `past mention ("${hit.cue}") without its own date` }));
-    } else if (reviewProblem) {
-      items.push(buildEvidenceItem({ ...base, use: "review", note: reviewProblem }));
-    } else {
-      items.push(buildEvidenceItem({ ...base, use: "counted" }));
-    }
+    const [use, note] = judge(record, affirmed, historical, hit, confidence, settings);
+    items.push(buildEvidenceItem({
+      source: "document", sourceId: document.id, role: "completion", matchedBy: "keyword", when: record.date,
+      term: hit.phrase, snippet: hit.snippet, context: hit.context, confidence, use, note,
+    }));
   }
   return items;
+}
+
+function judge(
+  record: DocumentRecord, affirmed: KeywordMatch | undefined, historical: KeywordMatch | undefined, hit: KeywordMatch,
+  confidence: number, settings: ClinicSettings,
+): [EvidenceItem["use"], string | null] {
+  const when = record.date;
+  if (!affirmed && !historical) return ["ignored", `mention is ${hit.context} ("${hit.cue}"), not a result`];
+  if (when.kind === "future") return ["ignored", "dated after the evaluation date"];
+  if (!affirmed) return ["review", `past mention ("${hit.cue}") without its own date`];
+  if (when.kind === "undated") return ["review", "document has no service date; confirm when the test was done"];
+  if (record.document.dateSource === "received") return ["review", "date is when the document was received, not when the test was done"];
+  if (confidence < settings.minDocumentConfidence) {
+    return ["review", `OCR confidence ${confidence.toFixed(2)} is below ${settings.minDocumentConfidence}`];
+  }
+  return ["counted", null];
 }

@@ -12,7 +12,7 @@ export type CompiledMatcher = {
   id: number;
   owners: KeywordOwner[];
   termCount: number;
-  /** Keyword phrase id (in the list's trie) → indices into `owners`, ascending. */
+  /** Phrase index in the list's trie (cues come first) → indices into `owners`, ascending. */
   ownersByPhrase: Map<number, number[]>;
 };
 
@@ -40,7 +40,11 @@ export type CompiledType = {
 export type CompiledTypeList = {
   /** In evaluation order: by key, then version, stable for equal keys. */
   types: CompiledType[];
+  /** No two types share a key and version, so evaluation order is also the output order. */
+  distinctKeys: boolean;
   codeSetCount: number;
+  /** Matcher ids run from 0 to matcherCount − 1. */
+  matcherCount: number;
   /** `${pool}|${normalised code}` → code set ids (CPT and HCPCS share the pool "CPT"). */
   exactCodes: Map<string, number[]>;
   /** Normalised ICD-10-CM prefix → code set ids, and the distinct prefix lengths to try. */
@@ -51,7 +55,13 @@ export type CompiledTypeList = {
   cueCount: number;
   /** Keyword phrase id → ids of matchers that own it. */
   phraseMatchers: number[][];
+  /** Memo of raw (system, code) pairs seen in facts; see lookUpCoding in index-patient-facts. */
+  codings: CodingMemo;
 };
+
+/** A raw coding's normalised system, family bit (0 for a blank code), trimmed code and matching code set ids. */
+export type CodingInfo = { system: CodeSystem | null; familyBit: number; code: string; setIds: readonly number[] };
+export type CodingMemo = { bySystem: Map<string, Map<string, CodingInfo>>; size: number };
 
 const familyBits: Record<CodeSystem, number> = { LOINC: 1, SNOMED: 2, CPT: 4, HCPCS: 4, CVX: 8, ICD10CM: 16 };
 
@@ -92,13 +102,20 @@ function compileList(types: readonly ScreeningType[]): CompiledTypeList {
     }
     return { id, set, listedMask };
   };
+  // Matchers with the same owners in the same order give the same matches for any text, so types
+  // that share keywords (a clinic's variants of a preset type) share one matcher and its memoised
+  // matches per text (see matchesIn).
+  const matchersByOwners = new Map<string, CompiledMatcher>();
   const matcher = (entries: readonly { id: string; phrases: readonly string[]; blockers?: readonly string[] }[]): CompiledMatcher => {
-    const id = matcherCount++;
     const owners: KeywordOwner[] = [];
     for (const entry of entries) {
       for (const phrase of entry.phrases) owners.push({ id: entry.id, phrase, blocker: false });
       for (const phrase of entry.blockers ?? []) owners.push({ id: entry.id, phrase, blocker: true });
     }
+    const signature = JSON.stringify(owners.map((owner) => [owner.id, owner.phrase, owner.blocker]));
+    const existing = matchersByOwners.get(signature);
+    if (existing) return existing;
+    const id = matcherCount++;
     const ownersByPhrase = new Map<number, number[]>();
     owners.forEach((owner, index) => {
       const compact = compactPhrase(owner.phrase);
@@ -110,11 +127,15 @@ function compileList(types: readonly ScreeningType[]): CompiledTypeList {
       }
       const matchers = phraseMatchers[phraseId] ?? [];
       if (matchers.at(-1) !== id) matchers.push(id);
-      const list = ownersByPhrase.get(phraseId) ?? [];
+      // Keyed by the trie's index, so a scan's hits are looked up without renumbering them.
+      const trieIndex = contextCuePhrases.length + phraseId;
+      const list = ownersByPhrase.get(trieIndex) ?? [];
       list.push(index);
-      ownersByPhrase.set(phraseId, list);
+      ownersByPhrase.set(trieIndex, list);
     });
-    return { id, owners, termCount: owners.filter((owner) => !owner.blocker).length, ownersByPhrase };
+    const compiledMatcher = { id, owners, termCount: owners.filter((owner) => !owner.blocker).length, ownersByPhrase };
+    matchersByOwners.set(signature, compiledMatcher);
+    return compiledMatcher;
   };
   // Stable sort, exactly as evaluateScreenings orders its output.
   const sorted = [...types].sort((a, b) => compareStrings(a.key, b.key) || a.version - b.version);
@@ -137,13 +158,16 @@ function compileList(types: readonly ScreeningType[]): CompiledTypeList {
   });
   return {
     types: compiled,
+    distinctKeys: sorted.every((type, i) => i === 0 || type.key !== sorted[i - 1]?.key || type.version !== sorted[i - 1]?.version),
     codeSetCount,
+    matcherCount,
     exactCodes,
     icdPrefixes,
     icdPrefixLengths: [...prefixLengths].sort((a, b) => a - b),
     trie: buildPhraseTrie([...contextCuePhrases, ...phraseIds.keys()]),
     cueCount: contextCuePhrases.length,
     phraseMatchers,
+    codings: { bySystem: new Map(), size: 0 },
   };
 }
 

@@ -1,7 +1,7 @@
 import { formatDay, type DayNumber } from "./calendar-date";
 import { factDay } from "./fact-helpers";
 import { addFrequency, describeFrequency, type Frequency } from "./frequency";
-import type { EvidenceItem, ScreeningStatus } from "./screening-result";
+import { sourceLabels, type EvidenceItem, type ScreeningStatus } from "./screening-result";
 
 export type StatusDecision = {
   status: ScreeningStatus;
@@ -25,7 +25,19 @@ function statusFrom(last: DayNumber, frequency: Frequency, timing: Timing, asOf:
 
 function describe(item: EvidenceItem): string {
   const what = item.code ? `${item.code.system} ${item.code.code}` : `"${item.term ?? ""}"`;
-  return `${item.source.replace("_", " ")} ${item.sourceId} (${what})`;
+  return `${sourceLabels[item.source]} ${item.sourceId} (${what})`;
+}
+
+// Types are immutable parsed data, so a frequency's wording is worked out once (it formats numbers).
+const frequencyWords = new WeakMap<Frequency, string>();
+
+function wordsFor(frequency: Frequency): string {
+  let words = frequencyWords.get(frequency);
+  if (words === undefined) {
+    words = describeFrequency(frequency);
+    frequencyWords.set(frequency, words);
+  }
+  return words;
 }
 
 /**
@@ -61,7 +73,7 @@ export function decideStatus(input: {
   let dueSoonFrom: DayNumber | null = null;
   if (last !== null && latestItem) {
     provisional = statusFrom(last, frequency, timing, asOf);
-    reasons.push(`Last completed ${formatDay(last)} per ${describe(latestItem)}; repeats ${describeFrequency(frequency)}.`);
+    reasons.push(`Last completed ${formatDay(last)} per ${describe(latestItem)}; repeats ${wordsFor(frequency)}.`);
     if (frequency.kind === "interval") {
       nextDue = addFrequency(last, frequency);
       dueSoonFrom = nextDue - timing.dueSoonDays;
@@ -81,7 +93,7 @@ export function decideStatus(input: {
 
   // A review item matters only if accepting it would change the answer.
   const relevant =
-    provisional === "complete"
+    provisional === "complete" || review.length === 0
       ? []
       : review.filter((item) => {
           const day = factDay(item.date);

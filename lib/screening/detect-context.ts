@@ -53,6 +53,8 @@ const priority: Record<CueKind, number> = { negated: 0, family: 1, future: 2, hi
 
 export type CueHit = PhraseHit;
 
+const affirmed = Object.freeze({ context: "affirmed", cue: null } as const);
+
 /** Word and clause numbers per compact character (plain or typed arrays). */
 export type ContextText = { clause: ArrayLike<number>; word: ArrayLike<number> };
 
@@ -60,16 +62,23 @@ export function findContextCues(text: ScannableText): CueHit[] {
   return scanPhraseTrie(cueTrie, text);
 }
 
+/** The terminator cues ("but", "however") among a text's cue hits, which bound every other cue. */
+export function findTerminators(cueHits: readonly CueHit[]): CueHit[] {
+  return cueHits.filter((hit) => cues[hit.phraseIndex]?.kind === "terminator");
+}
+
+/** `terminators` may be passed when one text classifies many mentions (findTerminators of cueHits). */
 export function classifyMatchContext(
   text: ContextText,
   cueHits: readonly CueHit[],
   matchStart: number,
   matchEnd: number,
+  terminators: readonly CueHit[] = findTerminators(cueHits),
 ): { context: MatchContext; cue: string | null } {
+  if (cueHits.length === 0) return affirmed;
   const clause = text.clause[matchStart];
   const firstWord = text.word[matchStart] ?? 0;
   const lastWord = text.word[matchEnd - 1] ?? firstWord;
-  const terminators = cueHits.filter((hit) => cues[hit.phraseIndex]?.kind === "terminator");
   let best: { cue: Cue; distance: number } | null = null;
   for (const hit of cueHits) {
     const cue = cues[hit.phraseIndex];

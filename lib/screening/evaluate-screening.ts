@@ -9,7 +9,7 @@ import { decideStatus } from "./decide-status";
 import { findExclusions } from "./find-exclusions";
 import { indexPatientFacts, type PatientIndex } from "./index-patient-facts";
 import type { PatientFacts } from "./patient-facts";
-import { compareEvidence, type EvidenceItem, type ScreeningResult, type ScreeningStatus } from "./screening-result";
+import { sortEvidence, sourceLabels, type EvidenceItem, type ScreeningResult, type ScreeningStatus } from "./screening-result";
 import type { ScreeningType } from "./screening-type";
 
 export type EvaluateOptions = {
@@ -48,7 +48,7 @@ export function evaluateCompiledType(index: PatientIndex, compiled: CompiledType
   const reasons = [...eligibility.reasons];
 
   const exclusions = applyReviewDecisions(findExclusions(index, compiled), decisions, asOf);
-  const excludedBy = exclusions.filter((item) => item.use === "counted");
+  const excludedBy = exclusions.length === 0 ? exclusions : exclusions.filter((item) => item.use === "counted");
   if (excludedBy.length > 0) {
     const first = excludedBy[0];
     const what = first?.code ? `${first.code.system} ${first.code.code}` : `"${first?.term}"`;
@@ -57,43 +57,56 @@ export function evaluateCompiledType(index: PatientIndex, compiled: CompiledType
   }
 
   // Sorted before anything reads it, so reasons and tie-breaks never follow the facts' input order.
-  const collected = [...collectCodedEvidence(index, compiled), ...collectDocumentEvidence(index, compiled, settings)].sort(compareEvidence);
+  const collected = sortEvidence(concat(collectCodedEvidence(index, compiled), collectDocumentEvidence(index, compiled, settings)));
   const reviewed = applyReviewDecisions(collected, decisions, asOf);
-  const completion = reviewed === collected ? collected : reviewed.sort(compareEvidence);
-  const decision = decideStatus({
-    counted: completion.filter((item) => item.use === "counted"),
-    review: completion.filter((item) => item.use === "review"),
-    frequency: type.frequency,
-    timing: resolveTiming(type, settings),
-    asOf,
-    eligibleSince: eligibility.eligibleSince,
-  });
+  const completion = reviewed === collected ? collected : sortEvidence(reviewed);
+  // One pass instead of a filter per use; each list keeps completion's order.
+  const counted: EvidenceItem[] = [];
+  const review: EvidenceItem[] = [];
+  const ignored: EvidenceItem[] = [];
+  for (const item of completion) (item.use === "counted" ? counted : item.use === "review" ? review : ignored).push(item);
+  const decision = decideStatus({ counted, review, frequency: type.frequency, timing: resolveTiming(type, settings), asOf, eligibleSince: eligibility.eligibleSince });
   reasons.push(...decision.reasons);
   // Say what was seen but not counted ("declined", "ordered"), so a clinician can trust a Due.
-  for (const item of completion.filter((i) => i.use === "ignored").slice(0, 3)) {
-    reasons.push(`Not counted: ${item.source.replace("_", " ")} ${item.sourceId}${item.term ? ` ("${item.term}")` : ""}: ${item.note ?? "not a result"}.`);
+  for (const item of ignored.slice(0, 3)) {
+    reasons.push(`Not counted: ${sourceLabels[item.source]} ${item.sourceId}${item.term ? ` ("${item.term}")` : ""}: ${item.note ?? "not a result"}.`);
   }
 
   // Unconfirmed sex for clinical use or a document-only exclusion cannot leave a patient marked due
   // without a person looking; a complete screening needs no such check.
   // Without decisions every remaining exclusion is a review item; a dismissed one no longer asks.
-  const openExclusions = exclusions.filter((item) => item.use === "review");
+  const openExclusions = exclusions.length === 0 ? exclusions : exclusions.filter((item) => item.use === "review");
   let status = decision.status;
   if (decision.provisionalStatus !== "complete" && (eligibility.reviewSex || openExclusions.length > 0)) {
     if (openExclusions.length > 0) reasons.push(`Needs review: possible exclusion "${openExclusions[0]?.term}" in document ${openExclusions[0]?.sourceId}.`);
     if (eligibility.reviewSex) reasons.push("Needs review: confirm this screening applies given sex for clinical use.");
     status = "needs_review";
   }
+  // Written out rather than spread from a base and the decision (a spread after the first copies
+  // slowly); the key order is the one those spreads gave, since results are compared as JSON.
   return {
-    ...baseResult(type),
-    ...decision,
+    screeningTypeKey: type.key,
+    screeningTypeVersion: type.version,
+    name: type.name,
+    family: type.family,
+    lastCompleted: decision.lastCompleted,
+    nextDue: decision.nextDue,
+    dueSoonFrom: decision.dueSoonFrom,
+    overdueFrom: decision.overdueFrom,
     status,
-    evidence: [...eligibility.evidence, ...exclusions, ...completion].sort(compareEvidence),
+    provisionalStatus: decision.provisionalStatus,
     reasons,
+    evidence: sortEvidence(concat(concat(eligibility.evidence, exclusions), completion)),
   };
 }
 
-function baseResult(type: ScreeningType) {
+/** A fresh array holding a then b. */
+function concat<T>(a: T[], b: T[]): T[] {
+  return a.length === 0 ? [...b] : b.length === 0 ? [...a] : a.concat(b);
+}
+
+/** A result decided before any completion evidence is read (not eligible, excluded). */
+function finish(type: ScreeningType, status: ScreeningStatus, evidence: EvidenceItem[], reasons: string[]): ScreeningResult {
   return {
     screeningTypeKey: type.key,
     screeningTypeVersion: type.version,
@@ -103,10 +116,9 @@ function baseResult(type: ScreeningType) {
     nextDue: null,
     dueSoonFrom: null,
     overdueFrom: null,
+    status,
+    provisionalStatus: status,
+    evidence: sortEvidence([...evidence]),
+    reasons,
   };
-}
-
-/** A result decided before any completion evidence is read (not eligible, excluded). */
-function finish(type: ScreeningType, status: ScreeningStatus, evidence: EvidenceItem[], reasons: string[]): ScreeningResult {
-  return { ...baseResult(type), status, provisionalStatus: status, evidence: evidence.length < 2 ? [...evidence] : [...evidence].sort(compareEvidence), reasons };
 }

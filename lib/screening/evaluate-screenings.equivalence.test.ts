@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { evidenceIdOf } from "./apply-review-decisions";
 import { evaluateScreening } from "./evaluate-screening";
 import { evaluateScreenings } from "./evaluate-screenings";
+import { codingMemoLimit } from "./index-patient-facts";
 import { documentCategories, type PatientFacts } from "./patient-facts";
 import { uspstfAdultPrimaryCarePreset } from "./presets/uspstf-adult-primary-care";
 import { evaluateScreening as referenceEvaluateScreening } from "./reference/evaluate-screening";
@@ -117,5 +118,56 @@ describe("optimised engine equals the reference engine", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  test("types sharing a key and version keep the reference's order", () => {
+    const [first, second] = presetTypes;
+    if (!first || !second) throw new Error("preset is empty");
+    // Same key and version, different content: one standalone, one in a family.
+    const twins = [...types, { ...first, name: "Twin", family: null }, { ...second, key: first.key, version: first.version }];
+    fc.assert(
+      fc.property(facts, asOf, (f, day) => {
+        expect(evaluateScreenings(f, twins, { asOf: day })).toEqual(referenceEvaluateScreenings(f, twins, { asOf: day }));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("the coding memo on a compiled type list", () => {
+  // The memo keeps each raw (system, code) pair's normalised form and matching code sets across
+  // patients; displays stay per coding, and starting over at the limit must not change any answer.
+  const colonoscopy = { system: "http://www.ama-assn.org/go/cpt", code: "45378" };
+  const patient = (display: string | null): PatientFacts => ({
+    patient: { birthDate: "1960-01-01", sexForClinicalUse: "female" },
+    conditions: [], observations: [], diagnosticReports: [], immunizations: [], documents: [],
+    procedures: [{ id: "p1", codes: [{ ...colonoscopy, display }], text: null, performed: "2020-05-01", status: "completed" }],
+  });
+
+  test("a memoised code still reports each patient's own display", () => {
+    const options = { asOf: "2025-06-30" };
+    for (const display of ["Colonoscopy", "Colonoscopy, diagnostic", null]) {
+      expect(evaluateScreenings(patient(display), types, options)).toEqual(referenceEvaluateScreenings(patient(display), types, options));
+    }
+    const codes = evaluateScreenings(patient("Colonoscopy, diagnostic"), types, options)
+      .flatMap((r) => r.evidence.map((e) => e.code?.display)).filter(Boolean);
+    expect(codes).toContain("Colonoscopy, diagnostic");
+    expect(codes).not.toContain("Colonoscopy");
+  });
+
+  test("answers are unchanged after the memo fills up and starts over", () => {
+    const options = { asOf: "2025-06-30" };
+    const before = evaluateScreenings(patient("Colonoscopy"), types, options);
+    const flood: PatientFacts = {
+      ...patient(null),
+      observations: Array.from({ length: codingMemoLimit + 10 }, (_, i) => ({
+        id: `o${i}`, codes: [{ system: "http://loinc.org", code: `X-${i}` }], text: null, status: "final" as const,
+        effective: "2024-01-01", valueCodes: [], valueNumber: null,
+      })),
+    };
+    evaluateScreenings(flood, types, options);
+    const after = evaluateScreenings(patient("Colonoscopy"), types, options);
+    expect(after).toEqual(before);
+    expect(after).toEqual(referenceEvaluateScreenings(patient("Colonoscopy"), types, options));
   });
 });

@@ -25,33 +25,40 @@ export function evaluateScreenings(
   const index = indexPatientFacts(facts, list, asOf);
   const reviews = indexReviewDecisions(options.reviews);
   const results = list.types.map((compiled) => evaluateCompiledType(index, compiled, settings, reviews));
-  const families = new Map<string, ScreeningResult[]>();
-  const selected: SelectedScreeningResult[] = [];
-  for (const result of results) {
+  // Each result goes back to its type's slot; the list is already in output order (key, version).
+  const selected = new Array<SelectedScreeningResult>(results.length);
+  const families = new Map<string, number[]>();
+  results.forEach((result, slot) => {
     if (result.family === null) {
-      selected.push({ ...result, selection: "standalone", supersededBy: null });
-      continue;
+      selected[slot] = { ...result, selection: "standalone", supersededBy: null };
+      return;
     }
     const members = families.get(result.family.id) ?? [];
-    members.push(result);
+    members.push(slot);
     families.set(result.family.id, members);
-  }
-  for (const [familyId, members] of families) {
+  });
+  for (const [familyId, slots] of families) {
+    const members = slots.map((slot) => results[slot] as ScreeningResult);
     const choice = selectFamilyVariant(members);
-    for (const member of members) {
+    members.forEach((member, i) => {
+      const slot = slots[i] as number;
       if (choice === null || member === choice.winner) {
         const others = members.filter((m) => m !== member).map((m) => m.screeningTypeKey);
         const note = others.length > 0 ? [`Chosen in family ${familyId} over ${others.join(", ")}: ${choice?.reason ?? ""}.`] : [];
-        selected.push({ ...member, reasons: [...member.reasons, ...note], selection: "primary", supersededBy: null });
+        selected[slot] = { ...member, reasons: [...member.reasons, ...note], selection: "primary", supersededBy: null };
       } else {
-        selected.push({
+        selected[slot] = {
           ...member,
           reasons: [...member.reasons, `Superseded by ${choice.winner.screeningTypeKey} in family ${familyId}.`],
           selection: "superseded",
           supersededBy: choice.winner.screeningTypeKey,
-        });
+        };
       }
-    }
+    });
   }
-  return selected.sort((a, b) => compareStrings(a.screeningTypeKey, b.screeningTypeKey) || a.screeningTypeVersion - b.screeningTypeVersion);
+  if (list.distinctKeys) return selected;
+  // Duplicate key and version: keep the original order exactly (standalone first, then by family).
+  const byOrigin = [...results.flatMap((r, slot) => (r.family === null ? [slot] : [])), ...[...families.values()].flat()];
+  return byOrigin.map((slot) => selected[slot] as SelectedScreeningResult)
+    .sort((a, b) => compareStrings(a.screeningTypeKey, b.screeningTypeKey) || a.screeningTypeVersion - b.screeningTypeVersion);
 }

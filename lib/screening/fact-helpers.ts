@@ -1,4 +1,4 @@
-import { daysFromCivil, daysInMonth, formatDay, parseFactDate, type DayNumber } from "./calendar-date";
+import { formatDay, hasIsoDateShape, parseFactDate, parseIsoDate, type DayNumber } from "./calendar-date";
 import { codeSystems, normalizeCodeSystem, type CodeSet, type Coding } from "./code-set";
 import type { ConditionFact } from "./patient-facts";
 import type { EvidenceItem } from "./screening-result";
@@ -10,45 +10,39 @@ export type FactDate =
 
 type ParsedFactDate = { day: DayNumber; date: string; precision: "day" | "month" | "year" } | null;
 
-const isDigitAt = (text: string, i: number) => {
-  const code = text.charCodeAt(i);
-  return code >= 48 && code <= 57;
-};
-const numberAt = (text: string, from: number, to: number) => {
-  let value = 0;
-  for (let i = from; i < to; i++) value = value * 10 + text.charCodeAt(i) - 48;
-  return value;
-};
-
 /**
- * parseFactDate plus the formatted first day, without a regular expression for the common full
- * date (facts carry many, and a match array per date adds up). Other shapes defer to parseFactDate.
+ * parseFactDate plus the formatted first day. Full dates skip the regular expression (facts carry
+ * many, and a match array per date adds up); other shapes defer to parseFactDate.
  */
-function parseDateMemo(text: string | null | undefined): ParsedFactDate {
+function parseDate(text: string | null | undefined): ParsedFactDate {
   if (typeof text !== "string") return null;
-  if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
-    for (const i of fullDateDigits) if (!isDigitAt(text, i)) return null;
-    const year = numberAt(text, 0, 4);
-    const month = numberAt(text, 5, 7);
-    const dayOfMonth = numberAt(text, 8, 10);
-    if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > daysInMonth(year, month)) return null;
+  if (hasIsoDateShape(text)) {
+    const day = parseIsoDate(text);
     // A valid YYYY-MM-DD formats back to itself.
-    return { day: daysFromCivil(year, month, dayOfMonth), date: text, precision: "day" };
+    return day === null ? null : { day, date: text, precision: "day" };
   }
   const raw = parseFactDate(text);
   return raw === null ? null : { day: raw.day, date: formatDay(raw.day), precision: raw.precision };
 }
-const fullDateDigits = [0, 1, 2, 3, 5, 6, 8, 9];
 
 /** parseFactDate(text)?.day. */
 export function factDay(text: string | null | undefined): DayNumber | null {
-  return parseDateMemo(text)?.day ?? null;
+  if (typeof text === "string" && hasIsoDateShape(text)) return parseIsoDate(text);
+  return parseDate(text)?.day ?? null;
 }
+
+const undated: FactDate = Object.freeze({ kind: "undated" });
 
 /** A fact's date relative to asOf; events after asOf have not happened yet for this evaluation. */
 export function resolveFactDate(text: string | null | undefined, asOf: DayNumber): FactDate {
-  const parsed = parseDateMemo(text);
-  if (parsed === null) return { kind: "undated" };
+  if (typeof text === "string" && hasIsoDateShape(text)) {
+    // The common full date without the intermediate parse result.
+    const day = parseIsoDate(text);
+    if (day === null) return undated;
+    return day > asOf ? { kind: "future", date: text } : { kind: "dated", day, date: text, precision: "day" };
+  }
+  const parsed = parseDate(text);
+  if (parsed === null) return undated;
   if (parsed.day > asOf) return { kind: "future", date: parsed.date };
   return { kind: "dated", day: parsed.day, date: parsed.date, precision: parsed.precision };
 }
@@ -89,24 +83,30 @@ export function canFallBackToText(codes: readonly Coding[], set: CodeSet): boole
   });
 }
 
+/**
+ * Written out field by field rather than as `{ ...defaults, ...fields }`: a spread that is not first
+ * in the literal copies through the slow generic path, and the engine builds millions of items. The
+ * key order is the one that spread produced (defaults first, then source, sourceId, role, matchedBy,
+ * use), because results are serialised and compared as JSON. `when` fills date and datePrecision.
+ */
 export function buildEvidenceItem(
-  fields: Pick<EvidenceItem, "source" | "sourceId" | "role" | "matchedBy" | "use"> & Partial<EvidenceItem>,
+  fields: Pick<EvidenceItem, "source" | "sourceId" | "role" | "matchedBy" | "use"> &
+    Partial<Omit<EvidenceItem, "date" | "datePrecision">> & { when: FactDate },
 ): EvidenceItem {
+  const { when } = fields;
   return {
-    date: null,
-    datePrecision: null,
-    code: null,
-    term: null,
-    snippet: null,
-    context: null,
-    confidence: 1,
-    note: null,
-    ...fields,
+    date: when.kind === "undated" ? null : when.date,
+    datePrecision: when.kind === "dated" ? when.precision : when.kind === "future" ? "day" : null,
+    code: fields.code === undefined ? null : fields.code,
+    term: fields.term === undefined ? null : fields.term,
+    snippet: fields.snippet === undefined ? null : fields.snippet,
+    context: fields.context === undefined ? null : fields.context,
+    confidence: fields.confidence === undefined ? 1 : fields.confidence,
+    note: fields.note === undefined ? null : fields.note,
+    source: fields.source,
+    sourceId: fields.sourceId,
+    role: fields.role,
+    matchedBy: fields.matchedBy,
+    use: fields.use,
   };
-}
-
-export function datedFields(date: FactDate): Pick<EvidenceItem, "date" | "datePrecision"> {
-  if (date.kind === "dated") return { date: date.date, datePrecision: date.precision };
-  if (date.kind === "future") return { date: date.date, datePrecision: "day" };
-  return { date: null, datePrecision: null };
 }

@@ -1,8 +1,8 @@
 import type { CompiledType } from "./compile-screening-types";
-import { buildEvidenceItem, datedFields } from "./fact-helpers";
+import { buildEvidenceItem } from "./fact-helpers";
 import { documentMentions, documentScans, documentsMention, factTextScan, matchesIn, type PatientIndex } from "./index-patient-facts";
 import type { KeywordMatch } from "./match-keywords";
-import { compareEvidence, type EvidenceItem } from "./screening-result";
+import { sortEvidence, type EvidenceItem } from "./screening-result";
 
 /**
  * Exclusions (bilateral mastectomy, hysterectomy without residual cervix, total colectomy, hospice…).
@@ -19,12 +19,12 @@ export function findExclusions(index: PatientIndex, compiled: CompiledType): Evi
       if (fact.date.kind === "future") continue;
       const code = fact.matches?.get(codes.id);
       if (code) {
-        items.push(buildEvidenceItem({ source: fact.source, sourceId: fact.id, role: "exclusion", ...datedFields(fact.date), matchedBy: "code", use: "counted", code }));
+        items.push(buildEvidenceItem({ source: fact.source, sourceId: fact.id, role: "exclusion", when: fact.date, matchedBy: "code", use: "counted", code }));
       } else if (matcher.termCount > 0 && (fact.codingMask & codes.listedMask) === 0) {
         const hit = firstAffirmed(matchesIn(factTextScan(fact, index.list), matcher));
         if (hit) {
           items.push(buildEvidenceItem({
-            source: fact.source, sourceId: fact.id, role: "exclusion", ...datedFields(fact.date), matchedBy: "text", use: "counted",
+            source: fact.source, sourceId: fact.id, role: "exclusion", when: fact.date, matchedBy: "text", use: "counted",
             term: hit.phrase, snippet: hit.snippet, context: hit.context,
           }));
         }
@@ -40,13 +40,13 @@ export function findExclusions(index: PatientIndex, compiled: CompiledType): Evi
         buildEvidenceItem({
           source: "document", sourceId: record.document.id, role: "exclusion", matchedBy: "keyword", use: "review",
           term: hit.phrase, snippet: hit.snippet, context: hit.context, confidence: record.document.confidence ?? 1,
-          ...datedFields(record.date), note: "possible exclusion mentioned in a document; confirm before excluding",
+          when: record.date, note: "possible exclusion mentioned in a document; confirm before excluding",
         }),
       );
       break;
     }
   }
-  return items.length < 2 ? items : items.sort(compareEvidence);
+  return sortEvidence(items);
 }
 
 // Past mentions count here ("s/p total colectomy"); negated and family mentions do not.

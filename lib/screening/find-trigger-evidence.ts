@@ -1,9 +1,9 @@
 import { matchCodeSet } from "./code-set";
 import type { CompiledObservationTrigger, CompiledType } from "./compile-screening-types";
-import { buildEvidenceItem, datedFields, type FactDate } from "./fact-helpers";
+import { buildEvidenceItem, type FactDate } from "./fact-helpers";
 import { factTextScan, matchesIn, type FactRecord, type PatientIndex } from "./index-patient-facts";
 import type { EvidenceItem } from "./screening-result";
-import { compareEvidence } from "./screening-result";
+import { sortEvidence } from "./screening-result";
 
 type DatedRecord = FactRecord & { date: Extract<FactDate, { kind: "dated" }> };
 
@@ -17,7 +17,7 @@ export function findTriggerEvidence(index: PatientIndex, trigger: NonNullable<Co
     if (!(rule.includeResolved ? condition.applicableEver : condition.applicableNow)) continue;
     const code = condition.matches?.get(codes.id);
     if (code) {
-      items.push(buildEvidenceItem({ source: "condition", sourceId: condition.id, role: "trigger", ...datedFields(condition.date), matchedBy: "code", use: "counted", code }));
+      items.push(buildEvidenceItem({ source: "condition", sourceId: condition.id, role: "trigger", when: condition.date, matchedBy: "code", use: "counted", code }));
       continue;
     }
     // Text only when codes cannot decide: no coding in a system the trigger lists (see canFallBackToText).
@@ -29,13 +29,13 @@ export function findTriggerEvidence(index: PatientIndex, trigger: NonNullable<Co
     const counted = hit.context === "affirmed" || hit.context === "historical";
     items.push(
       buildEvidenceItem({
-        source: "condition", sourceId: condition.id, role: "trigger", ...datedFields(condition.date), matchedBy: "text", use: counted ? "counted" : "ignored", term: hit.phrase, snippet: hit.snippet,
+        source: "condition", sourceId: condition.id, role: "trigger", when: condition.date, matchedBy: "text", use: counted ? "counted" : "ignored", term: hit.phrase, snippet: hit.snippet,
         context: hit.context, note: counted ? null : `condition text is ${hit.context} ("${hit.cue}")`,
       }),
     );
   }
   for (const observationRule of trigger.observations) items.push(...matchObservationTrigger(index, observationRule));
-  return items.sort(compareEvidence);
+  return sortEvidence(items);
 }
 
 function matchObservationTrigger(index: PatientIndex, { rule, codes, anyValueCode }: CompiledObservationTrigger): EvidenceItem[] {
@@ -54,7 +54,7 @@ function matchObservationTrigger(index: PatientIndex, { rule, codes, anyValueCod
     items.push(
       buildEvidenceItem({
         source: "observation", sourceId: o.id, role: "trigger", matchedBy: "code", use: ok ? "counted" : "ignored",
-        code: o.matches?.get(codes.id) ?? null, ...datedFields(o.date),
+        code: o.matches?.get(codes.id) ?? null, when: o.date,
         note: ok ? null : "observation value does not meet the trigger",
       }),
     );

@@ -1,15 +1,29 @@
 import { computeAgeInYears, formatDay, parseIsoDate, type DayNumber } from "./calendar-date";
-import { normalizeCode, normalizeCodeSystem, type CodeMatch, type CodeSystem, type Coding } from "./code-set";
-import { codeFamilyBit, exactCodeKey, type CompiledMatcher, type CompiledTypeList } from "./compile-screening-types";
+import { normalizeCode, normalizeCodeSystem, type CodeMatch, type Coding } from "./code-set";
+import { codeFamilyBit, exactCodeKey, type CodingInfo, type CompiledMatcher, type CompiledTypeList } from "./compile-screening-types";
 import { factText, isConditionApplicable, resolveFactDate, type FactDate } from "./fact-helpers";
 import { measureSpan, resolveKeywordMatches, type KeywordMatch, type SpanTable } from "./match-keywords";
 import { layoutIntoScratch, scratchLayout } from "./normalize-text";
 import type { ConditionFact, DocumentFact, ObservationFact, PatientFacts } from "./patient-facts";
-import { scanPhraseTrie, type PhraseHit } from "./phrase-trie";
+import { scanPhraseTrieAtTokens, type PhraseHit } from "./phrase-trie";
 import type { EvidenceSource } from "./screening-result";
 
-/** A text scanned once with the list's combined trie: cue hits, keyword hits and which matchers they touch. */
-export type TextScan = { prepared: SpanTable; keywordHits: PhraseHit[]; matchers: ReadonlySet<number> };
+/**
+ * A text scanned once with the list's combined trie: cue hits, keyword hits (trie phrase indices),
+ * which matchers they touch and, filled by matchesIn, each asked matcher's matches.
+ */
+export type TextScan = { prepared: SpanTable; keywordHits: PhraseHit[]; matchers: MatcherSet; matches: Map<number, readonly KeywordMatch[]> | null };
+
+/**
+ * Matcher ids as bits, 32 to a word: every type asks every text "do you mention my matcher?", and a
+ * bit test answers that for far less than a Set lookup, with one small allocation per text.
+ */
+export type MatcherSet = Int32Array;
+const noMatchers: MatcherSet = new Int32Array(0);
+
+function hasMatcher(set: MatcherSet, id: number): boolean {
+  return ((set[id >>> 5] ?? 0) & (1 << (id & 31))) !== 0;
+}
 
 /** A coded fact with everything the types ask of it computed once per call. */
 export type FactRecord = {
@@ -55,8 +69,8 @@ export type PatientIndex = {
   /** Non-condition facts with no recognised coding: the only ones whose text may count as completion. */
   uncoded: FactRecord[];
   documents: DocumentRecord[];
-  /** Ids of matchers with a phrase in any document, once documentsMention has run. */
-  documentMatchers: Set<number> | null;
+  /** Matchers with a phrase in any document, once documentsMention has run. */
+  documentMatchers: MatcherSet | null;
 };
 
 const finalResults = new Set(["final", "amended", "corrected"]);
@@ -109,18 +123,15 @@ function codeMatchKey(match: CodeMatch): string {
 /** What matchCodeSet would answer for every code set of the list, from one pass over the codings. */
 function matchCodings(record: FactRecord, list: CompiledTypeList, bySet: PatientIndex["bySet"]): void {
   for (const coding of record.origin.codes) {
-    const system = normalizeCodeSystem(coding.system);
-    if (system === null) continue;
-    if (coding.code.trim() !== "") record.codingMask |= codeFamilyBit(system);
-    const code = normalizeCode(system, coding.code);
-    if (code === "") continue;
-    if (system !== "ICD10CM") {
-      addMatches(record, list.exactCodes.get(exactCodeKey(system, code)), system, coding);
-      continue;
-    }
-    for (const length of list.icdPrefixLengths) {
-      if (length > code.length) break;
-      addMatches(record, list.icdPrefixes.get(code.slice(0, length)), system, coding);
+    const info = lookUpCoding(list, coding.system, coding.code);
+    record.codingMask |= info.familyBit;
+    if (info.setIds.length === 0 || info.system === null) continue;
+    const candidate: CodeMatch = { system: info.system, code: info.code, display: coding.display ?? null };
+    record.matches ??= new Map();
+    for (const id of info.setIds) {
+      const best = record.matches.get(id);
+      // Strictly smaller only: on equal keys the first coding wins, as in matchCodeSet.
+      if (best === undefined || codeMatchKey(candidate) < codeMatchKey(best)) record.matches.set(id, candidate);
     }
   }
   if (record.matches === null) return;
@@ -131,37 +142,74 @@ function matchCodings(record: FactRecord, list: CompiledTypeList, bySet: Patient
   }
 }
 
-function addMatches(record: FactRecord, ids: readonly number[] | undefined, system: CodeSystem, coding: Coding): void {
-  if (ids === undefined) return;
-  const candidate: CodeMatch = { system, code: coding.code.trim(), display: coding.display ?? null };
-  record.matches ??= new Map();
-  for (const id of ids) {
-    const best = record.matches.get(id);
-    // Strictly smaller only: on equal keys the first coding wins, as in matchCodeSet.
-    if (best === undefined || codeMatchKey(candidate) < codeMatchKey(best)) record.matches.set(id, candidate);
+/**
+ * Everything about one (system, code) pair that does not depend on the patient, memoised on the list:
+ * patients share a small vocabulary, and normalising and looking up each coding was a fifth of the
+ * engine's time. Entries hold only terminology, never which patient had them; the memo is bounded.
+ */
+function lookUpCoding(list: CompiledTypeList, rawSystem: string, rawCode: string): CodingInfo {
+  const bySystem = list.codings.bySystem;
+  let byCode = bySystem.get(rawSystem);
+  let info = byCode?.get(rawCode);
+  if (info !== undefined) return info;
+  info = describeCoding(list, rawSystem, rawCode);
+  if (list.codings.size >= codingMemoLimit) {
+    bySystem.clear();
+    list.codings.size = 0;
+    byCode = undefined;
   }
+  if (byCode === undefined) {
+    byCode = new Map();
+    bySystem.set(rawSystem, byCode);
+  }
+  byCode.set(rawCode, info);
+  list.codings.size++;
+  return info;
+}
+
+/** Entries the coding memo holds before it starts over (exported for its test). */
+export const codingMemoLimit = 50_000;
+const noSetIds: readonly number[] = [];
+
+function describeCoding(list: CompiledTypeList, rawSystem: string, rawCode: string): CodingInfo {
+  const system = normalizeCodeSystem(rawSystem);
+  if (system === null) return { system, familyBit: 0, code: "", setIds: noSetIds };
+  const familyBit = rawCode.trim() !== "" ? codeFamilyBit(system) : 0;
+  const code = normalizeCode(system, rawCode);
+  const setIds: number[] = [];
+  if (code !== "") {
+    // Ids in the order the per-coding lookups used to visit them: exact pool, or ICD prefixes by length.
+    if (system !== "ICD10CM") setIds.push(...(list.exactCodes.get(exactCodeKey(system, code)) ?? []));
+    else {
+      for (const length of list.icdPrefixLengths) {
+        if (length > code.length) break;
+        setIds.push(...(list.icdPrefixes.get(code.slice(0, length)) ?? []));
+      }
+    }
+  }
+  return { system, familyBit, code: rawCode.trim(), setIds: setIds.length === 0 ? noSetIds : setIds };
 }
 
 function scanText(source: string, list: CompiledTypeList): TextScan {
   // Laid out in scratch buffers and measured at once: only the hits survive, not per-character arrays.
   const length = layoutIntoScratch(source);
   const layout = scratchLayout();
-  const hits = scanPhraseTrie(list.trie, { codes: layout.codes.subarray(0, length), boundary: layout.boundary.subarray(0, length + 1) });
+  const hits = scanPhraseTrieAtTokens(list.trie, layout.codes, layout.boundary, length, layout.tokens, layout.tokenCount);
   const cues: PhraseHit[] = [];
   const keywordHits: PhraseHit[] = [];
-  const matchers = new Set<number>();
+  let matchers = noMatchers;
   for (const hit of hits) {
     if (hit.phraseIndex < list.cueCount) {
       cues.push(hit);
       continue;
     }
-    const phraseIndex = hit.phraseIndex - list.cueCount;
-    keywordHits.push({ phraseIndex, start: hit.start, end: hit.end });
-    for (const id of list.phraseMatchers[phraseIndex] ?? []) matchers.add(id);
+    keywordHits.push(hit);
+    if (matchers === noMatchers) matchers = new Int32Array((list.matcherCount + 31) >>> 5);
+    for (const id of list.phraseMatchers[hit.phraseIndex - list.cueCount] ?? []) matchers[id >>> 5] = (matchers[id >>> 5] ?? 0) | (1 << (id & 31));
   }
   const table: SpanTable = { source, cues, layout: null, spans: new Map() };
   for (const hit of keywordHits) measureSpan(table, layout, hit.start, hit.end);
-  return { prepared: table, keywordHits, matchers };
+  return { prepared: table, keywordHits, matchers, matches: null };
 }
 
 /** The record's text and code displays, scanned on first use. */
@@ -179,30 +227,44 @@ export function documentScans(record: DocumentRecord, list: CompiledTypeList): T
   return record.fields;
 }
 
-const noMatches: KeywordMatch[] = [];
+const noMatches: readonly KeywordMatch[] = [];
 
-/** Exactly findKeywordMatches(matcher, text) for this matcher, from the shared scan. */
-export function matchesIn(scan: TextScan, matcher: CompiledMatcher): KeywordMatch[] {
-  if (!scan.matchers.has(matcher.id)) return noMatches;
+/**
+ * Exactly findKeywordMatches(matcher, text) for this matcher, from the shared scan. Memoised on the
+ * scan (which lives only for the call) because types sharing a matcher ask for the same matches;
+ * the array is shared, so callers must not change it.
+ */
+export function matchesIn(scan: TextScan, matcher: CompiledMatcher): readonly KeywordMatch[] {
+  if (!hasMatcher(scan.matchers, matcher.id)) return noMatches;
+  const memo = scan.matches?.get(matcher.id);
+  if (memo) return memo;
   const hits: PhraseHit[] = [];
   for (const hit of scan.keywordHits) {
     const owners = matcher.ownersByPhrase.get(hit.phraseIndex);
     if (owners) for (const owner of owners) hits.push({ phraseIndex: owner, start: hit.start, end: hit.end });
   }
-  return resolveKeywordMatches(matcher.owners, hits, scan.prepared);
+  const matches = resolveKeywordMatches(matcher.owners, hits, scan.prepared);
+  scan.matches ??= new Map();
+  scan.matches.set(matcher.id, matches);
+  return matches;
 }
 
 /** Whether any field of the document mentions one of the matcher's phrases (blockers included). */
 export function documentMentions(record: DocumentRecord, matcher: CompiledMatcher, list: CompiledTypeList): boolean {
-  return documentScans(record, list).some((scan) => scan.matchers.has(matcher.id));
+  for (const scan of documentScans(record, list)) if (hasMatcher(scan.matchers, matcher.id)) return true;
+  return false;
 }
 
 /** Whether any of the patient's documents mentions one of the matcher's phrases; scans them all once. */
 export function documentsMention(index: PatientIndex, matcher: CompiledMatcher): boolean {
   if (index.documentMatchers === null) {
-    const ids = new Set<number>();
-    for (const record of index.documents) for (const scan of documentScans(record, index.list)) for (const id of scan.matchers) ids.add(id);
-    index.documentMatchers = ids;
+    const all = new Int32Array((index.list.matcherCount + 31) >>> 5);
+    for (const record of index.documents) {
+      for (const scan of documentScans(record, index.list)) {
+        for (let word = 0; word < scan.matchers.length; word++) all[word] = (all[word] ?? 0) | (scan.matchers[word] ?? 0);
+      }
+    }
+    index.documentMatchers = all;
   }
-  return index.documentMatchers.has(matcher.id);
+  return hasMatcher(index.documentMatchers, matcher.id);
 }

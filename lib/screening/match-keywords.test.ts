@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { compileKeywordMatcher, findKeywordMatches, prepareText } from "./match-keywords";
 
@@ -108,5 +109,25 @@ describe("spans and snippets", () => {
   test("an empty matcher or empty text finds nothing", () => {
     expect(findKeywordMatches(compileKeywordMatcher([]), "colonoscopy")).toEqual([]);
     expect(findKeywordMatches(matcher, "")).toEqual([]);
+  });
+});
+
+describe("snippets", () => {
+  // The snippet rule as first written; buildSnippet skips the regular expression for tidy text.
+  const expectedSnippet = (source: string, start: number, end: number) => {
+    const from = Math.max(0, start - 40);
+    const to = Math.min(source.length, end + 40);
+    const body = source.slice(from, to).replace(/\s+/g, " ").trim();
+    return `${from > 0 ? "…" : ""}${body}${to < source.length ? "…" : ""}`;
+  };
+  const filler = fc.array(fc.constantFrom("a", "b", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "é", ".", "x y"), { maxLength: 60 }).map((parts) => parts.join(""));
+
+  test("collapse whitespace and trim exactly as the regular expression does", () => {
+    fc.assert(fc.property(filler, filler, (before, after) => {
+      const source = `${before} mammogram ${after}`;
+      for (const match of findKeywordMatches(matcher, source)) {
+        expect(match.snippet).toBe(expectedSnippet(source, match.start, match.end));
+      }
+    }), { numRuns: 2000 });
   });
 });

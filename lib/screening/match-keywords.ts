@@ -1,4 +1,4 @@
-import { classifyMatchContext, findContextCues, type ContextText, type CueHit, type MatchContext } from "./detect-context";
+import { classifyMatchContext, findContextCues, findTerminators, type ContextText, type CueHit, type MatchContext } from "./detect-context";
 import { compactPhrase, layoutText, type TextLayout } from "./normalize-text";
 import { buildPhraseTrie, scanPhraseTrie, type PhraseHit, type PhraseTrie } from "./phrase-trie";
 
@@ -23,7 +23,14 @@ export type PreparedText = SpanTable & { normalized: TextLayout; layout: TextLay
  * snippet. `layout` measures spans not yet in the table; the engine fills the table while its
  * scratch layout is live and keeps no layout (null) afterwards.
  */
-export type SpanTable = { source: string; cues: readonly CueHit[]; layout: SpanLayout | null; spans: Map<number, Span> };
+export type SpanTable = {
+  source: string;
+  cues: readonly CueHit[];
+  layout: SpanLayout | null;
+  spans: Map<number, Span>;
+  /** findTerminators(cues), worked out on the first measured span. */
+  terminators?: readonly CueHit[];
+};
 export type SpanLayout = { sourceIndex: ArrayLike<number> } & ContextText;
 export type Span = { start: number; end: number; context: MatchContext; cue: string | null; snippet: string | null };
 
@@ -59,8 +66,28 @@ export function prepareText(source: string): PreparedText {
 function buildSnippet(source: string, start: number, end: number): string {
   const from = Math.max(0, start - snippetRadius);
   const to = Math.min(source.length, end + snippetRadius);
-  const body = source.slice(from, to).replace(/\s+/g, " ").trim();
+  const slice = source.slice(from, to);
+  const body = isTidy(slice) ? slice : slice.replace(/\s+/g, " ").trim();
   return `${from > 0 ? "…" : ""}${body}${to < source.length ? "…" : ""}`;
+}
+
+/**
+ * True when collapsing whitespace and trimming would leave the text unchanged: plain ASCII with single
+ * inner spaces only. Most snippets are, and skipping the regular expression for them is cheaper.
+ */
+function isTidy(text: string): boolean {
+  let previousSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32) {
+      if (previousSpace) return false;
+      previousSpace = true;
+    } else {
+      if (code >= 128 || (code >= 9 && code <= 13)) return false;
+      previousSpace = false;
+    }
+  }
+  return !previousSpace || text.length === 0;
 }
 
 /** Every whole-token mention of a keyword phrase, with its negation or temporal context. */
@@ -115,7 +142,8 @@ export function measureSpan(table: SpanTable, layout: SpanLayout, compactStart: 
   const start = layout.sourceIndex[compactStart] ?? 0;
   const lastSource = layout.sourceIndex[compactEnd - 1] ?? start;
   const end = lastSource + ((source.codePointAt(lastSource) ?? 0) > 0xffff ? 2 : 1);
-  const { context, cue } = classifyMatchContext(layout, table.cues, compactStart, compactEnd);
+  table.terminators ??= findTerminators(table.cues);
+  const { context, cue } = classifyMatchContext(layout, table.cues, compactStart, compactEnd, table.terminators);
   const span: Span = { start, end, context, cue, snippet: null };
   table.spans.set(spanKey(compactStart, compactEnd), span);
   return span;

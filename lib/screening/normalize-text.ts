@@ -88,7 +88,16 @@ function charAt(source: string, index: number): string | undefined {
   return String.fromCodePoint(source.codePointAt(index) ?? code);
 }
 
-type Buffers = { codes: Uint16Array; sourceIndex: Int32Array; boundary: Uint8Array; word: Int32Array; clause: Int32Array };
+type Buffers = {
+  codes: Uint16Array;
+  sourceIndex: Int32Array;
+  boundary: Uint8Array;
+  word: Int32Array;
+  clause: Int32Array;
+  /** Compact indices where a token starts, ascending; the first `tokenCount` entries are valid. */
+  tokens: Int32Array;
+  tokenCount: number;
+};
 
 function allocate(capacity: number): Buffers {
   return {
@@ -97,6 +106,8 @@ function allocate(capacity: number): Buffers {
     boundary: new Uint8Array(capacity + 1),
     word: new Int32Array(capacity),
     clause: new Int32Array(capacity),
+    tokens: new Int32Array(capacity),
+    tokenCount: 0,
   };
 }
 
@@ -112,6 +123,7 @@ function ensureCapacity(needed: number): Buffers {
     bigger.boundary.set(scratch.boundary);
     bigger.word.set(scratch.word);
     bigger.clause.set(scratch.clause);
+    bigger.tokens.set(scratch.tokens);
     scratch = bigger;
   }
   return scratch;
@@ -122,6 +134,19 @@ export function layoutText(source: string): TextLayout {
   return createLayout(scratch, length);
 }
 
+// Character kinds in the layout loop. ASCII kinds come from a table: one load instead of three range
+// tests per character, which is most of the work on long documents.
+const separator = 0;
+const lowerKind = 1;
+const upperKind = 2;
+const digitKind = 3;
+/** A letter or number outside ASCII that is neither upper, lower nor a digit (e.g. titlecase, CJK). */
+const otherAlnumKind = 4;
+const asciiKinds = new Uint8Array(128);
+for (let code = 97; code <= 122; code++) asciiKinds[code] = lowerKind;
+for (let code = 65; code <= 90; code++) asciiKinds[code] = upperKind;
+for (let code = 48; code <= 57; code++) asciiKinds[code] = digitKind;
+
 /**
  * Lays the text out in the shared scratch buffers and returns its compact length. The buffers stay
  * valid only until the next layout, so the caller must finish reading them first.
@@ -129,71 +154,65 @@ export function layoutText(source: string): TextLayout {
 export function layoutIntoScratch(source: string): number {
   // ASCII yields one compact unit per source unit; only folding other characters can expand.
   let b = ensureCapacity(source.length);
+  // Locals rather than b.codes… so the loop does not reload them; refreshed whenever b grows.
+  let { codes, sourceIndex, boundary, word, clause, tokens } = b;
+  const sourceLength = source.length;
   let length = 0;
+  let tokenCount = 0;
   let wordNo = 0;
   let clauseNo = 0;
   let sawSeparator = false;
-  // The previous alphanumeric character's classes; hasPrev is false after a separator.
-  let hasPrev = false;
-  let prevUpper = false;
-  let prevLower = false;
-  let prevDigit = false;
+  // The previous alphanumeric character's kind; `separator` after a separator (no previous).
+  let prev = separator;
   let offset = 0;
-  while (offset < source.length) {
+  while (offset < sourceLength) {
     const code = source.charCodeAt(offset);
     let width = 1;
-    let upperChar: boolean;
-    let lowerChar: boolean;
-    let digitChar: boolean;
+    let kind: number;
     let folded: string | null = null;
-    let foldedCode = 0;
     if (code < 128) {
-      digitChar = code >= 48 && code <= 57;
-      upperChar = code >= 65 && code <= 90;
-      lowerChar = code >= 97 && code <= 122;
-      if (!digitChar && !upperChar && !lowerChar) {
+      kind = asciiKinds[code] ?? separator;
+      if (kind === separator) {
         sawSeparator = true;
         if (code === 10 || code === 59 || code === 33 || code === 63) clauseNo++;
         else if (code === 46) {
-          const next = offset + 1 < source.length ? source.charCodeAt(offset + 1) : -1;
+          const next = offset + 1 < sourceLength ? source.charCodeAt(offset + 1) : -1;
           if (next === -1 || (next < 128 ? asciiSpace(next) : /\s/.test(charAt(source, offset + 1) ?? ""))) clauseNo++;
         }
-        hasPrev = false;
+        prev = separator;
         offset += 1;
         continue;
       }
-      foldedCode = upperChar ? code + 32 : code;
     } else {
       const char = charAt(source, offset) ?? "";
       width = char.length;
-      const kind = classify(char);
-      if (kind === "mark") {
+      const charKind = classify(char);
+      if (charKind === "mark") {
         offset += width;
         continue;
       }
-      if (kind === "other") {
+      if (charKind === "other") {
         sawSeparator = true;
         if (isClauseBreak(char, charAt(source, offset + width))) clauseNo++;
-        hasPrev = false;
+        prev = separator;
         offset += width;
         continue;
       }
-      upperChar = isUpper(char);
-      lowerChar = isLower(char);
-      digitChar = isDigit(char);
+      kind = isUpper(char) ? upperKind : isLower(char) ? lowerKind : isDigit(char) ? digitKind : otherAlnumKind;
       folded = fold(char);
     }
     const camel =
-      hasPrev && upperChar && (prevLower || (prevUpper && nextIsLower(source, offset + width)));
-    const digitChange = hasPrev && prevDigit !== digitChar;
+      kind === upperKind && (prev === lowerKind || (prev === upperKind && nextIsLower(source, offset + width)));
+    const digitChange = prev !== separator && (prev === digitKind) !== (kind === digitKind);
     if (length > 0 && (sawSeparator || camel)) wordNo++;
     const startsToken = length === 0 || sawSeparator || camel || digitChange;
     if (folded === null) {
-      b.codes[length] = foldedCode;
-      b.sourceIndex[length] = offset;
-      b.boundary[length] = startsToken ? 1 : 0;
-      b.word[length] = wordNo;
-      b.clause[length] = clauseNo;
+      codes[length] = kind === upperKind ? code + 32 : code;
+      sourceIndex[length] = offset;
+      boundary[length] = startsToken ? 1 : 0;
+      word[length] = wordNo;
+      clause[length] = clauseNo;
+      if (startsToken) tokens[tokenCount++] = length;
       length++;
     } else {
       if (folded.length === 0) {
@@ -202,24 +221,41 @@ export function layoutIntoScratch(source: string): number {
       }
       // Leave room for the rest of the source at one unit per unit, as the ASCII path assumes.
       b = ensureCapacity(length + folded.length + (source.length - offset - width));
+      ({ codes, sourceIndex, boundary, word, clause, tokens } = b);
       for (let k = 0; k < folded.length; k++) {
-        b.codes[length] = folded.charCodeAt(k);
-        b.sourceIndex[length] = offset;
-        b.boundary[length] = k === 0 && startsToken ? 1 : 0;
-        b.word[length] = wordNo;
-        b.clause[length] = clauseNo;
+        codes[length] = folded.charCodeAt(k);
+        sourceIndex[length] = offset;
+        boundary[length] = k === 0 && startsToken ? 1 : 0;
+        word[length] = wordNo;
+        clause[length] = clauseNo;
+        if (k === 0 && startsToken) tokens[tokenCount++] = length;
         length++;
       }
     }
     sawSeparator = false;
-    hasPrev = true;
-    prevUpper = upperChar;
-    prevLower = lowerChar;
-    prevDigit = digitChar;
+    prev = kind;
     offset += width;
+    // Most characters are lower-case ASCII letters inside a word: after a letter, such a letter
+    // never starts a token, so copy the run without the checks above.
+    if (kind !== digitKind) {
+      const runStart = offset;
+      while (offset < sourceLength) {
+        const next = source.charCodeAt(offset);
+        if (next < 97 || next > 122) break;
+        codes[length] = next;
+        sourceIndex[length] = offset;
+        boundary[length] = 0;
+        word[length] = wordNo;
+        clause[length] = clauseNo;
+        length++;
+        offset++;
+      }
+      if (offset > runStart) prev = lowerKind;
+    }
   }
-  b.boundary[length] = 1;
-  b.boundary[0] = 1;
+  boundary[length] = 1;
+  boundary[0] = 1;
+  b.tokenCount = tokenCount;
   return length;
 }
 
@@ -256,6 +292,10 @@ function createLayout(b: Buffers, length: number): TextLayout {
 }
 
 function nextIsLower(source: string, index: number): boolean {
+  if (index < source.length) {
+    const code = source.charCodeAt(index);
+    if (code < 128) return code >= 97 && code <= 122;
+  }
   const next = charAt(source, index);
   return next !== undefined && isLower(next);
 }

@@ -2,7 +2,7 @@
 // evaluate-screenings.equivalence.test.ts. Production code must not import it.
 import type { DayNumber } from "../calendar-date";
 import { codeSystems, hasKnownCoding, matchCodeSet, type Coding } from "../code-set";
-import { buildEvidenceItem, datedFields, partialDateNote, resolveFactDate } from "../fact-helpers";
+import { buildEvidenceItem, datedFields, partialDateNote, resolveFactDate } from "./fact-helpers";
 import { getTypeMatchers, prepareFactText } from "./get-type-matchers";
 import { findKeywordMatches } from "../match-keywords";
 import type { PatientFacts } from "../patient-facts";

@@ -2,7 +2,7 @@
 // evaluate-screenings.equivalence.test.ts. Production code must not import it.
 import type { DayNumber } from "../calendar-date";
 import type { ClinicSettings } from "../clinic-settings";
-import { buildEvidenceItem, datedFields, resolveFactDate } from "../fact-helpers";
+import { buildEvidenceItem, datedFields, resolveFactDate } from "./fact-helpers";
 import { getTypeMatchers, prepareDocument } from "./get-type-matchers";
 import { findKeywordMatches, type KeywordMatch } from "../match-keywords";
 import type { PatientFacts } from "../patient-facts";

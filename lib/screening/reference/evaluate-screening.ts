@@ -9,7 +9,8 @@ import { collectDocumentEvidence } from "./collect-document-evidence";
 import { decideStatus } from "../decide-status";
 import { findExclusions } from "./find-exclusions";
 import type { PatientFacts } from "../patient-facts";
-import { compareEvidence, type EvidenceItem, type ScreeningResult, type ScreeningStatus } from "../screening-result";
+import { compareEvidence } from "./compare-evidence";
+import type { EvidenceItem, ScreeningResult, ScreeningStatus } from "../screening-result";
 import type { ScreeningType } from "../screening-type";
 
 export type EvaluateOptions = {

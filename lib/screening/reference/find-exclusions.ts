@@ -2,11 +2,12 @@
 // evaluate-screenings.equivalence.test.ts. Production code must not import it.
 import type { DayNumber } from "../calendar-date";
 import { matchCodeSet } from "../code-set";
-import { buildEvidenceItem, canFallBackToText, datedFields, isConditionApplicable, resolveFactDate } from "../fact-helpers";
+import { buildEvidenceItem, canFallBackToText, datedFields, isConditionApplicable, resolveFactDate } from "./fact-helpers";
 import { getTypeMatchers, prepareDocument, prepareFactText } from "./get-type-matchers";
 import { findKeywordMatches, type KeywordMatcher } from "../match-keywords";
 import type { PatientFacts } from "../patient-facts";
-import { compareEvidence, type EvidenceItem } from "../screening-result";
+import { compareEvidence } from "./compare-evidence";
+import type { EvidenceItem } from "../screening-result";
 import type { ScreeningType } from "../screening-type";
 
 /**

@@ -4,12 +4,12 @@ import type { DayNumber } from "../calendar-date";
 import { isCodeSetEmpty, matchCodeSet } from "../code-set";
 import {
   buildEvidenceItem, canFallBackToText, datedFields, isConditionApplicable, resolveFactDate,
-} from "../fact-helpers";
+} from "./fact-helpers";
 import { getTypeMatchers, prepareFactText } from "./get-type-matchers";
 import { findKeywordMatches } from "../match-keywords";
 import type { ObservationFact, PatientFacts } from "../patient-facts";
 import type { EvidenceItem } from "../screening-result";
-import { compareEvidence } from "../screening-result";
+import { compareEvidence } from "./compare-evidence";
 import type { ObservationTrigger, ScreeningType, Trigger } from "../screening-type";
 
 const resultStatuses = new Set(["final", "amended", "corrected"]);

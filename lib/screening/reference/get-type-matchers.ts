@@ -1,7 +1,7 @@
 // Reference engine: the straightforward pre-optimisation code, kept only as the oracle for
 // evaluate-screenings.equivalence.test.ts. Production code must not import it.
 import { compileKeywordMatcher, prepareText, type KeywordMatcher, type PreparedText } from "../match-keywords";
-import { factText } from "../fact-helpers";
+import { factText } from "./fact-helpers";
 import type { DocumentFact } from "../patient-facts";
 import type { ScreeningType } from "../screening-type";
 
