@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { hotp, decodeBase32, totpStep } from "../../lib/auth/totp";
 
 export const demoPassword = process.env.HEALTHPREP_SEED_PASSWORD ?? "HealthPrep-demo-2026!";
@@ -81,4 +81,33 @@ export async function addE2eMember(input: { email: string; name: string; orgSlug
   } finally {
     await client.end();
   }
+}
+
+/** The Epic sandbox Playwright starts beside the app (playwright.config.ts). */
+export const sandboxOrigin = `http://127.0.0.1:${process.env.EPIC_SANDBOX_PORT ?? 4510}`;
+
+/** Sign in with Epic as the sandbox clinician FHIR: HealthPrep → sandbox login → consent → back. */
+export async function signInWithEpic(page: Page): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Clinic").selectOption("riverside");
+  await page.getByRole("button", { name: "Sign in with Epic" }).click();
+  await page.waitForURL(new RegExp(`^${sandboxOrigin}/oauth2/`));
+  await page.getByLabel("User ID").fill("FHIR");
+  await page.getByLabel("Password").fill("EpicFhir11!");
+  await page.getByRole("button", { name: "Log In" }).click();
+  await page.getByRole("button", { name: "Allow" }).click();
+}
+
+/**
+ * Waits until the row's patient has been synced and screened (their page lists screenings): opening
+ * the schedule syncs and screens the day's patients by itself, in whatever order the jobs finish.
+ */
+export async function waitForScreenedPatient(page: Page, row: Locator): Promise<void> {
+  await row.getByTestId("patient-name").click();
+  await expect(page).toHaveURL(/\/patients\/pat_[0-9A-Z]{26}$/);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("screening-row").first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 180_000, intervals: [1_000, 2_000, 5_000] });
+  await page.goBack();
 }

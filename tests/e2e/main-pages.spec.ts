@@ -1,29 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { sandboxControl } from "../epic-sandbox/sandbox-control";
-import { signIn } from "./fixtures";
+import { sandboxOrigin, signIn, waitForScreenedPatient } from "./fixtures";
 
 // Every main page, full-page at desktop and tablet width, saved as test artifacts
 // (test-results/<test>/<page>-<width>.png), each checked with axe and for sideways scrolling.
-const sandbox = `http://127.0.0.1:${process.env.EPIC_SANDBOX_PORT ?? 4510}`;
+const sandbox = sandboxOrigin;
 const viewports = [
   { width: 1280, height: 800 },
   { width: 768, height: 1024 },
 ];
-
-/**
- * Waits until the patient's chart has synced and been screened (their page lists screenings), so
- * the screenshots show a filled patient page whatever order the jobs finish in.
- */
-async function waitForScreenedPatient(page: Page, row: Locator) {
-  await row.getByTestId("patient-name").click();
-  await expect(page).toHaveURL(/\/patients\/pat_[0-9A-Z]{26}$/);
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByTestId("screening-row").first()).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 180_000, intervals: [1_000, 2_000, 5_000] });
-  await page.goBack();
-}
 
 async function capture(page: Page, name: string) {
   for (const viewport of viewports) {

@@ -1,14 +1,15 @@
 import { writeFileSync } from "node:fs";
 import type { DocumentReference, Encounter, Appointment } from "@medplum/fhirtypes";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { readTextLayer } from "../../lib/documents/pdf/read-text-layer";
 import { renderPdfPageToPng } from "../../lib/documents/pdf/render-pdf-page";
 import { withPdfDocument } from "../../lib/documents/pdf/with-pdf-document";
 import { prepSheetIdentifierSystem } from "../../lib/writeback/build-document-reference";
 import { sandboxControl } from "../epic-sandbox/sandbox-control";
 import { issueUserToken } from "../epic-sandbox/testing/issue-user-token";
+import { sandboxOrigin, signInWithEpic, waitForScreenedPatient } from "./fixtures";
 
-const sandbox = `http://127.0.0.1:${process.env.EPIC_SANDBOX_PORT ?? 4510}`;
+const sandbox = sandboxOrigin;
 const fhirBase = `${sandbox}/api/FHIR/R4`;
 
 // Desiree Powell (sandbox seed): a former smoker of 58 with no low-dose CT → lung cancer screening
@@ -19,32 +20,6 @@ const due = { name: "Lung cancer screening: low-dose CT", status: "Due" };
 const complete = { name: "Breast cancer screening: mammography", status: "Complete" };
 
 const todayInClinic = () => new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date());
-
-async function signInWithEpic(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Clinic").selectOption("riverside");
-  await page.getByRole("button", { name: "Sign in with Epic" }).click();
-  await page.waitForURL(new RegExp(`^${sandbox}/oauth2/`));
-  await page.getByLabel("User ID").fill("FHIR");
-  await page.getByLabel("Password").fill("EpicFhir11!");
-  await page.getByRole("button", { name: "Log In" }).click();
-  await page.getByRole("button", { name: "Allow" }).click();
-}
-
-/**
- * Waits until the patient's chart has synced and been screened (their page lists screenings).
- * "Prepare all" pulls each patient itself now (tests/integration/prepare-all.test.ts); the wait
- * stays as a check that opening the schedule syncs and screens the day's patients on its own.
- */
-async function waitForScreenedPatient(page: Page, row: Locator) {
-  await row.getByTestId("patient-name").click();
-  await expect(page).toHaveURL(/\/patients\/pat_[0-9A-Z]{26}$/);
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByTestId("screening-row").first()).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 180_000, intervals: [1_000, 2_000, 5_000] });
-  await page.goBack();
-}
 
 /** Reads a resource from the sandbox as Epic's own user FHIR would (a token from the sandbox's test helper). */
 async function readFromSandbox<T>(token: string, reference: string): Promise<T> {

@@ -1,18 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-
-const sandbox = `http://127.0.0.1:${process.env.EPIC_SANDBOX_PORT ?? 4510}`;
-
-async function signInWithEpic(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Clinic").selectOption("riverside");
-  await page.getByRole("button", { name: "Sign in with Epic" }).click();
-  await page.waitForURL(new RegExp(`^${sandbox}/oauth2/`));
-  await page.getByLabel("User ID").fill("FHIR");
-  await page.getByLabel("Password").fill("EpicFhir11!");
-  await page.getByRole("button", { name: "Log In" }).click();
-  await page.getByRole("button", { name: "Allow" }).click();
-}
+import { expect, test } from "@playwright/test";
+import { signInWithEpic } from "./fixtures";
 
 // A provider (the sandbox's FHIR clinician, linked to their Epic practitioner) on the schedule:
 // their own patients by default, the clinic's on request; one row regenerated and sent to Epic
