@@ -16,10 +16,10 @@ import { requirePlatformPage } from "@/lib/http/require-org-page";
 import { ScrollTable } from "../_components/scroll-table";
 import { listAllOrganizations } from "@/lib/organizations/list-all-organizations";
 import { formatUtc } from "../_components/job-runs-table";
+import { ClinicFilterSelect, filterSelectClass } from "../_components/clinic-filter-select";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-sm";
 
 function query(filter: AuditLogFilterInput, page?: number): string {
   const params = new URLSearchParams();
@@ -54,24 +54,14 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         }
       />
       <form method="get" aria-label="Filter the audit log" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_10rem_10rem_auto] lg:items-end">
-        <div className="grid gap-1.5">
-          <Label htmlFor="filter-clinic">Clinic</Label>
-          <select id="filter-clinic" name="organizationId" defaultValue={filter.organizationId ?? ""} className={selectClass}>
-            <option value="">All clinics</option>
-            {organizations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ClinicFilterSelect id="filter-clinic" organizations={organizations} value={filter.organizationId} />
         <div className="grid gap-1.5">
           <Label htmlFor="filter-actor">Actor (email or user id)</Label>
           <Input id="filter-actor" name="actor" defaultValue={filter.actor ?? ""} />
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="filter-action">Action</Label>
-          <select id="filter-action" name="action" defaultValue={filter.action ?? ""} className={selectClass}>
+          <select id="filter-action" name="action" defaultValue={filter.action ?? ""} className={filterSelectClass}>
             <option value="">All actions</option>
             {auditActions.map((a) => (
               <option key={a} value={a}>

@@ -12,10 +12,10 @@ import { listJobRunsPage } from "@/lib/admin/list-job-runs-page";
 import { requirePlatformPage } from "@/lib/http/require-org-page";
 import { listAllOrganizations } from "@/lib/organizations/list-all-organizations";
 import { formatDuration, JobRunsTable } from "../_components/job-runs-table";
+import { ClinicFilterSelect, filterSelectClass } from "../_components/clinic-filter-select";
 
 export const metadata: Metadata = { title: "Jobs" };
 
-const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-sm";
 
 function query(filter: Omit<JobRunFilterInput, "page">, page: number): string {
   const params = new URLSearchParams();
@@ -79,20 +79,10 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         </CardContent>
       </Card>
       <form method="get" aria-label="Filter job runs" className="mb-4 flex flex-wrap items-end gap-3">
-        <div className="grid gap-1.5">
-          <Label htmlFor="jobs-clinic">Clinic</Label>
-          <select id="jobs-clinic" name="organizationId" defaultValue={filter.organizationId ?? ""} className={selectClass}>
-            <option value="">All clinics</option>
-            {organizations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ClinicFilterSelect id="jobs-clinic" organizations={organizations} value={filter.organizationId} />
         <div className="grid gap-1.5">
           <Label htmlFor="jobs-status">Status</Label>
-          <select id="jobs-status" name="status" defaultValue={filter.status ?? ""} className={selectClass}>
+          <select id="jobs-status" name="status" defaultValue={filter.status ?? ""} className={filterSelectClass}>
             <option value="">Any status</option>
             {jobRunStatuses.map((s) => (
               <option key={s} value={s}>
