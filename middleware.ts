@@ -1,21 +1,21 @@
-import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
-import { authConfig } from "@/lib/auth/config";
+import { readSessionCookie } from "@/lib/auth/read-session-cookie";
 import { buildSecurityHeaders } from "@/lib/http/security-headers";
 import { env } from "@/lib/env";
 
 /**
  * Edge gate (coarse): anonymous users go to sign-in; every response gets the security headers with a
  * fresh CSP nonce. Organization, role and session validity are checked again on the server — this
- * file is never the only gate (CVE-2025-29927).
+ * file is never the only gate (CVE-2025-29927). The session cookie is only read here, not re-issued:
+ * it lives as long as the longest session may (12 h, lib/auth/session-policy.ts), so rolling it on
+ * every request bought nothing and cost an encryption per page.
  */
-const { auth } = NextAuth(authConfig);
-
 const publicPaths = [/^\/sign-in(\/|$)/, /^\/launch(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/, /^\/api\/jwks$/, /^\/api\/inngest$/, /^\/\.well-known\//];
 
-export default auth((request) => {
+export default async function middleware(request: NextRequest): Promise<Response> {
   const { pathname, search } = request.nextUrl;
   const isPublic = publicPaths.some((p) => p.test(pathname));
+  const session = isPublic ? null : await readSessionCookie(request.headers.get("cookie"));
   const nonce = btoa(crypto.randomUUID());
   const headers = buildSecurityHeaders({
     nonce,
@@ -24,7 +24,7 @@ export default auth((request) => {
   });
 
   let response: NextResponse;
-  if (!isPublic && !request.auth) {
+  if (!isPublic && !session) {
     if (pathname.startsWith("/api/")) {
       response = NextResponse.json({ error: { code: "unauthenticated", message: "Sign in to continue." } }, { status: 401 });
     } else {
@@ -41,7 +41,7 @@ export default auth((request) => {
   }
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
-}) as (request: NextRequest) => Promise<Response>;
+}
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],

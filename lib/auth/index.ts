@@ -1,5 +1,5 @@
 import "server-only";
-import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig, type Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
@@ -10,6 +10,7 @@ import { requestMetaFromHeaders } from "@/lib/http/request-meta";
 import { buildEpicProvider } from "@/lib/smart/build-epic-provider";
 import { authConfig } from "./config";
 import { epicClinicCookie } from "./epic-clinic-cookie";
+import { readSessionCookie } from "./read-session-cookie";
 import { completePasswordSignIn } from "./sign-in-with-password";
 
 class RateLimitedSignIn extends CredentialsSignin {
@@ -52,5 +53,6 @@ const nextAuth = NextAuth(async (): Promise<NextAuthConfig> => {
 });
 
 export const { handlers, signIn, signOut } = nextAuth;
-/** One session lookup per request (React cache), as in create-t3-app. */
-export const auth = cache(nextAuth.auth);
+
+/** One session read per request (React cache), as in create-t3-app. */
+export const auth = cache(async (): Promise<Session | null> => readSessionCookie((await headers()).get("cookie")));

@@ -20,11 +20,13 @@ export async function resolveOrgAccess(
   actor: { userId: string; isPlatformAdmin: boolean },
   orgSlug: string,
   permission: OrgPermission,
+  /** The actor's memberships when this request already read them: a member's clinic needs no more queries. */
+  known?: ReadonlyArray<{ role: MemberRole; organization: OrganizationRow }>,
 ): Promise<OrgAccess> {
-  const organization = await findOrganizationBySlug(db, orgSlug);
+  const mine = known?.find((m) => m.organization.slug === orgSlug);
+  const organization = mine?.organization ?? (await findOrganizationBySlug(db, orgSlug));
   if (!organization) throw new AppError("not_found", "organization not found");
-  const membership = await findMembership(db, organization.id, actor.userId);
-  const role = membership?.role ?? null;
+  const role = mine ? mine.role : ((await findMembership(db, organization.id, actor.userId))?.role ?? null);
   if (!role && !actor.isPlatformAdmin) throw new AppError("forbidden", "not a member of this organization");
   if (organization.status === "suspended" && !actor.isPlatformAdmin) {
     throw new AppError("forbidden", "organization suspended", { publicMessage: "This clinic is suspended." });

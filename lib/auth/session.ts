@@ -1,10 +1,9 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { listOrganizationSettingsOfUser } from "@/db/queries/organizations";
-import { findUserById } from "@/db/queries/users";
-import { findUserSession, revokeUserSession, touchUserSession } from "@/db/queries/user-sessions";
+import { findUserSessionWithUser, revokeUserSession, touchUserSession } from "@/db/queries/user-sessions";
 import { AppError } from "@/lib/errors";
+import { getMembershipsOfUser } from "./get-memberships-of-user";
 import { auth } from "./index";
 import { findSessionEndReason, resolveSessionPolicy, sessionPolicy } from "./session-policy";
 
@@ -26,18 +25,18 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const sessionId = session?.sessionId;
   if (!userId || !sessionId) return null;
   const db = await getDb();
-  const row = await findUserSession(db, sessionId);
-  if (!row || row.userId !== userId) return null;
+  const found = await findUserSessionWithUser(db, sessionId);
+  if (!found || found.session.userId !== userId) return null;
+  const { session: row, user } = found;
   const now = new Date();
   // Timeouts follow the user's clinics (organizations.settings), strictest first.
-  const policy = resolveSessionPolicy(await listOrganizationSettingsOfUser(db, userId));
+  const policy = resolveSessionPolicy((await getMembershipsOfUser(db, userId)).map((m) => m.organization.settings));
   const endReason = findSessionEndReason(row, now, policy);
   if (endReason) {
     if (endReason !== "revoked") await revokeUserSession(db, row.id, endReason, now);
     return null;
   }
-  const user = await findUserById(db, userId);
-  if (!user || user.disabledAt) return null;
+  if (user.disabledAt) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > sessionPolicy.touchEveryMs) await touchUserSession(db, row.id, now);
   return { userId, sessionId, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin };
 });

@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -124,7 +124,12 @@ async function seedClinicDay(db: Db, count: number, now: Date): Promise<{ emails
 }
 
 function startServer(port: number, databaseUrl: string, log: (line: string) => void): ChildProcess {
-  const child = spawn("npx", ["next", "start", "-p", String(port)], {
+  // BENCH_CPU_PROF_DIR=<dir>: run the same server under `node --cpu-prof` to see where its time goes.
+  const profileDir = process.env.BENCH_CPU_PROF_DIR;
+  const command = profileDir
+    ? [process.execPath, "--cpu-prof", `--cpu-prof-dir=${profileDir}`, path.join(projectRoot(), "node_modules/next/dist/bin/next"), "start", "-p", String(port)]
+    : ["npx", "next", "start", "-p", String(port)];
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: projectRoot(),
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
@@ -278,6 +283,8 @@ export const schedulePageBenchmark: Benchmark = {
       const check = await fetch(url, { headers: { cookie: cookies[0]! }, redirect: "manual" });
       const html = await check.text();
       const rows = html.match(/data-testid="appointment-row"/g)?.length ?? 0;
+      // BENCH_SAVE_HTML=<file>: keep the measured page to see what its bytes are.
+      if (process.env.BENCH_SAVE_HTML) writeFileSync(process.env.BENCH_SAVE_HTML, html);
       if (check.status !== 200 || rows !== count) throw new Error(`the schedule page answered ${check.status} with ${rows} of ${count} appointment rows`);
       log(`  ${cookies.length} sessions signed in; the page renders ${rows} appointments`);
 

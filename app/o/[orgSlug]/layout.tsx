@@ -1,11 +1,15 @@
 import { AppShell, roleLabels } from "@/app/_components/app-shell";
+import { getMembershipsOfUser } from "@/lib/auth/get-memberships-of-user";
 import { requireOrgPage } from "@/lib/http/require-org-page";
 import { listMyOrganizations } from "@/lib/organizations/list-my-organizations";
 
 export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { user, db, role, organization } = await requireOrgPage(orgSlug, "settings.read");
-  const organizations = await listMyOrganizations(db, user);
+  // A member's clinics are the memberships the session check already read in this request.
+  const organizations = user.isPlatformAdmin
+    ? await listMyOrganizations(db, user)
+    : (await getMembershipsOfUser(db, user.userId)).map((m) => ({ slug: m.organization.slug, name: m.organization.name, role: m.role as string | null }));
   return (
     <AppShell
       orgSlug={organization.slug}
