@@ -8,7 +8,7 @@ const secureCookieName = "__Secure-authjs.session-token";
  * The session in a request's Cookie header: the same checks as Auth.js's own `auth()` (the session
  * cookie only, decrypted with our secret, not expired, mapped by our session callback) without its
  * internal session request, which re-encrypts a rolled cookie that a server component cannot set
- * anyway (the middleware rolls it).
+ * anyway. Nothing rolls the cookie: it lives as long as the longest session may (see middleware.ts).
  */
 export async function readSessionCookie(cookie: string | null): Promise<Session | null> {
   if (!cookie) return null;
