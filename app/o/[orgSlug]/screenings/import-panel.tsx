@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import type { ScreeningTypesPreview } from "@/lib/screening-data/apply-preset-by-key";
 import { importScreeningTypesFileAction, previewScreeningTypesFileAction } from "./actions";
-import { ScreeningTypesPreviewTable, type Choices } from "./screening-types-preview";
+import { type Choices, describeApplied, ScreeningTypesPreviewTable } from "./screening-types-preview";
 
 type Message = { kind: "status" | "error"; text: string } | null;
 // Matches the server's limit, so a large file is refused here instead of by the body-size limit.
@@ -38,13 +38,12 @@ export function ImportPanel({ orgSlug }: { orgSlug: string }) {
       if (text === null) return;
       const result = await importScreeningTypesFileAction({ orgSlug, text, choices });
       if (!result.ok) return setMessage({ kind: "error", text: result.error.message });
-      const r = result.data;
       setPreview(null);
       setText(null);
       if (fileInput.current) fileInput.current.value = "";
       setMessage({
         kind: "status",
-        text: `Import applied: ${r.added.length} added, ${r.overwritten.length} updated, ${r.skipped.length} kept as yours, ${r.unchanged.length} unchanged.`,
+        text: `Import applied: ${describeApplied(result.data)}`,
       });
     });
 

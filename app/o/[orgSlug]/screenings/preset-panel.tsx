@@ -5,7 +5,7 @@ import { Label } from "@/components/ui/label";
 import type { ScreeningTypesPreview } from "@/lib/screening-data/apply-preset-by-key";
 import type { ScreeningPresetOption } from "@/lib/screening-data/screening-presets";
 import { applyPresetAction, previewPresetAction } from "./actions";
-import { ScreeningTypesPreviewTable, type Choices } from "./screening-types-preview";
+import { type Choices, describeApplied, ScreeningTypesPreviewTable } from "./screening-types-preview";
 
 type Message = { kind: "status" | "error"; text: string } | null;
 
@@ -30,11 +30,10 @@ export function PresetPanel({ orgSlug, presets }: { orgSlug: string; presets: Sc
     startTransition(async () => {
       const result = await applyPresetAction({ orgSlug, presetKey, choices });
       if (!result.ok) return setMessage({ kind: "error", text: result.error.message });
-      const r = result.data;
       setPreview(null);
       setMessage({
         kind: "status",
-        text: `Preset applied: ${r.added.length} added, ${r.overwritten.length} updated, ${r.skipped.length} kept as yours, ${r.unchanged.length} unchanged.`,
+        text: `Preset applied: ${describeApplied(result.data)}`,
       });
     });
 

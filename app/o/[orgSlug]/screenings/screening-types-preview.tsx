@@ -1,10 +1,15 @@
 "use client";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { ScreeningTypeChoice } from "@/lib/screening-data/apply-screening-types";
+import type { ApplyScreeningTypesResult, ScreeningTypeChoice } from "@/lib/screening-data/apply-screening-types";
 import type { ScreeningTypesPreview } from "@/lib/screening-data/apply-preset-by-key";
 
 export type Choices = Record<string, ScreeningTypeChoice>;
+
+/** What an applied preset or import changed, as the status line says it. */
+export function describeApplied(r: ApplyScreeningTypesResult): string {
+  return `${r.added.length} added, ${r.overwritten.length} updated, ${r.skipped.length} kept as yours, ${r.unchanged.length} unchanged.`;
+}
 
 const selectClass = "h-8 rounded-md border border-input bg-background px-2 text-sm";
 
