@@ -129,15 +129,6 @@ export async function findLastSettledWriteBack(db: Db, organizationId: Id<"organ
   return row ?? null;
 }
 
-/** Ledger rows started for a patient since `since` (the clinic-local day), for the daily cap. */
-export async function countWriteBacksSince(db: Db, organizationId: Id<"organization">, patientId: Id<"patient">, since: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(writeBacks)
-    .where(and(eq(writeBacks.organizationId, organizationId), eq(writeBacks.patientId, patientId), gte(writeBacks.createdAt, since)));
-  return row?.n ?? 0;
-}
-
 /**
  * Ledger rows started for a patient since `since` that may have put a note in Epic (every state
  * but `failed`, which means Epic refused it or was proven not to hold it), for the daily cap.
