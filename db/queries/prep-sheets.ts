@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, ne } from "drizzle-orm";
 import { createId, type Id } from "@/lib/ids";
 import type { Db } from "../client";
-import { appointments, openWriteBackStates, prepSheets, writeBacks, type PrepSheetStatus } from "../schema";
+import { appointments, openWriteBackStates, prepSheets, writeBacks } from "../schema";
 
 export type PrepSheetRow = typeof prepSheets.$inferSelect;
 export type WriteBackRow = typeof writeBacks.$inferSelect;
@@ -43,22 +43,6 @@ export async function insertPrepSheet(
 ): Promise<PrepSheetRow | null> {
   const [created] = await db.insert(prepSheets).values({ ...row, organizationId }).onConflictDoNothing().returning();
   return created ?? null;
-}
-
-export async function listLatestPrepSheetStatuses(
-  db: Db,
-  organizationId: Id<"organization">,
-  appointmentIds: readonly Id<"appointment">[],
-): Promise<{ appointmentId: Id<"appointment">; prepSheetId: string; status: PrepSheetStatus; version: number }[]> {
-  if (appointmentIds.length === 0) return [];
-  const rows = await db
-    .select({ appointmentId: prepSheets.appointmentId, prepSheetId: prepSheets.id, status: prepSheets.status, version: prepSheets.version })
-    .from(prepSheets)
-    .where(and(eq(prepSheets.organizationId, organizationId), inArray(prepSheets.appointmentId, [...appointmentIds])))
-    .orderBy(asc(prepSheets.appointmentId), desc(prepSheets.version));
-  const latest = new Map<string, (typeof rows)[number]>();
-  for (const row of rows) if (!latest.has(row.appointmentId)) latest.set(row.appointmentId, row);
-  return [...latest.values()];
 }
 
 /** Inserts a ledger row; null when an open write for this patient and encounter already exists. */

@@ -1,11 +1,15 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Id } from "@/lib/ids";
 import type { Db } from "../client";
-import { accounts, appointments, ehrTokens, jobRuns, patientDocuments, patients } from "../schema";
+import { accounts, appointments, ehrTokens, jobRuns, patientDocuments, patients, prepSheets } from "../schema";
 
-/** A clinic day's appointments with their patient's Epic id; tenant-scoped on both tables. */
+/**
+ * A clinic day's appointments with their patient's Epic id, the patient's document progress (total,
+ * finished = processed/skipped, failed, pages read) and the appointment's newest prep sheet, in one
+ * statement: the schedule page and its poll ask for this every few seconds. Tenant-scoped on every table.
+ */
 export async function listScheduleRows(db: Db, organizationId: Id<"organization">, range: { from: Date; to: Date }) {
-  return db
+  const rows = await db
     .select({
       appointmentId: appointments.id,
       startAt: appointments.startAt,
@@ -16,27 +20,15 @@ export async function listScheduleRows(db: Db, organizationId: Id<"organization"
       ehrPractitionerId: appointments.ehrPractitionerId,
       patientId: patients.id,
       ehrPatientId: patients.ehrPatientId,
+      // Correlated subqueries on (organization_id, patient_id) and the (organization_id, appointment_id, version) unique index.
+      documents: sql<[number, number, number, number]>`(select array[count(*), count(*) filter (where d.state in ('processed', 'skipped')), count(*) filter (where d.state = 'failed'), coalesce(sum(d.pages) filter (where d.state = 'processed'), 0)]::int[] from ${patientDocuments} d where d.organization_id = ${organizationId} and d.patient_id = ${patients.id})`,
+      prepSheetId: sql<string | null>`(select s.id from ${prepSheets} s where s.organization_id = ${organizationId} and s.appointment_id = ${appointments.id} order by s.version desc limit 1)`,
     })
     .from(appointments)
     .innerJoin(patients, and(eq(patients.id, appointments.patientId), eq(patients.organizationId, organizationId)))
     .where(and(eq(appointments.organizationId, organizationId), gte(appointments.startAt, range.from), lt(appointments.startAt, range.to)))
     .orderBy(asc(appointments.startAt), asc(appointments.id));
-}
-
-/** Document processing progress per patient: total, finished (processed/skipped), failed. */
-export async function countDocumentProgress(db: Db, organizationId: Id<"organization">, patientIds: Id<"patient">[]) {
-  if (patientIds.length === 0) return [];
-  return db
-    .select({
-      patientId: patientDocuments.patientId,
-      total: sql<number>`count(*)::int`,
-      done: sql<number>`(count(*) filter (where ${patientDocuments.state} in ('processed', 'skipped')))::int`,
-      failed: sql<number>`(count(*) filter (where ${patientDocuments.state} = 'failed'))::int`,
-      pages: sql<number>`coalesce(sum(${patientDocuments.pages}) filter (where ${patientDocuments.state} = 'processed'), 0)::int`,
-    })
-    .from(patientDocuments)
-    .where(and(eq(patientDocuments.organizationId, organizationId), inArray(patientDocuments.patientId, patientIds)))
-    .groupBy(patientDocuments.patientId);
+  return rows.map(({ documents: [total, done, failed, pages], ...row }) => ({ ...row, documents: { total, done, failed, pages } }));
 }
 
 /**
@@ -69,13 +61,15 @@ export async function listPrepFailureReasons(db: Db, organizationId: Id<"organiz
 
 /** The fhirUser values linking a user to this clinic's Epic: their `epic:<clinic>` account and their own Epic connection. */
 export async function listUserFhirUsers(db: Db, organizationId: Id<"organization">, userId: string): Promise<string[]> {
-  const linked = await db
-    .select({ fhirUser: accounts.providerAccountId })
+  const rows = await db
+    .select({ fhirUser: sql<string | null>`${accounts.providerAccountId}`.as("fhir_user") })
     .from(accounts)
-    .where(and(eq(accounts.provider, `epic:${organizationId}`), eq(accounts.userId, userId)));
-  const connected = await db
-    .select({ fhirUser: ehrTokens.fhirUser })
-    .from(ehrTokens)
-    .where(and(eq(ehrTokens.organizationId, organizationId), eq(ehrTokens.kind, "user"), eq(ehrTokens.userId, userId)));
-  return [...linked, ...connected].flatMap((r) => (r.fhirUser ? [r.fhirUser] : []));
+    .where(and(eq(accounts.provider, `epic:${organizationId}`), eq(accounts.userId, userId)))
+    .unionAll(
+      db
+        .select({ fhirUser: sql<string | null>`${ehrTokens.fhirUser}`.as("fhir_user") })
+        .from(ehrTokens)
+        .where(and(eq(ehrTokens.organizationId, organizationId), eq(ehrTokens.kind, "user"), eq(ehrTokens.userId, userId))),
+    );
+  return rows.flatMap((r) => (r.fhirUser ? [r.fhirUser] : []));
 }

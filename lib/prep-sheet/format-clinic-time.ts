@@ -1,20 +1,15 @@
+import { cachedDateTimeFormat } from "@/lib/dates/cached-date-time-format";
+
 /**
  * Calendar helpers in the clinic's time zone. FHIR instants arrive as UTC (`…Z`); a lab drawn at 23:30
  * local time on the 3rd must show as the 3rd, so every instant is read through Intl in the clinic zone.
  * Date-only values (including partial `YYYY`, `YYYY-MM`) are already calendar dates and pass through.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone, weekday: "short", year: "numeric", month: "2-digit", day: "2-digit",
-      hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
+  return cachedDateTimeFormat("en-US", {
+    timeZone, weekday: "short", year: "numeric", month: "2-digit", day: "2-digit",
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short",
+  });
 }
 
 export function isValidTimeZone(timeZone: string): boolean {

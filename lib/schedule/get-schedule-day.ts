@@ -1,10 +1,9 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { listLatestPrepSheetStatuses } from "@/db/queries/prep-sheets";
-import { countDocumentProgress, listPrepFailureReasons, listScheduleRows } from "@/db/queries/schedule";
-import { listSyncRuns } from "@/db/queries/sync-runs";
+import { listPrepFailureReasons, listScheduleRows } from "@/db/queries/schedule";
 import type { Id } from "@/lib/ids";
 import { clinicDayRange } from "@/lib/sync/clinic-day-range";
+import { findLatestScheduleSync } from "./find-latest-schedule-sync";
 
 export type ScheduleRow = {
   appointmentId: string;
@@ -38,30 +37,23 @@ export async function getScheduleDay(
   const range = clinicDayRange(input.timeZone, input.date, 1);
   const allRows = await listScheduleRows(db, input.organizationId, range);
   const rows = input.practitionerId === undefined ? allRows : allRows.filter((r) => r.ehrPractitionerId !== null && r.ehrPractitionerId === input.practitionerId);
-  const progress = await countDocumentProgress(db, input.organizationId, [...new Set(rows.map((r) => r.patientId))]);
-  const byPatient = new Map(progress.map((p) => [p.patientId, p]));
-  const sheets = await listLatestPrepSheetStatuses(db, input.organizationId, rows.map((r) => r.appointmentId));
-  const sheetByAppointment = new Map(sheets.map((s) => [s.appointmentId, s.prepSheetId]));
   // Only failed rows need a reason, so a healthy day costs no extra query.
   const failures = await listPrepFailureReasons(db, input.organizationId, rows.filter((r) => r.prepStatus === "failed").map((r) => r.appointmentId));
-  const [lastRun] = await listSyncRuns(db, input.organizationId, { kind: "schedule", limit: 1 });
+  const lastRun = await findLatestScheduleSync(db, input.organizationId);
   return {
     date: input.date,
-    rows: rows.map((r) => {
-      const p = byPatient.get(r.patientId);
-      return {
-        appointmentId: r.appointmentId,
-        patientId: r.patientId,
-        ehrPatientId: r.ehrPatientId,
-        startAt: r.startAt.toISOString(),
-        visitType: r.visitType,
-        appointmentStatus: r.status,
-        prepStatus: r.prepStatus,
-        prepSheetId: sheetByAppointment.get(r.appointmentId) ?? null,
-        documents: { total: p?.total ?? 0, done: p?.done ?? 0, failed: p?.failed ?? 0, pages: p?.pages ?? 0 },
-        prepError: r.prepStatus === "failed" ? (failures.get(r.appointmentId) ?? null) : null,
-      };
-    }),
+    rows: rows.map((r) => ({
+      appointmentId: r.appointmentId,
+      patientId: r.patientId,
+      ehrPatientId: r.ehrPatientId,
+      startAt: r.startAt.toISOString(),
+      visitType: r.visitType,
+      appointmentStatus: r.status,
+      prepStatus: r.prepStatus,
+      prepSheetId: r.prepSheetId,
+      documents: r.documents,
+      prepError: r.prepStatus === "failed" ? (failures.get(r.appointmentId) ?? null) : null,
+    })),
     sync: lastRun
       ? { status: lastRun.status, at: (lastRun.finishedAt ?? lastRun.startedAt).toISOString(), error: lastRun.errorReason ?? null }
       : { status: "never", at: null, error: null },

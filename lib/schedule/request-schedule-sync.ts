@@ -1,10 +1,10 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { findEhrToken } from "@/db/queries/ehr-connections";
-import { listSyncRuns } from "@/db/queries/sync-runs";
 import { dispatchEvents } from "@/lib/jobs/dispatch-event";
 import { scheduleSyncRequested } from "@/lib/jobs/events";
 import type { Id } from "@/lib/ids";
+import { findLatestScheduleSync } from "./find-latest-schedule-sync";
 
 const freshForMs = 10 * 60_000;
 const runningForMs = 5 * 60_000;
@@ -18,7 +18,7 @@ export async function requestScheduleSync(
   input: { organizationId: Id<"organization">; userId: string; date: string; force?: boolean; now?: Date },
 ): Promise<{ requested: boolean; reason: string }> {
   const now = (input.now ?? new Date()).getTime();
-  const [last] = await listSyncRuns(db, input.organizationId, { kind: "schedule", limit: 1 });
+  const last = await findLatestScheduleSync(db, input.organizationId);
   if (last?.status === "running" && now - last.startedAt.getTime() < runningForMs) return { requested: false, reason: "running" };
   if (!input.force && last && last.status !== "failed" && last.finishedAt && now - last.finishedAt.getTime() < freshForMs) {
     return { requested: false, reason: "fresh" };

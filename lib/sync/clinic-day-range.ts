@@ -1,6 +1,8 @@
+import { cachedDateTimeFormat } from "@/lib/dates/cached-date-time-format";
+
 /** Minutes the zone is ahead of UTC at `instant` (e.g. -300 for New York in winter). */
 function zoneOffsetMinutes(timeZone: string, instant: Date): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = cachedDateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",

@@ -3,9 +3,10 @@ import type { Db } from "@/db/client";
 import { listOrganizations } from "@/db/queries/organizations";
 import { findEhrConnection } from "@/db/queries/ehr-connections";
 import type { Id } from "@/lib/ids";
+import { cachedDateTimeFormat } from "@/lib/dates/cached-date-time-format";
 
 function localHour(timeZone: string, now: Date): number {
-  return Number(new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", hourCycle: "h23" }).format(now));
+  return Number(cachedDateTimeFormat("en-US", { timeZone, hour: "numeric", hourCycle: "h23" }).format(now));
 }
 
 /**

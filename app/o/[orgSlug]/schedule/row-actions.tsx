@@ -1,7 +1,7 @@
 "use client";
 import { RotateCw, Send } from "lucide-react";
 import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { sendToEpicAction } from "../prep-sheets/[prepSheetId]/actions";
 import { regeneratePrepSheetAction } from "./actions";
 
@@ -23,6 +23,16 @@ const sendOutcome: Record<string, string> = {
   dry_run: "Dry run: not written",
 };
 
+// Worked out once, not per row and poll (see the note in RowActions).
+const regenerateClass = buttonVariants({ variant: "outline", size: "sm" });
+const sendClass = buttonVariants({ variant: "secondary", size: "sm" });
+
+function formOf(fields: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  return form;
+}
+
 export type RowActionsProps = {
   orgSlug: string;
   appointmentId: string;
@@ -35,31 +45,37 @@ export type RowActionsProps = {
 };
 
 export function RowActions(props: RowActionsProps) {
-  // Client wrappers, not the server actions themselves: React then skips encoding a no-JavaScript
-  // fallback (action id, bound state) into each of the page's 80 forms — ~2 KB of HTML and render
-  // time per row — which buys nothing on a table that needs JavaScript to poll anyway.
-  const [regenerated, regenerate, regenerating] = useActionState<RegenerateState, FormData>((prev, form) => regeneratePrepSheetAction(prev, form), null);
-  const [sent, send, sending] = useActionState<SendState, FormData>((prev, form) => sendToEpicAction(prev, form), null);
+  // Client wrappers that build the action's form themselves, not the server actions with hidden
+  // inputs: React then encodes no no-JavaScript fallback (action id, bound state) and no hidden fields
+  // into each of the page's 80 forms, which buys nothing on a table that needs JavaScript to poll
+  // anyway. Buttons are plain elements with precomputed classes, and the icon shows only while
+  // something happens: the schedule renders 40 of these per request and per poll.
+  const [regenerated, regenerate, regenerating] = useActionState<RegenerateState>(
+    (prev) => regeneratePrepSheetAction(prev, formOf({ orgSlug: props.orgSlug, appointmentId: props.appointmentId })),
+    null,
+  );
+  const [sent, send, sending] = useActionState<SendState>(
+    (prev) => sendToEpicAction(prev, formOf({ orgSlug: props.orgSlug, prepSheetId: props.prepSheetId ?? "" })),
+    null,
+  );
   const preparing = props.prepStatus === "in_progress";
   const sendable = props.canWriteBack && props.prepStatus === "ready" && props.prepSheetId;
   return (
     <div className="flex flex-wrap items-center gap-2">
       {props.canGenerate ? (
         <form action={regenerate}>
-          <input type="hidden" name="orgSlug" value={props.orgSlug} />
-          <input type="hidden" name="appointmentId" value={props.appointmentId} />
-          <Button type="submit" size="sm" variant="outline" disabled={regenerating || preparing} aria-label={`Regenerate prep sheet for ${props.patientLabel}`}>
-            <RotateCw aria-hidden className={regenerating ? "animate-spin" : undefined} /> Regenerate
-          </Button>
+          <button type="submit" className={regenerateClass} disabled={regenerating || preparing} aria-label={`Regenerate prep sheet for ${props.patientLabel}`}>
+            {regenerating ? <RotateCw aria-hidden className="animate-spin" /> : null}
+            Regenerate
+          </button>
         </form>
       ) : null}
       {sendable ? (
         <form action={send}>
-          <input type="hidden" name="orgSlug" value={props.orgSlug} />
-          <input type="hidden" name="prepSheetId" value={props.prepSheetId!} />
-          <Button type="submit" size="sm" variant="secondary" disabled={sending} aria-label={`Send to Epic: prep sheet for ${props.patientLabel}`}>
-            <Send aria-hidden /> {sending ? "Sending…" : "Send to Epic"}
-          </Button>
+          <button type="submit" className={sendClass} disabled={sending} aria-label={`Send to Epic: prep sheet for ${props.patientLabel}`}>
+            {sending ? <Send aria-hidden /> : null}
+            {sending ? "Sending…" : "Send to Epic"}
+          </button>
         </form>
       ) : null}
       {regenerated && !regenerated.ok ? <span role="alert" className="text-xs text-destructive">{regenerated.error.message}</span> : null}

@@ -1,8 +1,9 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { badgeVariants } from "@/components/ui/badge";
+import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { cachedDateTimeFormat } from "@/lib/dates/cached-date-time-format";
 import { RowActions } from "./row-actions";
 import { useScheduleProgress } from "./schedule-progress";
 
@@ -20,13 +21,18 @@ type Row = {
 type Day = { rows: Row[]; sync: { status: string; at: string | null; error: string | null } };
 type Banner = { name: string; birthDate: string | null; sex: string | null };
 
-const prepLabel: Record<string, { label: string; variant: "secondary" | "info" | "success" | "warning" | "danger" }> = {
-  pending: { label: "Not started", variant: "secondary" },
-  in_progress: { label: "Preparing", variant: "info" },
-  ready: { label: "Ready", variant: "success" },
-  needs_review: { label: "Needs review", variant: "warning" },
-  failed: { label: "Failed", variant: "danger" },
+// The badge classes are worked out once here, not per row: the table re-renders every poll.
+const prepLabel: Record<string, { label: string; className: string }> = {
+  pending: { label: "Not started", className: badgeVariants({ variant: "secondary" }) },
+  in_progress: { label: "Preparing", className: badgeVariants({ variant: "info" }) },
+  ready: { label: "Ready", className: badgeVariants({ variant: "success" }) },
+  needs_review: { label: "Needs review", className: badgeVariants({ variant: "warning" }) },
+  failed: { label: "Failed", className: badgeVariants({ variant: "danger" }) },
 };
+// What TableRow and TableCell render, as constants: 40 rows × 6 cells would otherwise merge the same
+// class strings (tailwind-merge) on every render.
+const rowClass = "border-b transition-colors hover:bg-muted/50";
+const cellClass = "px-3 py-2.5 align-middle";
 
 function settled(day: Day): boolean {
   if (day.sync.status === "running") return false;
@@ -64,7 +70,7 @@ export function ScheduleTable(props: TableProps) {
     }, 2500);
     return () => clearTimeout(timer);
   }, [day, props.orgSlug, props.date, props.who]);
-  const time = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone: props.timeZone });
+  const time = cachedDateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone: props.timeZone });
 
   return (
     <div className="grid gap-3">
@@ -96,21 +102,23 @@ export function ScheduleTable(props: TableProps) {
               const startsAt = time.format(new Date(r.startAt));
               const patientLabel = banner?.name ?? `the ${startsAt} patient`;
               const percent = total === 0 ? 100 : Math.round(((done + failed) / total) * 100);
+              const documentsLine = `${done}/${total} read${pages ? ` · ${pages} ${pages === 1 ? "page" : "pages"}` : ""}${failed ? ` · ${failed} failed` : ""}`;
               return (
-                <TableRow key={r.appointmentId} data-testid="appointment-row">
-                  <TableCell className="whitespace-nowrap font-medium tabular-nums">{startsAt}</TableCell>
-                  <TableCell>
-                    <Link href={`/o/${props.orgSlug}/patients/${r.patientId}`} className="font-medium underline-offset-4 hover:underline" data-testid="patient-name">
+                <tr key={r.appointmentId} className={rowClass} data-testid="appointment-row">
+                  <td className={`${cellClass} whitespace-nowrap font-medium tabular-nums`}>{startsAt}</td>
+                  <td className={cellClass}>
+                    {/* No prefetch: 40 rows × 2 links in view would each fetch a page the user may never open. */}
+                    <Link href={`/o/${props.orgSlug}/patients/${r.patientId}`} prefetch={false} className="font-medium underline-offset-4 hover:underline" data-testid="patient-name">
                       {banner?.name ?? "Name unavailable"}
                     </Link>
-                    {banner?.birthDate ? <div className="text-xs text-muted-foreground">Born {banner.birthDate}</div> : null}
-                  </TableCell>
-                  <TableCell className="text-muted-foreground">{r.visitType ?? "Visit"}{r.appointmentStatus === "cancelled" ? " (cancelled)" : ""}</TableCell>
-                  <TableCell>
+                    {banner?.birthDate ? <div className="text-xs text-muted-foreground">{`Born ${banner.birthDate}`}</div> : null}
+                  </td>
+                  <td className={`${cellClass} text-muted-foreground`}>{`${r.visitType ?? "Visit"}${r.appointmentStatus === "cancelled" ? " (cancelled)" : ""}`}</td>
+                  <td className={cellClass}>
                     <div className="flex flex-wrap items-center gap-2">
-                      <Badge variant={prep.variant}>{prep.label}</Badge>
+                      <span className={prep.className}>{prep.label}</span>
                       {r.prepSheetId ? (
-                        <Link href={`/o/${props.orgSlug}/prep-sheets/${r.prepSheetId}`} className="text-xs font-medium text-primary underline-offset-4 hover:underline" data-testid="prep-sheet-link" aria-label={`Open prep sheet for ${patientLabel}`}>
+                        <Link href={`/o/${props.orgSlug}/prep-sheets/${r.prepSheetId}`} prefetch={false} className="text-xs font-medium text-primary underline-offset-4 hover:underline" data-testid="prep-sheet-link" aria-label={`Open prep sheet for ${patientLabel}`}>
                           Prep sheet
                         </Link>
                       ) : null}
@@ -118,8 +126,8 @@ export function ScheduleTable(props: TableProps) {
                     {r.prepStatus === "failed" && r.prepError ? (
                       <p className="mt-1 max-w-56 text-xs text-destructive" data-testid="prep-error">{failureReason(r.prepError)}</p>
                     ) : null}
-                  </TableCell>
-                  <TableCell className="min-w-44">
+                  </td>
+                  <td className={`${cellClass} min-w-44`}>
                     {total === 0 ? (
                       <span className="text-xs text-muted-foreground">No documents</span>
                     ) : (
@@ -127,14 +135,12 @@ export function ScheduleTable(props: TableProps) {
                         <div className="h-1.5 w-full overflow-hidden rounded-full bg-muted" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} aria-label="Documents read">
                           <div className="h-full bg-primary transition-all" style={{ width: `${percent}%` }} />
                         </div>
-                        <span className="text-xs text-muted-foreground" data-testid="document-progress">
-                          {done}/{total} read{pages ? ` · ${pages} ${pages === 1 ? "page" : "pages"}` : ""}{failed ? ` · ${failed} failed` : ""}
-                        </span>
+                        <span className="text-xs text-muted-foreground" data-testid="document-progress">{documentsLine}</span>
                       </div>
                     )}
-                  </TableCell>
+                  </td>
                   {props.canGenerate || props.canWriteBack ? (
-                    <TableCell>
+                    <td className={cellClass}>
                       <RowActions
                         orgSlug={props.orgSlug}
                         appointmentId={r.appointmentId}
@@ -144,9 +150,9 @@ export function ScheduleTable(props: TableProps) {
                         canGenerate={props.canGenerate}
                         canWriteBack={props.canWriteBack}
                       />
-                    </TableCell>
+                    </td>
                   ) : null}
-                </TableRow>
+                </tr>
               );
             })}
           </TableBody>
