@@ -1,14 +1,20 @@
 import { and, asc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Id } from "@/lib/ids";
 import type { Db } from "../client";
+import { definePreparedQuery } from "../prepared-query";
 import { ehrConnections, ehrTokens, organizations, signingKeys } from "../schema";
 
 export type EhrConnectionRow = typeof ehrConnections.$inferSelect;
 export type EhrTokenRow = typeof ehrTokens.$inferSelect;
 export type SigningKeyRow = typeof signingKeys.$inferSelect;
 
+const ehrConnectionOf = definePreparedQuery("find_ehr_connection", (db) =>
+  db.select().from(ehrConnections).where(eq(ehrConnections.organizationId, sql.placeholder("organizationId"))).limit(1),
+);
+
+/** The clinic's Epic connection (every Epic read starts here, the schedule's names on every load). */
 export async function findEhrConnection(db: Db, organizationId: Id<"organization">): Promise<EhrConnectionRow | null> {
-  const [row] = await db.select().from(ehrConnections).where(eq(ehrConnections.organizationId, organizationId)).limit(1);
+  const [row] = await ehrConnectionOf(db).execute({ organizationId });
   return row ?? null;
 }
 
@@ -42,22 +48,28 @@ export async function upsertEhrConnection(db: Db, row: typeof ehrConnections.$in
   return saved!;
 }
 
+const userTokenOf = definePreparedQuery("find_user_ehr_token", (db) =>
+  db
+    .select()
+    .from(ehrTokens)
+    .where(and(eq(ehrTokens.organizationId, sql.placeholder("organizationId")), eq(ehrTokens.kind, "user"), eq(ehrTokens.userId, sql.placeholder("userId"))))
+    .limit(1),
+);
+const backendTokenOf = definePreparedQuery("find_backend_ehr_token", (db) =>
+  db
+    .select()
+    .from(ehrTokens)
+    .where(and(eq(ehrTokens.organizationId, sql.placeholder("organizationId")), eq(ehrTokens.kind, "backend"), isNull(ehrTokens.userId)))
+    .limit(1),
+);
+
+/** A user's own Epic token for the clinic, or the clinic's Backend Services token (read on every Epic call). */
 export async function findEhrToken(
   db: Db,
   organizationId: Id<"organization">,
   owner: { kind: "user"; userId: string } | { kind: "backend" },
 ): Promise<EhrTokenRow | null> {
-  const [row] = await db
-    .select()
-    .from(ehrTokens)
-    .where(
-      and(
-        eq(ehrTokens.organizationId, organizationId),
-        eq(ehrTokens.kind, owner.kind),
-        owner.kind === "user" ? eq(ehrTokens.userId, owner.userId) : isNull(ehrTokens.userId),
-      ),
-    )
-    .limit(1);
+  const [row] = owner.kind === "user" ? await userTokenOf(db).execute({ organizationId, userId: owner.userId }) : await backendTokenOf(db).execute({ organizationId });
   return row ?? null;
 }
 

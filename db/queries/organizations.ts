@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Id } from "@/lib/ids";
 import type { Db } from "../client";
+import { definePreparedQuery } from "../prepared-query";
 import { memberships, organizations, users, type MemberRole, type OrganizationSettings } from "../schema";
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -43,14 +44,18 @@ export async function findMembership(
   return row ?? null;
 }
 
-export async function listMembershipsOfUser(db: Db, userId: string): Promise<MembershipWithOrganization[]> {
-  const rows = await db
+const membershipsOfUser = definePreparedQuery("list_memberships_of_user", (db) =>
+  db
     .select({ membershipId: memberships.id, role: memberships.role, organization: organizations })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(organizations.name));
-  return rows;
+    .where(eq(memberships.userId, sql.placeholder("userId")))
+    .orderBy(asc(organizations.name)),
+);
+
+/** Every request reads these (session policy, clinic access, the clinic switcher). */
+export async function listMembershipsOfUser(db: Db, userId: string): Promise<MembershipWithOrganization[]> {
+  return membershipsOfUser(db).execute({ userId });
 }
 
 export async function listMembers(db: Db, organizationId: Id<"organization">) {

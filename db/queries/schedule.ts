@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Id } from "@/lib/ids";
 import type { Db } from "../client";
+import { definePreparedQuery } from "../prepared-query";
 import { accounts, appointments, ehrTokens, jobRuns, patientDocuments, patients, prepSheets } from "../schema";
 
 /**
@@ -8,8 +9,9 @@ import { accounts, appointments, ehrTokens, jobRuns, patientDocuments, patients,
  * finished = processed/skipped, failed, pages read) and the appointment's newest prep sheet, in one
  * statement: the schedule page and its poll ask for this every few seconds. Tenant-scoped on every table.
  */
-export async function listScheduleRows(db: Db, organizationId: Id<"organization">, range: { from: Date; to: Date }) {
-  const rows = await db
+const scheduleRows = definePreparedQuery("list_schedule_rows", (db) => {
+  const organizationId = sql.placeholder("organizationId");
+  return db
     .select({
       appointmentId: appointments.id,
       startAt: appointments.startAt,
@@ -26,8 +28,12 @@ export async function listScheduleRows(db: Db, organizationId: Id<"organization"
     })
     .from(appointments)
     .innerJoin(patients, and(eq(patients.id, appointments.patientId), eq(patients.organizationId, organizationId)))
-    .where(and(eq(appointments.organizationId, organizationId), gte(appointments.startAt, range.from), lt(appointments.startAt, range.to)))
+    .where(and(eq(appointments.organizationId, organizationId), gte(appointments.startAt, sql.placeholder("from")), lt(appointments.startAt, sql.placeholder("to"))))
     .orderBy(asc(appointments.startAt), asc(appointments.id));
+});
+
+export async function listScheduleRows(db: Db, organizationId: Id<"organization">, range: { from: Date; to: Date }) {
+  const rows = await scheduleRows(db).execute({ organizationId, from: range.from, to: range.to });
   return rows.map(({ documents: [total, done, failed, pages], ...row }) => ({ ...row, documents: { total, done, failed, pages } }));
 }
 
@@ -60,16 +66,22 @@ export async function listPrepFailureReasons(db: Db, organizationId: Id<"organiz
 }
 
 /** The fhirUser values linking a user to this clinic's Epic: their `epic:<clinic>` account and their own Epic connection. */
-export async function listUserFhirUsers(db: Db, organizationId: Id<"organization">, userId: string): Promise<string[]> {
-  const rows = await db
+const userFhirUsers = definePreparedQuery("list_user_fhir_users", (db) => {
+  const organizationId = sql.placeholder("organizationId");
+  const userId = sql.placeholder("userId");
+  return db
     .select({ fhirUser: sql<string | null>`${accounts.providerAccountId}`.as("fhir_user") })
     .from(accounts)
-    .where(and(eq(accounts.provider, `epic:${organizationId}`), eq(accounts.userId, userId)))
+    .where(and(eq(accounts.provider, sql`'epic:' || ${organizationId}`), eq(accounts.userId, userId)))
     .unionAll(
       db
         .select({ fhirUser: sql<string | null>`${ehrTokens.fhirUser}`.as("fhir_user") })
         .from(ehrTokens)
         .where(and(eq(ehrTokens.organizationId, organizationId), eq(ehrTokens.kind, "user"), eq(ehrTokens.userId, userId))),
     );
+});
+
+export async function listUserFhirUsers(db: Db, organizationId: Id<"organization">, userId: string): Promise<string[]> {
+  const rows = await userFhirUsers(db).execute({ organizationId, userId });
   return rows.flatMap((r) => (r.fhirUser ? [r.fhirUser] : []));
 }

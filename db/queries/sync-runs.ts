@@ -1,6 +1,7 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { createId, type Id } from "@/lib/ids";
 import type { Db } from "../client";
+import { definePreparedQuery } from "../prepared-query";
 import { syncRuns, type SyncRunStatus } from "../schema";
 
 export type SyncRunRow = typeof syncRuns.$inferSelect;
@@ -56,4 +57,19 @@ export async function listSyncRuns(
     .where(and(...where))
     .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
     .limit(filter.limit ?? 50);
+}
+
+const latestSyncRun = definePreparedQuery("find_latest_sync_run", (db) =>
+  db
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.organizationId, sql.placeholder("organizationId")), eq(syncRuns.kind, sql.placeholder("kind"))))
+    .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
+    .limit(1),
+);
+
+/** The clinic's newest run of one kind (the schedule page asks on every load and poll). */
+export async function findLatestSyncRun(db: Db, organizationId: Id<"organization">, kind: SyncRunRow["kind"]): Promise<SyncRunRow | null> {
+  const [row] = await latestSyncRun(db).execute({ organizationId, kind });
+  return row ?? null;
 }

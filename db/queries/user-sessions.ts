@@ -1,5 +1,6 @@
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { definePreparedQuery } from "../prepared-query";
 import { userSessions, users } from "../schema";
 
 export type UserSessionRow = typeof userSessions.$inferSelect;
@@ -14,17 +15,21 @@ export async function findUserSession(db: Db, id: string): Promise<UserSessionRo
   return row ?? null;
 }
 
-/** The session row with its user's fields the per-request check needs: one round trip instead of two. */
-export async function findUserSessionWithUser(db: Db, id: string) {
-  const [row] = await db
+const sessionWithUser = definePreparedQuery("find_user_session_with_user", (db) =>
+  db
     .select({
       session: userSessions,
       user: { name: users.name, email: users.email, isPlatformAdmin: users.isPlatformAdmin, disabledAt: users.disabledAt },
     })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
-    .where(eq(userSessions.id, id))
-    .limit(1);
+    .where(eq(userSessions.id, sql.placeholder("id")))
+    .limit(1),
+);
+
+/** The session row with its user's fields the per-request check needs: one round trip instead of two (every request). */
+export async function findUserSessionWithUser(db: Db, id: string) {
+  const [row] = await sessionWithUser(db).execute({ id });
   return row ?? null;
 }
 

@@ -1,14 +1,11 @@
 import "server-only";
 import { cache } from "react";
 import type { Db } from "@/db/client";
-import { listSyncRuns, type SyncRunRow } from "@/db/queries/sync-runs";
+import { findLatestSyncRun, type SyncRunRow } from "@/db/queries/sync-runs";
 import type { Id } from "@/lib/ids";
 
 /**
  * The clinic's newest schedule sync run. Opening the schedule asks twice (may it start a sync? what
  * does the day say?); within one server render that is one read (React cache), elsewhere a plain read.
  */
-export const findLatestScheduleSync = cache(async (db: Db, organizationId: Id<"organization">): Promise<SyncRunRow | null> => {
-  const [last] = await listSyncRuns(db, organizationId, { kind: "schedule", limit: 1 });
-  return last ?? null;
-});
+export const findLatestScheduleSync = cache((db: Db, organizationId: Id<"organization">): Promise<SyncRunRow | null> => findLatestSyncRun(db, organizationId, "schedule"));

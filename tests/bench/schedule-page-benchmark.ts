@@ -134,12 +134,10 @@ export async function seedClinicDay(db: Db, count: number, now: Date): Promise<{
 }
 
 export function startServer(port: number, databaseUrl: string, log: (line: string) => void): ChildProcess {
-  // BENCH_CPU_PROF_DIR=<dir>: run the same server under `node --cpu-prof` to see where its time goes.
+  // `npm start` as shipped (its Node flags included). BENCH_CPU_PROF_DIR=<dir>: the same under
+  // `--cpu-prof` to see where the time goes (npm writes a small profile of its own beside the server's).
   const profileDir = process.env.BENCH_CPU_PROF_DIR;
-  const command = profileDir
-    ? [process.execPath, "--cpu-prof", `--cpu-prof-dir=${profileDir}`, path.join(projectRoot(), "node_modules/next/dist/bin/next"), "start", "-p", String(port)]
-    : ["npx", "next", "start", "-p", String(port)];
-  const child = spawn(command[0]!, command.slice(1), {
+  const child = spawn("npm", ["start", "--", "-p", String(port)], {
     cwd: projectRoot(),
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
@@ -150,6 +148,7 @@ export function startServer(port: number, databaseUrl: string, log: (line: strin
       ENCRYPTION_KEYS: `bench1:${randomBytes(32).toString("base64")}`,
       JOBS_MODE: "in-process",
       LOG_LEVEL: "error",
+      ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
     },
   });
   child.stderr?.on("data", (chunk: Buffer) => log(`  next: ${chunk.toString("utf8").trimEnd()}`));
@@ -157,7 +156,7 @@ export function startServer(port: number, databaseUrl: string, log: (line: strin
 }
 
 export function stopServer(child: ChildProcess): void {
-  // npx → next → its workers: end the whole process group we started.
+  // npm → node (next) → its workers: end the whole process group we started.
   if (child.pid && child.exitCode === null) {
     try {
       process.kill(-child.pid, "SIGTERM");

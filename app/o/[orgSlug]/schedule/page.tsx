@@ -42,9 +42,11 @@ export default async function SchedulePage(props: { params: Promise<{ orgSlug: s
       </>
     );
   }
-  const scope = await resolveScheduleScope(db, { organizationId: organization.id, userId: actor.userId, role, who: scheduleWhoSchema.safeParse(query.who).data });
-  // Opening the schedule pulls it from Epic unless a sync is running or just finished.
-  const sync = await requestScheduleSync(db, { organizationId: organization.id, userId: actor.userId, date }).catch(() => null);
+  const [scope, sync] = await Promise.all([
+    resolveScheduleScope(db, { organizationId: organization.id, userId: actor.userId, role, who: scheduleWhoSchema.safeParse(query.who).data }),
+    // Opening the schedule pulls it from Epic unless a sync is running or just finished.
+    requestScheduleSync(db, { organizationId: organization.id, userId: actor.userId, date }).catch(() => null),
+  ]);
   const day = await getScheduleDay(db, { organizationId: organization.id, timeZone: organization.timeZone, date, practitionerId: scope.practitionerId });
   const names = await loadPatientNames(
     db,

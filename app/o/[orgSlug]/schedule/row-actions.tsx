@@ -1,6 +1,6 @@
 "use client";
 import { RotateCw, Send } from "lucide-react";
-import { useActionState } from "react";
+import { startTransition, useActionState } from "react";
 import { buttonVariants } from "@/components/ui/button";
 import { sendToEpicAction } from "../prep-sheets/[prepSheetId]/actions";
 import { regeneratePrepSheetAction } from "./actions";
@@ -45,11 +45,11 @@ export type RowActionsProps = {
 };
 
 export function RowActions(props: RowActionsProps) {
-  // Client wrappers that build the action's form themselves, not the server actions with hidden
-  // inputs: React then encodes no no-JavaScript fallback (action id, bound state) and no hidden fields
-  // into each of the page's 80 forms, which buys nothing on a table that needs JavaScript to poll
-  // anyway. Buttons are plain elements with precomputed classes, and the icon shows only while
-  // something happens: the schedule renders 40 of these per request and per poll.
+  // Buttons that dispatch client wrappers building the action's form data, not forms around the
+  // server actions: React then renders no <form>, no no-JavaScript fallback (action id, bound state)
+  // and no hidden fields for each of the page's 80 buttons, which buy nothing on a table that needs
+  // JavaScript to poll anyway. Classes are precomputed and the icon shows only while something
+  // happens: the schedule renders 40 of these per request and per poll.
   const [regenerated, regenerate, regenerating] = useActionState<RegenerateState>(
     (prev) => regeneratePrepSheetAction(prev, formOf({ orgSlug: props.orgSlug, appointmentId: props.appointmentId })),
     null,
@@ -63,20 +63,16 @@ export function RowActions(props: RowActionsProps) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       {props.canGenerate ? (
-        <form action={regenerate}>
-          <button type="submit" className={regenerateClass} disabled={regenerating || preparing} aria-label={`Regenerate prep sheet for ${props.patientLabel}`}>
-            {regenerating ? <RotateCw aria-hidden className="animate-spin" /> : null}
-            Regenerate
-          </button>
-        </form>
+        <button type="button" className={regenerateClass} disabled={regenerating || preparing} onClick={() => startTransition(regenerate)} aria-label={`Regenerate prep sheet for ${props.patientLabel}`}>
+          {regenerating ? <RotateCw aria-hidden className="animate-spin" /> : null}
+          Regenerate
+        </button>
       ) : null}
       {sendable ? (
-        <form action={send}>
-          <button type="submit" className={sendClass} disabled={sending} aria-label={`Send to Epic: prep sheet for ${props.patientLabel}`}>
-            {sending ? <Send aria-hidden /> : null}
-            {sending ? "Sending…" : "Send to Epic"}
-          </button>
-        </form>
+        <button type="button" className={sendClass} disabled={sending} onClick={() => startTransition(send)} aria-label={`Send to Epic: prep sheet for ${props.patientLabel}`}>
+          {sending ? <Send aria-hidden /> : null}
+          {sending ? "Sending…" : "Send to Epic"}
+        </button>
       ) : null}
       {regenerated && !regenerated.ok ? <span role="alert" className="text-xs text-destructive">{regenerated.error.message}</span> : null}
       {sent && !sent.ok ? <span role="alert" className="text-xs text-destructive">{sent.error.message}</span> : null}

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { badgeVariants } from "@/components/ui/badge";
-import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cachedDateTimeFormat } from "@/lib/dates/cached-date-time-format";
 import { RowActions } from "./row-actions";
 import { useScheduleProgress } from "./schedule-progress";
@@ -30,9 +30,9 @@ const prepLabel: Record<string, { label: string; className: string }> = {
   failed: { label: "Failed", className: badgeVariants({ variant: "danger" }) },
 };
 // What TableRow and TableCell render, as constants: 40 rows × 6 cells would otherwise merge the same
-// class strings (tailwind-merge) on every render.
+// class strings (tailwind-merge) on every render. The cell padding is set once on the body.
 const rowClass = "border-b transition-colors hover:bg-muted/50";
-const cellClass = "px-3 py-2.5 align-middle";
+const bodyClass = "[&_tr:last-child]:border-0 [&>tr>td]:px-3 [&>tr>td]:py-2.5 [&>tr>td]:align-middle";
 
 function settled(day: Day): boolean {
   if (day.sync.status === "running") return false;
@@ -94,7 +94,7 @@ export function ScheduleTable(props: TableProps) {
               {props.canGenerate || props.canWriteBack ? <TableHead>Actions</TableHead> : null}
             </TableRow>
           </TableHeader>
-          <TableBody>
+          <tbody className={bodyClass}>
             {day.rows.map((r) => {
               const banner = props.names[r.patientId];
               const prep = prepLabel[r.prepStatus] ?? prepLabel.pending!;
@@ -105,16 +105,16 @@ export function ScheduleTable(props: TableProps) {
               const documentsLine = `${done}/${total} read${pages ? ` · ${pages} ${pages === 1 ? "page" : "pages"}` : ""}${failed ? ` · ${failed} failed` : ""}`;
               return (
                 <tr key={r.appointmentId} className={rowClass} data-testid="appointment-row">
-                  <td className={`${cellClass} whitespace-nowrap font-medium tabular-nums`}>{startsAt}</td>
-                  <td className={cellClass}>
+                  <td className="whitespace-nowrap font-medium tabular-nums">{startsAt}</td>
+                  <td>
                     {/* No prefetch: 40 rows × 2 links in view would each fetch a page the user may never open. */}
                     <Link href={`/o/${props.orgSlug}/patients/${r.patientId}`} prefetch={false} className="font-medium underline-offset-4 hover:underline" data-testid="patient-name">
                       {banner?.name ?? "Name unavailable"}
                     </Link>
                     {banner?.birthDate ? <div className="text-xs text-muted-foreground">{`Born ${banner.birthDate}`}</div> : null}
                   </td>
-                  <td className={`${cellClass} text-muted-foreground`}>{`${r.visitType ?? "Visit"}${r.appointmentStatus === "cancelled" ? " (cancelled)" : ""}`}</td>
-                  <td className={cellClass}>
+                  <td className="text-muted-foreground">{`${r.visitType ?? "Visit"}${r.appointmentStatus === "cancelled" ? " (cancelled)" : ""}`}</td>
+                  <td>
                     <div className="flex flex-wrap items-center gap-2">
                       <span className={prep.className}>{prep.label}</span>
                       {r.prepSheetId ? (
@@ -127,7 +127,7 @@ export function ScheduleTable(props: TableProps) {
                       <p className="mt-1 max-w-56 text-xs text-destructive" data-testid="prep-error">{failureReason(r.prepError)}</p>
                     ) : null}
                   </td>
-                  <td className={`${cellClass} min-w-44`}>
+                  <td className="min-w-44">
                     {total === 0 ? (
                       <span className="text-xs text-muted-foreground">No documents</span>
                     ) : (
@@ -140,7 +140,7 @@ export function ScheduleTable(props: TableProps) {
                     )}
                   </td>
                   {props.canGenerate || props.canWriteBack ? (
-                    <td className={cellClass}>
+                    <td>
                       <RowActions
                         orgSlug={props.orgSlug}
                         appointmentId={r.appointmentId}
@@ -155,7 +155,7 @@ export function ScheduleTable(props: TableProps) {
                 </tr>
               );
             })}
-          </TableBody>
+          </tbody>
         </Table>
       )}
     </div>
