@@ -17,7 +17,7 @@ import { median } from "./measure-runs";
 
 /**
  * `bench schedule-page` (issue 9): latency of GET /o/<clinic>/schedule under 20 concurrent signed-in
- * users on `next start` (the existing production build), with a 40-appointment day in the clinic's
+ * users on `npm start` (the existing production build), with a 40-appointment day in the clinic's
  * time zone. `--scale N` sets the number of appointments.
  *
  * Two loads, both measured:
@@ -51,7 +51,7 @@ function projectRoot(): string {
   return path.resolve(import.meta.dirname, "../..");
 }
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -73,7 +73,7 @@ async function adminQuery(adminUrl: string, sql: string): Promise<void> {
 }
 
 /** A fresh database: a new one on TEST_DATABASE_URL's server, else PGlite in a temp directory. */
-export async function createBenchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+async function createBenchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL;
   if (admin) {
     const name = `healthprep_bench_${Date.now()}_${randomBytes(3).toString("hex")}`;
@@ -87,7 +87,7 @@ export async function createBenchDatabase(): Promise<{ url: string; drop: () => 
 }
 
 /** One clinic, `count` appointments today (clinic-local), prep sheets and documents in mixed states, `concurrency` providers. */
-export async function seedClinicDay(db: Db, count: number, now: Date): Promise<{ emails: string[] }> {
+async function seedClinicDay(db: Db, count: number, now: Date): Promise<{ emails: string[] }> {
   const organizationId = createId("organization");
   await db.insert(organizations).values({ id: organizationId, name: "Bench Family Medicine", slug, timeZone });
   const passwordHash = await hashPassword(password);
@@ -133,7 +133,7 @@ export async function seedClinicDay(db: Db, count: number, now: Date): Promise<{
   return { emails };
 }
 
-export function startServer(port: number, databaseUrl: string, log: (line: string) => void): ChildProcess {
+function startServer(port: number, databaseUrl: string, log: (line: string) => void): ChildProcess {
   // `npm start` as shipped (its Node flags included). BENCH_CPU_PROF_DIR=<dir>: the same under
   // `--cpu-prof` to see where the time goes (npm writes a small profile of its own beside the server's).
   const profileDir = process.env.BENCH_CPU_PROF_DIR;
@@ -155,7 +155,7 @@ export function startServer(port: number, databaseUrl: string, log: (line: strin
   return child;
 }
 
-export function stopServer(child: ChildProcess): void {
+function stopServer(child: ChildProcess): void {
   // npm → node (next) → its workers: end the whole process group we started.
   if (child.pid && child.exitCode === null) {
     try {
@@ -166,7 +166,7 @@ export function stopServer(child: ChildProcess): void {
   }
 }
 
-export async function waitForHealth(origin: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
+async function waitForHealth(origin: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
@@ -189,7 +189,7 @@ function decodeEntities(value: string): string {
  * The real password sign-in over HTTP, as a browser without JavaScript submits it: the sign-in
  * form's hidden server-action fields plus email and password; the action redirects with the session cookie.
  */
-export async function signInOverHttp(origin: string, email: string): Promise<string> {
+async function signInOverHttp(origin: string, email: string): Promise<string> {
   const page = await fetch(`${origin}/sign-in`);
   const html = await page.text();
   const form = [...html.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/g)].map((m) => m[1] ?? "").find((body) => body.includes('name="password"'));
@@ -214,7 +214,7 @@ export async function signInOverHttp(origin: string, email: string): Promise<str
  * CPU time (user + system) of every process in the server's process group, from /proc (Linux; null
  * elsewhere). Per request, it says what the page costs the server whatever the concurrency.
  */
-export function serverCpuMs(pgid: number | undefined): number | null {
+function serverCpuMs(pgid: number | undefined): number | null {
   if (!pgid || process.platform !== "linux") return null;
   try {
     const pids = execFileSync("pgrep", ["-g", String(pgid)], { encoding: "utf8" }).split("\n").filter(Boolean);
@@ -293,7 +293,7 @@ function percentile(sorted: readonly number[], p: number): number {
 
 export const schedulePageBenchmark: Benchmark = {
   name: "schedule-page",
-  description: `schedule page p95 for ${concurrency} concurrent users (think time ${thinkMs.min / 1000}–${thinkMs.max / 1000} s) on next start, ${defaultAppointments}-appointment day (goal ≤ 150 ms); also back to back`,
+  description: `schedule page p95 for ${concurrency} concurrent users (think time ${thinkMs.min / 1000}–${thinkMs.max / 1000} s) on npm start, ${defaultAppointments}-appointment day (goal ≤ 150 ms); also back to back`,
   async run({ runs, scale, log }: BenchmarkOptions): Promise<BenchmarkResult> {
     const root = projectRoot();
     if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
