@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
+import { LinkPending } from "./link-pending";
 
 const styles = {
   sidebar: {
@@ -23,6 +24,7 @@ export function NavLink({ href, children, variant = "sidebar" }: { href: string;
   return (
     <Link href={href} aria-current={active ? "page" : undefined} className={cn(s.base, active ? s.active : s.idle)}>
       {children}
+      <LinkPending />
     </Link>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { badgeVariants } from "@/components/ui/badge";
 import { Table, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { LinkPending } from "@/app/_components/link-pending";
 import { cachedDateTimeFormat } from "@/lib/dates/cached-date-time-format";
 import { RowActions } from "./row-actions";
 import { useScheduleProgress } from "./schedule-progress";
@@ -110,6 +111,7 @@ export function ScheduleTable(props: TableProps) {
                     {/* No prefetch: 40 rows × 2 links in view would each fetch a page the user may never open. */}
                     <Link href={`/o/${props.orgSlug}/patients/${r.patientId}`} prefetch={false} className="font-medium underline-offset-4 hover:underline" data-testid="patient-name">
                       {banner?.name ?? "Name unavailable"}
+                      <LinkPending />
                     </Link>
                     {banner?.birthDate ? <div className="text-xs text-muted-foreground">{`Born ${banner.birthDate}`}</div> : null}
                   </td>
@@ -120,6 +122,7 @@ export function ScheduleTable(props: TableProps) {
                       {r.prepSheetId ? (
                         <Link href={`/o/${props.orgSlug}/prep-sheets/${r.prepSheetId}`} prefetch={false} className="text-xs font-medium text-primary underline-offset-4 hover:underline" data-testid="prep-sheet-link" aria-label={`Open prep sheet for ${patientLabel}`}>
                           Prep sheet
+                          <LinkPending />
                         </Link>
                       ) : null}
                     </div>
