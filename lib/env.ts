@@ -42,6 +42,8 @@ export const env = createEnv({
     EPIC_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
     OCR_PROVIDER: z.enum(["auto", "tesseract-js", "native"]).default("auto"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    // Password sign-in attempts per client address per 15 minutes (accounts have their own limit).
+    SIGN_IN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(30),
     HEALTHPREP_SEED_PASSWORD: z.string().min(12).optional(),
   },
   client: {},
@@ -60,6 +62,7 @@ export const env = createEnv({
     EPIC_SANDBOX_PORT: process.env.EPIC_SANDBOX_PORT,
     OCR_PROVIDER: process.env.OCR_PROVIDER,
     LOG_LEVEL: process.env.LOG_LEVEL,
+    SIGN_IN_ATTEMPTS_PER_IP: process.env.SIGN_IN_ATTEMPTS_PER_IP,
     HEALTHPREP_SEED_PASSWORD: process.env.HEALTHPREP_SEED_PASSWORD,
   },
   emptyStringAsUndefined: true,

@@ -65,6 +65,8 @@ if (!only.length || only.includes("e2e")) {
     JOBS_MODE: "in-process",
     FRAME_ANCESTORS: "'self' https://*.epic.com",
     LOG_LEVEL: "warn",
+    // Every e2e sign-in comes from 127.0.0.1: the suite alone reaches the default 30 in a few minutes.
+    SIGN_IN_ATTEMPTS_PER_IP: "300",
   };
   // The seed encrypts Epic client secrets, so it must use the server's keys.
   const prepared = spawnSync("npx", ["tsx", "--conditions=react-server", "tests/e2e/prepare-e2e-database.ts"], {

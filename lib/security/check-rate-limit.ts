@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { clearRateLimitBucket, hitRateLimitBucket, lockRateLimitBucket } from "@/db/queries/rate-limits";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 /** `perClinic` names what is counted ("prep sheet requests") for the refusal message a clinic user sees. */
@@ -9,7 +10,7 @@ export type RateLimitRule = { name: string; limit: number; windowMs: number; loc
 /** Every limit of the app, in one place. Clinic limits are keyed by organization id and hold across instances. */
 export const rateLimitRules = {
   passwordPerAccount: { name: "password:account", limit: 5, windowMs: 15 * 60_000, lockoutMs: 15 * 60_000 },
-  passwordPerIp: { name: "password:ip", limit: 30, windowMs: 15 * 60_000 },
+  passwordPerIp: { name: "password:ip", limit: env.SIGN_IN_ATTEMPTS_PER_IP, windowMs: 15 * 60_000 },
   totpPerAccount: { name: "totp:account", limit: 5, windowMs: 15 * 60_000, lockoutMs: 15 * 60_000 },
   // Each request fans out to Epic reads (a "Prepare all" is one request for the whole day).
   prepGenerationPerClinic: { name: "prep_generation:clinic", limit: 10, windowMs: 60_000, perClinic: "prep sheet requests" },
