@@ -4,6 +4,7 @@ import { listPrepFailureReasons, listScheduleRows } from "@/db/queries/schedule"
 import type { Id } from "@/lib/ids";
 import { clinicDayRange } from "@/lib/sync/clinic-day-range";
 import { findLatestScheduleSync } from "./find-latest-schedule-sync";
+import { isVisitInScope } from "./resolve-schedule-scope";
 
 export type ScheduleRow = {
   appointmentId: string;
@@ -36,7 +37,7 @@ export async function getScheduleDay(
 ): Promise<ScheduleDay> {
   const range = clinicDayRange(input.timeZone, input.date, 1);
   const allRows = await listScheduleRows(db, input.organizationId, range);
-  const rows = input.practitionerId === undefined ? allRows : allRows.filter((r) => r.ehrPractitionerId !== null && r.ehrPractitionerId === input.practitionerId);
+  const rows = allRows.filter((r) => isVisitInScope(r.ehrPractitionerId, input.practitionerId));
   // Only failed rows need a reason, so a healthy day costs no extra query.
   const failures = await listPrepFailureReasons(db, input.organizationId, rows.filter((r) => r.prepStatus === "failed").map((r) => r.appointmentId));
   const lastRun = await findLatestScheduleSync(db, input.organizationId);

@@ -7,6 +7,7 @@ import { dispatchEvents } from "@/lib/jobs/dispatch-event";
 import { schedulePatientPrepareRequested } from "@/lib/jobs/events";
 import { checkClinicRateLimit, rateLimitRules } from "@/lib/security/check-rate-limit";
 import { clinicDayRange } from "@/lib/sync/clinic-day-range";
+import { isVisitInScope } from "./resolve-schedule-scope";
 
 /**
  * "Prepare all": one prepare-schedule-patient job per patient of the clinic day, or of one
@@ -26,7 +27,7 @@ export async function prepareScheduleDay(
 ): Promise<{ requested: number }> {
   await checkClinicRateLimit(db, rateLimitRules.prepGenerationPerClinic, input.organizationId);
   const appointments = (await listAppointmentsInRange(db, input.organizationId, clinicDayRange(input.timeZone, input.date, 1)))
-    .filter((a) => a.status !== "cancelled" && (input.practitionerId === undefined || (a.ehrPractitionerId !== null && a.ehrPractitionerId === input.practitionerId)));
+    .filter((a) => a.status !== "cancelled" && isVisitInScope(a.ehrPractitionerId, input.practitionerId));
   if (appointments.length === 0) return { requested: 0 };
   const token = await findEhrToken(db, input.organizationId, { kind: "user", userId: input.userId });
   const requestId = createId("job");

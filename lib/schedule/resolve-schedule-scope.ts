@@ -23,3 +23,8 @@ export async function resolveScheduleScope(
   const who = input.who ?? (practitionerId && input.role === "provider" ? "me" : "clinic");
   return { who, practitionerId: who === "me" ? practitionerId : undefined, canShowMine: practitionerId !== null };
 }
+
+/** Whether a visit belongs to the scope's `practitionerId` (undefined: the whole clinic; null: no one's). */
+export function isVisitInScope(visitPractitionerId: string | null, practitionerId: string | null | undefined): boolean {
+  return practitionerId === undefined || (visitPractitionerId !== null && visitPractitionerId === practitionerId);
+}
