@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import type { MeasurementPeriod, MeasurePopulations, QualityEvent, QualityEventKind, QualityFacts } from "@/lib/screening/quality-measures";
+import { populationCodes, toQmFacts, type GroupPopulations, type MeasurementPeriod, type PopulationCode, type QmFacts } from "@/lib/screening/quality-measures";
 
 /**
  * Reads an eCQM test-case corpus laid out like ecqm-dqm-content-cms-2025 (INTERFACES.md, eval:ecqm):
@@ -13,13 +13,13 @@ export type EcqmCase = {
   caseName: string;
   cmsId: string | null;
   period: MeasurementPeriod;
-  expected: MeasurePopulations;
-  facts: QualityFacts | null;
+  expected: GroupPopulations[];
+  facts: QmFacts | null;
   numSeries: boolean;
 };
 
 const cmsIdSystem = "https://madie.cms.gov/measure/cmsId";
-const numSeries = /^(NUMERPass|NUMERFail|NUMPass|NUMFail)$/i;
+const numSeries = /^NUM/i;
 
 async function jsonFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -90,79 +90,18 @@ async function readSeries(measureDir: string): Promise<Map<string, string>> {
 }
 
 const day = (value: unknown): string | null => (typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null);
-const codings = (concept: unknown) =>
-  (((concept as Json | undefined)?.coding as Json[] | undefined) ?? [])
-    .filter((c) => typeof c.code === "string")
-    .map((c) => ({ system: String(c.system ?? ""), code: String(c.code) }));
-const conceptList = (value: unknown) => (Array.isArray(value) ? value.flatMap(codings) : codings(value));
+const codeOf = (concept: unknown) => String((((concept as Json | undefined)?.coding as Json[] | undefined) ?? [])[0]?.code ?? "");
 
-function period(resource: Json, field: string): { start: string | null; end: string | null } {
-  // Encounter.period is a Period itself; choice types are `performedPeriod`, `effectivePeriod`…
-  const p = (field === "period" ? resource.period : resource[`${field}Period`]) as Json | undefined;
-  if (p) return { start: day(p.start), end: day(p.end) ?? day(p.start) };
-  const at = day(resource[`${field}DateTime`]) ?? day(resource[`${field}Instant`]) ?? day(resource[field]);
-  return { start: at, end: at };
-}
-
-function value(resource: Json): Pick<QualityEvent, "valueNumber" | "valueCodes" | "hasValue"> {
-  const quantity = resource.valueQuantity as Json | undefined;
-  const number = typeof quantity?.value === "number" ? quantity.value : typeof resource.valueInteger === "number" ? resource.valueInteger : null;
-  const valueCodes = codings(resource.valueCodeableConcept);
-  const hasValue = Object.keys(resource).some((key) => key.startsWith("value") && key !== "valueSet");
-  return { valueNumber: number, valueCodes, hasValue };
-}
-
-/** FHIR resources of one test case → QualityFacts; null when there is no Patient. */
-export function toQualityFacts(resources: readonly Json[]): QualityFacts | null {
-  const patient = resources.find((r) => r.resourceType === "Patient");
-  if (!patient || !day(patient.birthDate)) return null;
-  const events: QualityEvent[] = [];
-  const add = (kind: QualityEventKind, resource: Json, codes: QualityEvent["codes"], when: { start: string | null; end: string | null }, extra: Partial<QualityEvent> = {}) =>
-    events.push({ id: String(resource.id ?? events.length), kind, codes, status: typeof resource.status === "string" ? resource.status : null, ...when, valueNumber: null, valueCodes: [], hasValue: false, ...extra });
-  for (const r of resources) {
-    switch (r.resourceType) {
-      case "Encounter": {
-        const hospitalization = r.hospitalization as Json | undefined;
-        add("encounter", r, [...conceptList(r.type), ...codings(r.serviceType)], period(r, "period"), { valueCodes: codings(hospitalization?.dischargeDisposition) });
-        break;
-      }
-      case "Procedure":
-        add("procedure", r, codings(r.code), period(r, "performed"));
-        break;
-      case "Observation":
-        add("observation", r, codings(r.code), period(r, "effective"), value(r));
-        break;
-      case "DiagnosticReport":
-        add("diagnostic_report", r, codings(r.code), period(r, "effective"), { hasValue: true });
-        break;
-      case "Condition": {
-        const onset = period(r, "onset").start ?? day(r.recordedDate);
-        const abatement = period(r, "abatement");
-        const verification = codings(r.verificationStatus)[0]?.code ?? null;
-        events.push({ id: String(r.id), kind: "condition", codes: codings(r.code), status: verification, start: onset, end: abatement.end ?? abatement.start, valueNumber: null, valueCodes: [], hasValue: false });
-        break;
-      }
-      case "ServiceRequest":
-        add("intervention", r, codings(r.code), { start: day(r.authoredOn), end: day(r.authoredOn) });
-        break;
-      default:
-        break;
-    }
-  }
-  const gender = String(patient.gender ?? "unknown");
-  return { birthDate: day(patient.birthDate)!, sex: gender === "female" || gender === "male" || gender === "other" ? gender : "unknown", events };
-}
-
-function populations(report: Json): MeasurePopulations {
-  const counts: Record<string, number> = {};
-  for (const group of ((report.group as Json[] | undefined) ?? []).slice(0, 1)) {
+/** Every group's populations; a population the report does not list counts 0. */
+function populations(report: Json): GroupPopulations[] {
+  return ((report.group as Json[] | undefined) ?? []).map((group) => {
+    const counts = Object.fromEntries(populationCodes.map((code) => [code, 0 as 0 | 1])) as GroupPopulations;
     for (const population of (group.population as Json[] | undefined) ?? []) {
-      const code = codings(population.code)[0]?.code;
-      if (code) counts[code] = Number(population.count ?? 0);
+      const code = codeOf(population.code) as PopulationCode;
+      if (code in counts) counts[code] = Number(population.count ?? 0) > 0 ? 1 : 0;
     }
-  }
-  const flag = (code: string) => ((counts[code] ?? 0) > 0 ? 1 : 0) as 0 | 1;
-  return { ip: flag("initial-population"), denom: flag("denominator"), denex: flag("denominator-exclusion"), numer: flag("numerator") };
+    return counts;
+  });
 }
 
 /** Every test case of the corpus, with its measure resolved through the MeasureReport's url. */
@@ -187,7 +126,7 @@ export async function readEcqmCases(corpus: string): Promise<EcqmCase[]> {
       const label = series.get(caseName) ?? [...series.entries()].find(([key]) => caseName.includes(key))?.[1] ?? "";
       cases.push({
         measureFolder, caseName, cmsId: measureIds.get(stripVersion(String(report.measure ?? ""))) ?? null,
-        period: { start, end }, expected: populations(report), facts: toQualityFacts(resources), numSeries: numSeries.test(label),
+        period: { start, end }, expected: populations(report), facts: toQmFacts(resources), numSeries: numSeries.test(label),
       });
     }
   }

@@ -9,14 +9,16 @@ import { runEcqmEval } from "./run-ecqm-eval";
 function parseArgs(argv: readonly string[]) {
   let corpus: string | undefined;
   let json = false;
+  const measures: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--json") json = true;
     else if (arg === "--corpus") corpus = argv[++i];
+    else if (arg === "--measure") measures.push(...(argv[++i] ?? "").split(",").filter(Boolean));
     else throw new Error(`unknown option ${arg}`);
   }
   if (!corpus) throw new Error("--corpus DIR is required (a folder with measures/ and tests/<measure>/<case>/)");
-  return { corpus, json };
+  return { corpus, json, measures };
 }
 
 async function main(): Promise<number> {
@@ -24,13 +26,13 @@ async function main(): Promise<number> {
   try {
     args = parseArgs(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(`eval:ecqm: ${(error as Error).message}\nusage: npm run eval:ecqm -- --corpus DIR [--json]\n`);
+    process.stderr.write(`eval:ecqm: ${(error as Error).message}\nusage: npm run eval:ecqm -- --corpus DIR [--measure CMS130[,CMS125]] [--json]\n`);
     return 2;
   }
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const summary = await runEcqmEval({ corpus: args.corpus, log });
+  const summary = await runEcqmEval({ corpus: args.corpus, log, measures: args.measures });
   if (args.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-  else for (const f of summary.failures) process.stdout.write(`FAIL ${f.measure} ${f.case}: expected ${JSON.stringify(f.expected)} got ${JSON.stringify(f.actual)} — ${f.reason}\n`);
+  else for (const f of summary.failures) process.stdout.write(`FAIL ${f.measure} ${f.case}: expected ${JSON.stringify(f.groups?.expected ?? f.expected)} got ${JSON.stringify(f.groups?.actual ?? f.actual)} — ${f.reason}\n`);
   return 0;
 }
 

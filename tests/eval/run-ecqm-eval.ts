@@ -1,72 +1,77 @@
-import { evaluateQualityMeasure, findQualityMeasure, type MeasurePopulations } from "@/lib/screening/quality-measures";
+import { evaluateQualityMeasure, populationCodes, selectQualityMeasure, type GroupPopulations, type QmFacts } from "@/lib/screening/quality-measures";
 import { readEcqmCases } from "./ecqm-corpus";
 
-type Triple = Pick<MeasurePopulations, "ip" | "denex" | "numer">;
+/** The three headline populations of the first group, as failures show them (INTERFACES.md). */
+type Triple = { ip: 0 | 1; denex: 0 | 1; numer: 0 | 1 };
 type Tally = { cases: number; agree: number };
 export type EcqmEvalSummary = {
-  measures: Record<string, Tally & { numBoundary: Tally; encounterOnly: number }>;
+  measures: Record<string, Tally & { numBoundary: Tally; encounterOnly: number; version: string; rate: number }>;
   overall: Tally & { rate: number };
   numBoundary: Tally & { rate: number };
-  failures: { measure: string; case: string; expected: Triple; actual: Triple; reason: string }[];
+  failures: { measure: string; case: string; expected: Triple; actual: Triple; reason: string; groups?: { expected: GroupPopulations[]; actual: GroupPopulations[] } }[];
   skipped: Record<string, number>;
 };
 
-const triple = (p: Triple): Triple => ({ ip: p.ip, denex: p.denex, numer: p.numer });
-const same = (a: Triple, b: Triple) => a.ip === b.ip && a.denex === b.denex && a.numer === b.numer;
+const triple = (groups: readonly GroupPopulations[]): Triple => {
+  const g = groups[0];
+  return { ip: g?.["initial-population"] ?? 0, denex: g?.["denominator-exclusion"] ?? 0, numer: g?.numerator ?? 0 };
+};
+/** Every population of every group matches. */
+const same = (a: readonly GroupPopulations[], b: readonly GroupPopulations[]) =>
+  a.length === b.length && a.every((group, i) => populationCodes.every((code) => group[code] === b[i]![code]));
 const rate = (t: Tally) => (t.cases === 0 ? 1 : Math.round((t.agree / t.cases) * 1000) / 1000);
 
+/** A finished office visit on the first day of the period: tells a visit-only disagreement from the rest. */
+function withOfficeVisit(facts: QmFacts, day: number): QmFacts {
+  const visit = {
+    ...facts.resources[0]!, id: "eval-visit", resourceType: "Encounter" as const, codes: [{ system: "http://www.ama-assn.org/go/cpt", code: "99213" }],
+    status: "finished", timing: { lo: day, hi: day }, category: [], classCode: "AMB", doNotPerform: false,
+  };
+  return { ...facts, resources: [...facts.resources, visit] };
+}
+
 /**
- * Runs the product's own quality-measure definitions over every test case whose measure it
- * implements and compares initial population, denominator exclusion and numerator with the case's
- * MeasureReport. Measures it does not implement are counted under `skipped` and named in the log.
+ * Runs the product's quality-measure definitions over every test case whose measure it implements
+ * (the version chosen by the case's measurement period) and compares every population of every group
+ * with the case's MeasureReport. Measures it does not implement are counted under `skipped`.
  */
-export async function runEcqmEval(input: { corpus: string; log: (line: string) => void }): Promise<EcqmEvalSummary> {
+export async function runEcqmEval(input: { corpus: string; log: (line: string) => void; measures?: readonly string[] }): Promise<EcqmEvalSummary> {
   const cases = await readEcqmCases(input.corpus);
   const summary: EcqmEvalSummary = { measures: {}, overall: { cases: 0, agree: 0, rate: 1 }, numBoundary: { cases: 0, agree: 0, rate: 1 }, failures: [], skipped: {} };
   for (const testCase of cases) {
-    const measure = testCase.cmsId ? findQualityMeasure(testCase.cmsId) : null;
+    if (input.measures?.length && !input.measures.includes(testCase.cmsId ?? "")) continue;
+    const measure = testCase.cmsId ? selectQualityMeasure(testCase.cmsId, testCase.period) : null;
     if (!measure || !testCase.facts) {
       const key = testCase.cmsId ?? `unknown measure (${testCase.measureFolder})`;
       summary.skipped[key] = (summary.skipped[key] ?? 0) + 1;
       continue;
     }
     const result = evaluateQualityMeasure(testCase.facts, measure, testCase.period);
-    const expected = triple(testCase.expected);
-    const actual = triple(result);
-    const agree = same(expected, actual);
-    const tally = (summary.measures[measure.cmsId] ??= { cases: 0, agree: 0, numBoundary: { cases: 0, agree: 0 }, encounterOnly: 0 });
-    tally.cases++;
-    summary.overall.cases++;
-    if (testCase.numSeries) {
-      tally.numBoundary.cases++;
-      summary.numBoundary.cases++;
-    }
+    const agree = same(testCase.expected, result.groups);
+    const tally = (summary.measures[measure.cmsId] ??= { cases: 0, agree: 0, numBoundary: { cases: 0, agree: 0 }, encounterOnly: 0, version: measure.version, rate: 1 });
+    for (const t of [tally, summary.overall]) t.cases++;
+    if (testCase.numSeries) for (const t of [tally.numBoundary, summary.numBoundary]) t.cases++;
     if (agree) {
-      tally.agree++;
-      summary.overall.agree++;
-      if (testCase.numSeries) {
-        tally.numBoundary.agree++;
-        summary.numBoundary.agree++;
-      }
+      for (const t of [tally, summary.overall]) t.agree++;
+      if (testCase.numSeries) for (const t of [tally.numBoundary, summary.numBoundary]) t.agree++;
       continue;
     }
-    // Only about the visit: with the visit requirement met, the rest would have agreed.
-    const withVisit = evaluateQualityMeasure(
-      { ...testCase.facts, events: [...testCase.facts.events, { id: "eval-visit", kind: "encounter", codes: [{ system: "http://www.ama-assn.org/go/cpt", code: "99213" }], status: "finished", start: testCase.period.start, end: testCase.period.start, valueNumber: null, valueCodes: [], hasValue: false }] },
-      measure,
-      testCase.period,
-    );
-    const encounterOnly = !result.qualifyingEncounter && same(expected, triple(withVisit));
+    const visitDay = testCase.facts.resources.length ? Date.parse(testCase.period.start) / 86_400_000 : 0;
+    const encounterOnly =
+      result.groups[0]?.["initial-population"] === 0 &&
+      same(testCase.expected, evaluateQualityMeasure(withOfficeVisit(testCase.facts, visitDay), measure, testCase.period).groups);
     if (encounterOnly) tally.encounterOnly++;
     summary.failures.push({
-      measure: measure.cmsId, case: testCase.caseName, expected, actual,
-      reason: encounterOnly ? "no qualifying encounter recognised" : (result.reasons.at(-1) ?? ""),
+      measure: measure.cmsId, case: testCase.caseName, expected: triple(testCase.expected), actual: triple(result.groups),
+      reason: encounterOnly ? "no qualifying encounter recognised" : result.reasons.join(" "),
+      groups: { expected: testCase.expected, actual: result.groups },
     });
   }
   summary.overall.rate = rate(summary.overall);
   summary.numBoundary.rate = rate(summary.numBoundary);
   for (const [id, tally] of Object.entries(summary.measures)) {
-    input.log(`${id}: ${tally.agree}/${tally.cases} agree; numerator boundary ${tally.numBoundary.agree}/${tally.numBoundary.cases}; encounter-only ${tally.encounterOnly}`);
+    tally.rate = rate(tally);
+    input.log(`${id} (${tally.version}): ${tally.agree}/${tally.cases} agree (${tally.rate}); numerator boundary ${tally.numBoundary.agree}/${tally.numBoundary.cases}; encounter-only ${tally.encounterOnly}`);
   }
   for (const [id, count] of Object.entries(summary.skipped)) input.log(`skipped ${id}: ${count} case(s), measure not implemented (or no Patient)`);
   input.log(`overall ${summary.overall.agree}/${summary.overall.cases} (${summary.overall.rate}); numerator boundary ${summary.numBoundary.agree}/${summary.numBoundary.cases} (${summary.numBoundary.rate})`);

@@ -1,6 +1,7 @@
-/** Quality-measure mode: eCQM-style evaluation for a measurement period (pure, like the engine). */
+/** Quality-measure mode: eCQM evaluation for a measurement period (pure, like the screening engine). */
 export { evaluateQualityMeasure } from "./evaluate-quality-measure";
-export { findQualityMeasure, qualityMeasures, cms122, cms124, cms125, cms130, cms131, cms349 } from "./measure-definitions";
-export type { Criterion, CriteriaGroup, Numerator, QualityMeasureDefinition } from "./measure-definition";
-export { ageAt, resolveWindow, type WindowSpec } from "./measurement-windows";
-export type { MeasurementPeriod, MeasurePopulations, QualityEvent, QualityEventKind, QualityFacts, QualityMeasureResult } from "./quality-facts";
+export { listQualityMeasureIds, qualityMeasureVersions, selectQualityMeasure } from "./measure-registry";
+export type { QualityMeasureDefinition } from "./measure-definition";
+export { toQmFacts } from "./to-qm-facts";
+export { populationCodes } from "./qm-facts";
+export type { GroupPopulations, MeasurementPeriod, PopulationCode, QmFacts, QmResource, QualityMeasureResult, Span } from "./qm-facts";

@@ -1,43 +1,23 @@
-import type { CodeSetInputLike } from "./shared-value-sets";
-import type { WindowSpec } from "./measurement-windows";
-import type { QualityEventKind } from "./quality-facts";
+import type { GroupPopulations, QmFacts, Span } from "./qm-facts";
 
 /**
- * One criterion of a measure: events of some kinds whose codes are in the set, at a date inside the
- * window. `overlaps` compares the event's whole period (a condition's prevalence, a hospice stay)
- * with the window instead of one day.
+ * One version of one eCQM (e.g. CMS130v14 for performance year 2026), built from the measure's
+ * specification: populations, guidance, value sets (cited by OID) and logic definitions.
+ * `evaluate` is pure: the patient's facts and the measurement period in, one GroupPopulations per
+ * measure group out, with plain-language reasons pushed as it decides.
  */
-export type Criterion = {
-  label: string;
-  kinds: readonly QualityEventKind[];
-  /** Codes by system; omit for "any event of these kinds" (e.g. an encounter with a disposition). */
-  codes?: CodeSetInputLike;
-  /** Result or disposition codes the event must carry. */
-  valueCodes?: CodeSetInputLike;
-  window: WindowSpec;
-  match?: "point" | "overlaps";
-  requiresValue?: boolean;
-  /** Inclusive age in whole years on the event's day. */
-  ageAtEvent?: { min?: number; max?: number };
-};
-
-/** All criteria of a group must match (e.g. a right and a left unilateral mastectomy). */
-export type CriteriaGroup = readonly Criterion[];
-
-export type Numerator =
-  | { kind: "any"; criteria: readonly Criterion[] }
-  /** Inverse measures (CMS122): met when the latest result in the window is above `threshold`, has no value, or is missing. */
-  | { kind: "latestValueAbove"; criterion: Criterion; threshold: number };
-
 export type QualityMeasureDefinition = {
   cmsId: string;
+  /** The versioned id, e.g. "CMS130v14". */
+  version: string;
+  /** The calendar year whose measurement period this version is specified for. */
+  performanceYear: number;
   title: string;
-  ageRange: { min: number; max: number; at: "start" | "end" };
-  sex: "any" | "female";
-  qualifyingEncounter: Criterion;
-  /** Further initial-population criteria, all required (e.g. a diabetes diagnosis). */
-  population: readonly Criterion[];
-  exclusions: readonly CriteriaGroup[];
-  numerator: Numerator;
+  /** VSAC OIDs this version reads. */
+  valueSets: readonly string[];
+  /** What would close a gap in the first group's numerator (inverse measures: what brings it under control). */
   gapAction: string;
+  /** True when a numerator hit is the bad outcome (CMS122). */
+  inverse?: boolean;
+  evaluate: (facts: QmFacts, mp: Span, reasons: string[]) => GroupPopulations[];
 };
