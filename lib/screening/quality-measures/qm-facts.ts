@@ -72,11 +72,23 @@ export type QmResource = {
   statusReason: Coding[];
   /** MedicationRequest: the CQL medicationRequestPeriod (authoredOn + days supplied × refills). */
   medicationPeriod: Span | null;
+  /** Observation/Procedure/etc. `encounter` reference id (CMS165 drops readings taken in acute encounters). */
+  encounterId: string | null;
+  /** bodySite codes (Condition, Procedure, Observation): laterality such as SNOMED Right / Left. */
+  bodySite: Coding[];
+  /** Task.focus reference ids (CMS138: a rejected fulfilment Task cancels the medication order it points at). */
+  focusIds: string[];
 };
 
 export type QmFacts = {
   birthDate: DayNumber;
   sex: "female" | "male" | "other" | "unknown";
+  /** Patient.deceasedDateTime as a day; null when alive or only deceasedBoolean (CQL `Patient.deceased` as a date). */
+  deceased: DayNumber | null;
+  /** US Core race extension: ombCategory and detailed codings (SDE Race codes). */
+  race: Coding[];
+  /** CQL `Patient.sex` in QI-Core 6: the US Core sex extension's code (SNOMED 248152002 female), null when absent. */
+  sexCode: string | null;
   resources: QmResource[];
   /** Resources by id, for Encounter.diagnosis and reasonReference. */
   byId: ReadonlyMap<string, QmResource>;
