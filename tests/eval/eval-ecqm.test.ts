@@ -8,20 +8,21 @@ import { readEcqmCases } from "./ecqm-corpus";
 import { runEcqmEval } from "./run-ecqm-eval";
 
 /**
- * eval:ecqm on the synthetic corpus in tests/fixtures/ecqm (same layout as the CMS 2025 corpus,
- * written for CMS130 and CMS125 boundaries, plus one measure the product does not implement).
- * The corpus is ours, so agreement here proves the harness and the boundaries, not accuracy on
- * the official test cases.
+ * The eval:ecqm harness on tests/fixtures/ecqm: ten official CMS130 test cases copied from the corpus
+ * and one case re-pointed at a measure the product does not implement. Proves the command's contract,
+ * the scoring and the encounter-only diagnosis without ../shared/corpus; accuracy on the whole corpus is
+ * ecqm-corpus.test.ts.
  */
 const corpus = path.join(import.meta.dirname, "../fixtures/ecqm");
 const root = path.join(import.meta.dirname, "../..");
+const measureDir = path.join(corpus, "tests", "CMS130FHIRColorectalCancerScrn");
 
-describe("synthetic eCQM corpus", () => {
-  it("resolves each case's measure through the MeasureReport url and reads the series indexes", async () => {
+describe("eCQM fixture corpus", () => {
+  it("resolves each case's measure through the MeasureReport url and reads the series index", async () => {
     const cases = await readEcqmCases(corpus);
-    expect(new Set(cases.map((c) => c.cmsId))).toEqual(new Set(["CMS130", "CMS125", "CMS69"]));
-    expect(cases.filter((c) => c.numSeries).length).toBe(13);
-    expect(new Set(cases.map((c) => c.period.start.slice(0, 4)))).toEqual(new Set(["2024", "2025", "2026"]));
+    expect(new Set(cases.map((c) => c.cmsId))).toEqual(new Set(["CMS130", "CMS9999"]));
+    expect(cases.filter((c) => c.cmsId === "CMS130" && c.numSeries).length).toBe(6);
+    expect(cases.every((c) => c.period.start === "2026-01-01" && c.expected.length === 1)).toBe(true);
   });
 });
 
@@ -32,41 +33,37 @@ describe("eval:ecqm", () => {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, args, { cwd: root });
     const json = JSON.parse(stdout.trim().split("\n").at(-1)!) as Record<string, unknown>;
     expect(json).toMatchObject({
-      measures: {
-        CMS130: { cases: 14, agree: 14, numBoundary: { cases: 9, agree: 9 }, encounterOnly: 0 },
-        CMS125: { cases: 9, agree: 9, numBoundary: { cases: 4, agree: 4 }, encounterOnly: 0 },
-      },
-      overall: { cases: 23, agree: 23, rate: 1 },
-      numBoundary: { cases: 13, agree: 13, rate: 1 },
+      measures: { CMS130: { cases: 10, agree: 10, numBoundary: { cases: 6, agree: 6 }, encounterOnly: 0, version: "CMS130v14" } },
+      overall: { cases: 10, agree: 10, rate: 1 },
+      numBoundary: { cases: 6, agree: 6, rate: 1 },
       failures: [],
+      skipped: { CMS9999: 1 },
     });
-    expect(stderr).toMatch(/skipped CMS69: 1 case/);
+    expect(stderr).toMatch(/skipped CMS9999: 1 case/);
   }, 120_000);
 
   it("reports a disagreement, and one that is only about the visit as encounterOnly", async () => {
     const copy = await mkdtemp(path.join(tmpdir(), "ecqm-"));
     try {
       await cp(corpus, copy, { recursive: true });
-      const dir = path.join(copy, "tests", "CMS130FHIR-v0.1.000-FHIR");
-      const [first, second] = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name));
-      // Case 1: the expected numerator flipped. Case 2: the visit removed, expectations kept.
+      const dir = path.join(copy, "tests", path.basename(measureDir));
+      const cases = await readEcqmCases(corpus);
+      // Case 1: a numerator pass with its expected numerator flipped. Case 2: an IP pass with its visits removed.
+      const numPass = cases.find((c) => c.numSeries && c.expected[0]!.numerator === 1)!.caseName;
+      const ipPass = cases.find((c) => !c.numSeries && c.expected[0]!["denominator-exclusion"] === 0 && c.expected[0]!["initial-population"] === 1)!.caseName;
       const reportOf = async (caseDir: string) => path.join(caseDir, (await readdir(caseDir)).find((f) => f.startsWith("MeasureReport"))!);
-      const report = JSON.parse(await readFile(await reportOf(first!), "utf8"));
-      const numerator = report.group[0].population.find((p: { code: { coding: { code: string }[] } }) => p.code.coding[0]!.code === "numerator");
-      const ip = report.group[0].population[0].count;
-      numerator.count = ip === 1 ? 1 - numerator.count : numerator.count;
-      await writeFile(await reportOf(first!), JSON.stringify(report));
-      const bundleFile = path.join(second!, (await readdir(second!)).find((f) => !f.startsWith("MeasureReport"))!);
-      const bundle = JSON.parse(await readFile(bundleFile, "utf8"));
-      bundle.entry = bundle.entry.filter((e: { resource: { resourceType: string } }) => e.resource.resourceType !== "Encounter");
-      await writeFile(bundleFile, JSON.stringify(bundle));
+      const reportFile = await reportOf(path.join(dir, numPass));
+      const report = JSON.parse(await readFile(reportFile, "utf8"));
+      report.group[0].population.find((p: { code: { coding: { code: string }[] } }) => p.code.coding[0]!.code === "numerator").count = 0;
+      await writeFile(reportFile, JSON.stringify(report));
+      for (const file of await readdir(path.join(dir, ipPass))) if (file.startsWith("Encounter-")) await rm(path.join(dir, ipPass, file));
 
-      const summary = await runEcqmEval({ corpus: copy, log: () => undefined });
-      expect(ip).toBe(1);
-      expect(summary.measures.CMS130).toMatchObject({ cases: 14, agree: 12, encounterOnly: 1 });
-      expect(summary.failures.find((f) => f.case === path.basename(first!))).toMatchObject({ measure: "CMS130", reason: expect.any(String) });
-      expect(summary.failures.find((f) => f.case === path.basename(second!))).toMatchObject({ reason: "no qualifying encounter recognised", actual: { ip: 0 } });
-      expect(summary.overall.rate).toBeCloseTo(21 / 23, 3);
+      const summary = await runEcqmEval({ corpus: copy, log: () => undefined, measures: ["CMS130"] });
+      expect(summary.measures.CMS130).toMatchObject({ cases: 10, agree: 8, encounterOnly: 1 });
+      expect(summary.failures.find((f) => f.case === numPass)).toMatchObject({ measure: "CMS130", expected: { numer: 0 }, actual: { numer: 1 }, reason: expect.stringMatching(/Numerator: /) });
+      expect(summary.failures.find((f) => f.case === ipPass)).toMatchObject({ reason: "no qualifying encounter recognised", actual: { ip: 0 } });
+      expect(summary.overall.rate).toBe(0.8);
+      expect(summary.skipped).toEqual({});
     } finally {
       await rm(copy, { recursive: true, force: true });
     }

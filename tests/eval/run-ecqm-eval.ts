@@ -1,4 +1,4 @@
-import { evaluateQualityMeasure, populationCodes, selectQualityMeasure, type GroupPopulations, type QmFacts } from "@/lib/screening/quality-measures";
+import { evaluateQualityMeasure, populationCodes, selectQualityMeasure, toQmFacts, type GroupPopulations, type QmFacts } from "@/lib/screening/quality-measures";
 import { readEcqmCases } from "./ecqm-corpus";
 
 /** The three headline populations of the first group, as failures show them (INTERFACES.md). */
@@ -22,11 +22,11 @@ const same = (a: readonly GroupPopulations[], b: readonly GroupPopulations[]) =>
 const rate = (t: Tally) => (t.cases === 0 ? 1 : Math.round((t.agree / t.cases) * 1000) / 1000);
 
 /** A finished office visit on the first day of the period: tells a visit-only disagreement from the rest. */
-function withOfficeVisit(facts: QmFacts, day: number): QmFacts {
-  const visit = {
-    ...facts.resources[0]!, id: "eval-visit", resourceType: "Encounter" as const, codes: [{ system: "http://www.ama-assn.org/go/cpt", code: "99213" }],
-    status: "finished", timing: { lo: day, hi: day }, category: [], classCode: "AMB", doNotPerform: false,
-  };
+function withOfficeVisit(facts: QmFacts, periodStart: string): QmFacts {
+  const visit = toQmFacts([
+    { resourceType: "Patient", birthDate: "1900-01-01" },
+    { resourceType: "Encounter", id: "eval-visit", status: "finished", class: { code: "AMB" }, type: [{ coding: [{ system: "http://www.ama-assn.org/go/cpt", code: "99213" }] }], period: { start: periodStart, end: periodStart } },
+  ])!.resources[0]!;
   return { ...facts, resources: [...facts.resources, visit] };
 }
 
@@ -56,10 +56,9 @@ export async function runEcqmEval(input: { corpus: string; log: (line: string) =
       if (testCase.numSeries) for (const t of [tally.numBoundary, summary.numBoundary]) t.agree++;
       continue;
     }
-    const visitDay = testCase.facts.resources.length ? Date.parse(testCase.period.start) / 86_400_000 : 0;
     const encounterOnly =
       result.groups[0]?.["initial-population"] === 0 &&
-      same(testCase.expected, evaluateQualityMeasure(withOfficeVisit(testCase.facts, visitDay), measure, testCase.period).groups);
+      same(testCase.expected, evaluateQualityMeasure(withOfficeVisit(testCase.facts, testCase.period.start), measure, testCase.period).groups);
     if (encounterOnly) tally.encounterOnly++;
     summary.failures.push({
       measure: measure.cmsId, case: testCase.caseName, expected: triple(testCase.expected), actual: triple(result.groups),

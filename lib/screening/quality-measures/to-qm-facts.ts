@@ -15,7 +15,9 @@ const qmTypes = new Set<QmResourceType>([
 ]);
 // QI-Core's doNotPerform modifier, or the R5 backport (extension-DeviceRequest.doNotPerform).
 const isDoNotPerformUrl = (url: unknown) => typeof url === "string" && /doNotPerform$/i.test(url);
-const notDoneReasonUrl = "http://hl7.org/fhir/us/qicore/StructureDefinition/qicore-notDoneReason";
+// Why a thing was not done: QI-Core's notDoneReason / doNotPerformReason (ServiceNotRequested.reasonRefused),
+// under the qicore- or us-quality-core- prefix the profiles have used.
+const isNotDoneReasonUrl = (url: unknown) => typeof url === "string" && /(notDoneReason|doNotPerformReason)$/i.test(url);
 
 const obj = (value: unknown): Json | undefined => (value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : undefined);
 const arr = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
@@ -89,7 +91,7 @@ function valueOf(resource: Json): QmValue {
     number,
     unit,
     codes: codingsOf(resource.valueCodeableConcept),
-    present: Object.keys(resource).some((key) => /^value[A-Z]/.test(key) && resource[key] !== null),
+    present: Object.keys(resource).some((key) => /^value[A-Z]/.test(key) && resource[key] !== null && resource[key] !== undefined),
   };
 }
 
@@ -130,7 +132,7 @@ function medicationRequestPeriod(request: Json): Span | null {
 function toResource(r: Json, birth: DayNumber | null, medications: ReadonlyMap<string, Coding[]>): QmResource {
   const type = r.resourceType as QmResourceType;
   const modifierDoNotPerform = arr(r.modifierExtension).some((e) => isDoNotPerformUrl(obj(e)?.url) && obj(e)?.valueBoolean === true);
-  const notDoneReason = arr(r.extension).filter((e) => obj(e)?.url === notDoneReasonUrl).flatMap((e) => codingsOf(obj(e)?.valueCodeableConcept));
+  const notDoneReason = arr(r.extension).filter((e) => isNotDoneReasonUrl(obj(e)?.url)).flatMap((e) => codingsOf(obj(e)?.valueCodeableConcept));
   let codes: Coding[];
   let timing: Span | null = null;
   switch (type) {
