@@ -34,7 +34,7 @@ function run(birthDate: string, resources: object[]) {
   return result.groups.map((g) => [g["initial-population"], g.denominator, g["denominator-exclusion"], g.numerator]);
 }
 
-const twelve = "2013-12-31";
+const twelve = "2014-01-01"; // turns 12 on the period's first day
 const twoVisits = [officeVisit(), officeVisit("2026-04-01")];
 const rejected = (requestId: string) => ({
   resourceType: "Task", id: `t${++n}`, status: "rejected", intent: "order", code: coding("http://hl7.org/fhir/CodeSystem/task-code", "fulfill"),
