@@ -74,8 +74,6 @@ export type QmResource = {
   medicationPeriod: Span | null;
   /** Observation/Procedure/etc. `encounter` reference id (CMS165 drops readings taken in acute encounters). */
   encounterId: string | null;
-  /** Observation/Procedure/etc. `encounter` reference id (CMS165 drops readings taken in acute encounters). */
-  encounterId: string | null;
   /** bodySite codes (Condition, Procedure, Observation): laterality such as SNOMED Right / Left. */
   bodySite: Coding[];
   /** Task.focus reference ids (CMS138: a rejected fulfilment Task cancels the medication order it points at). */
@@ -85,10 +83,6 @@ export type QmResource = {
 export type QmFacts = {
   birthDate: DayNumber;
   sex: "female" | "male" | "other" | "unknown";
-  /** Patient.deceasedDateTime as a day; null when alive or only deceasedBoolean (CQL `Patient.deceased` as a date). */
-  deceased: DayNumber | null;
-  /** US Core race extension: ombCategory and detailed codings (SDE Race codes). */
-  race: Coding[];
   /** Patient.deceasedDateTime as a day; null when alive or only deceasedBoolean (CQL `Patient.deceased` as a date). */
   deceased: DayNumber | null;
   /** US Core race extension: ombCategory and detailed codings (SDE Race codes). */

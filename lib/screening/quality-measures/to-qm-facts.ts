@@ -201,7 +201,6 @@ function toResource(r: Json, birth: DayNumber | null, medications: ReadonlyMap<s
     statusReason: [...conceptsOf(r.statusReason), ...notDoneReason],
     medicationPeriod: type === "MedicationRequest" ? medicationRequestPeriod(r) : null,
     encounterId: refId(r.encounter),
-    encounterId: refId(r.encounter),
     bodySite: conceptsOf(r.bodySite),
     focusIds: arr(r.focus).flatMap((ref) => refId(ref) ?? []),
   };
@@ -212,17 +211,6 @@ const usCoreSexUrl = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-se
 function sexExtensionCode(patient: Json): string | null {
   const extension = arr(patient.extension).map(obj).find((e) => e?.url === usCoreSexUrl);
   return str(extension?.valueCode) ?? str(obj(extension?.valueCoding)?.code);
-}
-
-const usCoreRaceUrl = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-race";
-/** The US Core race extension's ombCategory and detailed codings. */
-function raceCodings(patient: Json): Coding[] {
-  const race = arr(patient.extension).map(obj).filter((e) => e?.url === usCoreRaceUrl);
-  return race.flatMap((e) => arr(e?.extension).map(obj)).flatMap((part) => {
-    const coding = obj(part?.valueCoding);
-    const code = str(coding?.code);
-    return (part?.url === "ombCategory" || part?.url === "detailed") && coding && code ? [{ system: str(coding.system) ?? "", code, display: str(coding.display) }] : [];
-  });
 }
 
 const usCoreRaceUrl = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-race";
@@ -247,8 +235,6 @@ export function toQmFacts(resources: readonly unknown[]): QmFacts | null {
   return {
     birthDate,
     sex: gender === "female" || gender === "male" || gender === "other" ? gender : "unknown",
-    deceased: toDay(patient.deceasedDateTime),
-    race: raceCodings(patient),
     deceased: toDay(patient.deceasedDateTime),
     race: raceCodings(patient),
     sexCode: sexExtensionCode(patient),
