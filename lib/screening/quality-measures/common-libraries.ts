@@ -51,13 +51,19 @@ export function qualifyingEncounters(facts: QmFacts, oids: readonly string[], wi
   );
 }
 
+/**
+ * The 2026 Status library counts an encounter as performed only when finished (2025: also arrived,
+ * triaged, in-progress, on leave); measures on the 2026 libraries pass it to the functions below.
+ */
+export const isEncounterFinished = (r: QmResource) => r.status === "finished";
+
 /** Hospice."Has Hospice Services". */
-export function hasHospiceServices(facts: QmFacts, mp: Span): boolean {
+export function hasHospiceServices(facts: QmFacts, mp: Span, encounterPerformed = isEncounterPerformed): boolean {
   return (
     retrieve(facts, "Encounter", vs.encounterInpatient).some(
-      (e) => isEncounterPerformed(e) && (is(e.dischargeDisposition, code.dischargeHomeHospice) || is(e.dischargeDisposition, code.dischargeFacilityHospice)) && endsDuring(e.timing, mp),
+      (e) => encounterPerformed(e) && (is(e.dischargeDisposition, code.dischargeHomeHospice) || is(e.dischargeDisposition, code.dischargeFacilityHospice)) && endsDuring(e.timing, mp),
     ) ||
-    retrieve(facts, "Encounter", vs.hospiceEncounter).some((e) => isEncounterPerformed(e) && overlaps(e.timing, mp)) ||
+    retrieve(facts, "Encounter", vs.hospiceEncounter).some((e) => encounterPerformed(e) && overlaps(e.timing, mp)) ||
     retrieve(facts, "Observation").some((o) => is(o.codes, code.hospiceMds) && isAssessmentPerformed(o) && is(o.value.codes, code.yes) && overlaps(o.timing, mp)) ||
     retrieve(facts, "ServiceRequest", vs.hospiceCareAmbulatory).some((s) => isInterventionOrder(s) && s.authoredOn !== null && s.authoredOn >= mp.lo && s.authoredOn <= mp.hi) ||
     retrieve(facts, "Procedure", vs.hospiceCareAmbulatory).some((p) => isInterventionPerformed(p) && overlaps(p.timing, mp)) ||
@@ -66,11 +72,11 @@ export function hasHospiceServices(facts: QmFacts, mp: Span): boolean {
 }
 
 /** PalliativeCare."Has Palliative Care in the Measurement Period". */
-export function hasPalliativeCare(facts: QmFacts, mp: Span): boolean {
+export function hasPalliativeCare(facts: QmFacts, mp: Span, encounterPerformed = isEncounterPerformed): boolean {
   return (
     retrieve(facts, "Observation").some((o) => is(o.codes, code.facitPal) && isAssessmentPerformed(o) && overlaps(o.timing, mp)) ||
     retrieve(facts, "Condition", vs.palliativeCareDiagnosis).some((c) => isVerified(c) && overlaps(prevalenceInterval(c), mp)) ||
-    retrieve(facts, "Encounter", vs.palliativeCareEncounter).some((e) => isEncounterPerformed(e) && overlaps(e.timing, mp)) ||
+    retrieve(facts, "Encounter", vs.palliativeCareEncounter).some((e) => encounterPerformed(e) && overlaps(e.timing, mp)) ||
     retrieve(facts, "Procedure", vs.palliativeCareIntervention).some((p) => isInterventionPerformed(p) && overlaps(p.timing, mp))
   );
 }

@@ -16,6 +16,8 @@ export type QmValue = {
   /** Quantity, integer or decimal value. */
   number: number | null;
   unit: string | null;
+  /** Quantity.code when its system is UCUM or absent: the computable unit CQL compares (FHIRHelpers.ToQuantity). */
+  ucumCode?: string | null;
   /** CodeableConcept value. */
   codes: Coding[];
   /** A value of any type is present (CQL `value is not null`). */

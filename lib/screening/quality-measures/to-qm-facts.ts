@@ -87,9 +87,12 @@ function valueOf(resource: Json): QmValue {
     : typeof resource.valueDecimal === "number" ? resource.valueDecimal
     : null;
   const unit = str(quantity?.unit) ?? str(quantity?.code);
+  const system = str(quantity?.system);
+  const ucumCode = system === null || system === "http://unitsofmeasure.org" ? str(quantity?.code) : null;
   return {
     number,
     unit,
+    ucumCode,
     codes: codingsOf(resource.valueCodeableConcept),
     present: Object.keys(resource).some((key) => /^value[A-Z]/.test(key) && resource[key] !== null && resource[key] !== undefined),
   };
