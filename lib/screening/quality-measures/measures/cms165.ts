@@ -51,7 +51,8 @@ function qualifyingReadings(facts: QmFacts, mp: Span): QmResource[] {
     const day = latest(o.timing);
     if (!dayIn(day, mp)) return false;
     const outsideAcuteStay = !acuteStays.some((e) => e.timing !== null && day! >= e.timing.lo && day! <= e.timing.hi);
-    const encounterClass = o.encounterId === null ? null : (facts.byId.get(o.encounterId)?.classCode ?? null);
+    const encounter = o.encounterId === null ? undefined : facts.byId.get(o.encounterId);
+    const encounterClass = encounter?.resourceType === "Encounter" ? encounter.classCode : null;
     return outsideAcuteStay || (encounterClass !== null && !acuteClasses.has(encounterClass));
   });
 }
