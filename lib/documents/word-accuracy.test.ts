@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { compareWords, countEditDistance, measureWordAccuracy, sumWordComparisons, tokenizeWords } from "./word-accuracy";
+import { describe, expect, it, test } from "vitest";
+import { compareWordRecall, compareWords, countEditDistance, measureWordAccuracy, sumWordComparisons, tokenizeWords } from "./word-accuracy";
 
 describe("word accuracy", () => {
   it("is 1 for identical text regardless of spacing and case", () => {
@@ -44,5 +44,17 @@ describe("word accuracy", () => {
         expect(d).toBeGreaterThanOrEqual(Math.abs(a.length - b.length));
       }),
     );
+  });
+});
+
+describe("compareWordRecall", () => {
+  test.each([
+    ["same words in another order", "Glucose 95 mg/dL", "mg/dL 95 Glucose", 1],
+    ["punctuation and case ignored", "Impression: BI-RADS 1.", "impression bi rads 1", 1],
+    ["a missing word", "left breast normal", "left normal", 2 / 3],
+    ["a repeated word counts each time", "no no no", "no", 1 / 3],
+    ["extra words cost nothing", "normal", "normal study today", 1],
+  ])("%s", (_name, reference, hypothesis, recall) => {
+    expect(compareWordRecall(reference, hypothesis).accuracy).toBeCloseTo(recall, 5);
   });
 });

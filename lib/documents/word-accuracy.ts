@@ -47,3 +47,22 @@ export function sumWordComparisons(comparisons: readonly WordComparison[]): Word
   const errors = comparisons.reduce((sum, c) => sum + c.errors, 0);
   return { referenceWords, errors, accuracy: referenceWords === 0 ? 1 : Math.max(0, 1 - errors / referenceWords) };
 }
+
+/**
+ * Word recall, order-insensitive: the share of the reference's words (a multiset, punctuation
+ * ignored) that the hypothesis contains. Reading order legitimately differs in tables and forms, so
+ * this is the text-layer figure (HARNESS.md) and the one pdftotext is compared on; `errors` = missed.
+ */
+export function compareWordRecall(reference: string, hypothesis: string): WordComparison {
+  const options = { ignorePunctuation: true };
+  const bag = new Map<string, number>();
+  for (const word of tokenizeWords(hypothesis, options)) bag.set(word, (bag.get(word) ?? 0) + 1);
+  const ref = tokenizeWords(reference, options);
+  let missed = 0;
+  for (const word of ref) {
+    const left = bag.get(word) ?? 0;
+    if (left > 0) bag.set(word, left - 1);
+    else missed++;
+  }
+  return { referenceWords: ref.length, errors: missed, accuracy: ref.length === 0 ? 1 : 1 - missed / ref.length };
+}

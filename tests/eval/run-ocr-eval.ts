@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { availableParallelism, loadavg } from "node:os";
 import { normalizeExtractedText } from "@/lib/documents/decode-text";
@@ -8,7 +9,7 @@ import { createTesseractJsProvider } from "@/lib/documents/ocr/providers/tessera
 import { createTesseractNativeProvider, isNativeTesseractAvailable } from "@/lib/documents/ocr/providers/tesseract-native";
 import { planPdfPages } from "@/lib/documents/pdf/extract-pdf-pages";
 import { renderPdfPageToPng } from "@/lib/documents/pdf/render-pdf-page";
-import { compareWords, sumWordComparisons, type WordComparison } from "@/lib/documents/word-accuracy";
+import { compareWordRecall, compareWords, sumWordComparisons, type WordComparison } from "@/lib/documents/word-accuracy";
 import { readOcrCorpus, type OcrCorpusDocument } from "./ocr-corpus";
 
 /**
@@ -25,6 +26,8 @@ export type OcrEvalSummary = {
   documents: number;
   pages: number;
   wordAccuracy: { textLayer: number | null; tesseractJs: number | null; native: number | null };
+  /** Order-insensitive word recall of text layers (HARNESS.md), and of poppler's pdftotext on the same files when installed. */
+  wordRecall: { textLayer: number | null; pdftotext: number | null };
   pagesPerMinute: { tesseractJs: number | null; native: number | null };
   /** tesseract.js ÷ native pages/min; null when native tesseract is not installed. */
   ratio: number | null;
@@ -64,6 +67,12 @@ function truthFor(document: OcrCorpusDocument, pageCount: number) {
   return document.truthPages.length === pageCount ? document.truthPages : null;
 }
 
+/** poppler's pdftotext on the same file, the reference text layers are compared with; null when not installed. */
+function readWithPdftotext(file: string): string | null {
+  const result = spawnSync("pdftotext", ["-q", file, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return result.status === 0 ? result.stdout : null;
+}
+
 /** An OCR stand-in that records which pages the pipeline asked it to read. */
 function createSpyOcr(): OcrProvider & { calls: number } {
   const spy = {
@@ -80,6 +89,8 @@ function createSpyOcr(): OcrProvider & { calls: number } {
 
 async function checkTextLayer(documents: OcrCorpusDocument[], bytesById: Map<string, Uint8Array>, log: (line: string) => void) {
   const comparisons: WordComparison[] = [];
+  const recalls: WordComparison[] = [];
+  const pdftotextRecalls: WordComparison[] = [];
   let textLayerPagesOcrd = 0;
   const pageCounts = new Map<string, number>();
   for (const document of documents) {
@@ -95,6 +106,12 @@ async function checkTextLayer(documents: OcrCorpusDocument[], bytesById: Map<str
       if (!document.textLayerPages.has(plan.number)) continue;
       if (truth) comparisons.push(compareWords(truth[plan.number - 1] ?? "", normalizeExtractedText(plan.text)));
     }
+    if (document.textLayerPages.size === plans.length) {
+      const truthText = document.truthPages.join("\n");
+      recalls.push(compareWordRecall(truthText, plans.map((p) => p.text).join("\n")));
+      const poppler = readWithPdftotext(document.file);
+      if (poppler !== null) pdftotextRecalls.push(compareWordRecall(truthText, poppler));
+    }
     if (!truth && document.textLayerPages.size === plans.length) {
       comparisons.push(compareWords(document.truthPages.join("\n"), normalizeExtractedText(plans.map((p) => p.text).join("\n"))));
     }
@@ -107,7 +124,8 @@ async function checkTextLayer(documents: OcrCorpusDocument[], bytesById: Map<str
     if (wrongly.length > 0) log(`  ${document.id}: text-layer page(s) ${wrongly.join(", ")} were OCR'd`);
     if (!result.ok) log(`  ${document.id}: extraction failed (${result.reason})`);
   }
-  return { textLayer: comparisons.length > 0 ? sumWordComparisons(comparisons).accuracy : null, textLayerPagesOcrd, pageCounts };
+  const pooled = (list: WordComparison[]) => (list.length > 0 ? sumWordComparisons(list).accuracy : null);
+  return { textLayer: pooled(comparisons), recall: pooled(recalls), pdftotextRecall: pooled(pdftotextRecalls), textLayerPagesOcrd, pageCounts };
 }
 
 async function rasterize(documents: OcrCorpusDocument[], bytesById: Map<string, Uint8Array>, pageCounts: Map<string, number>): Promise<PageImage[]> {
@@ -156,7 +174,7 @@ export async function runOcrEval(options: OcrEvalOptions): Promise<OcrEvalSummar
 
   const textLayer = await checkTextLayer(corpus.documents, bytesById, log);
   const pages = [...textLayer.pageCounts.values()].reduce((a, b) => a + b, 0);
-  log(`text layer: word accuracy ${textLayer.textLayer ?? "n/a"}, text-layer pages OCR'd: ${textLayer.textLayerPagesOcrd}`);
+  log(`text layer: word accuracy ${textLayer.textLayer ?? "n/a"}, word recall ${textLayer.recall ?? "n/a"} (pdftotext ${textLayer.pdftotextRecall ?? "not installed"}), text-layer pages OCR'd: ${textLayer.textLayerPagesOcrd}`);
 
   const nativeInstalled = await isNativeTesseractAvailable(options.nativeBinary);
   if (!nativeInstalled) log("native tesseract is not installed: native figures and the ratio are null");
@@ -196,6 +214,10 @@ export async function runOcrEval(options: OcrEvalOptions): Promise<OcrEvalSummar
       textLayer: textLayer.textLayer === null ? null : round(textLayer.textLayer, 3),
       tesseractJs: accuracy.tesseractJs === null ? null : round(accuracy.tesseractJs, 3),
       native: accuracy.native === null ? null : round(accuracy.native, 3),
+    },
+    wordRecall: {
+      textLayer: textLayer.recall === null ? null : round(textLayer.recall, 3),
+      pdftotext: textLayer.pdftotextRecall === null ? null : round(textLayer.pdftotextRecall, 3),
     },
     pagesPerMinute: { tesseractJs: js, native },
     ratio,
