@@ -7,6 +7,13 @@ const d = (iso: string) => parseIsoDate(iso)!;
 const patient = { resourceType: "Patient", id: "p", gender: "female", birthDate: "1970-05-05" };
 
 describe("toQmFacts", () => {
+  test.each([
+    ["the US Core sex extension wins", { gender: "male", extension: [{ url: "http://hl7.org/fhir/us/core/StructureDefinition/us-core-sex", valueCode: "248152002" }] }, "248152002"],
+    ["without it, administrative gender", { gender: "female" }, "248152002"],
+    ["neither", { gender: "unknown" }, null],
+  ])("sex: %s", (_name, fields, sexCode) => {
+    expect(toQmFacts([{ resourceType: "Patient", birthDate: "1970-01-01", ...fields }])!.sexCode).toBe(sexCode);
+  });
   test("no Patient or no birth date: null", () => {
     expect(toQmFacts([])).toBeNull();
     expect(toQmFacts([{ resourceType: "Patient" }])).toBeNull();

@@ -240,7 +240,9 @@ export function toQmFacts(resources: readonly unknown[]): QmFacts | null {
     sex: gender === "female" || gender === "male" || gender === "other" ? gender : "unknown",
     deceased: toDay(patient.deceasedDateTime),
     race: raceCodings(patient),
-    sexCode: sexExtensionCode(patient),
+    // Many EHRs do not send the US Core sex extension yet; their administrative gender is then the
+    // best record of sex (it is what the 2025 versions read), rather than leaving every woman out.
+    sexCode: sexExtensionCode(patient) ?? (gender === "female" ? "248152002" : gender === "male" ? "248153007" : null),
     resources: out,
     byId: new Map(out.map((r) => [r.id, r])),
   };

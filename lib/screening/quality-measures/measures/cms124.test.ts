@@ -45,7 +45,8 @@ describe("CMS124v14 (2026)", () => {
     ["hysterectomy with no residual cervix excludes", "1980-01-01", [v, { resourceType: "Procedure", id: "h", status: "completed", code: { coding: [{ system: "http://www.ama-assn.org/go/cpt", code: "58150" }] }, performedDateTime: "2019-04-01" }], [1, 1, 0]],
     ["acquired absence of cervix excludes", "1980-01-01", [v, { resourceType: "Condition", id: "a", code: { coding: [{ system: "http://hl7.org/fhir/sid/icd-10-cm", code: "Z90.710" }] }, onsetDateTime: "2019-04-01" }], [1, 1, 0]],
     ["a refuted absence of cervix does not", "1980-01-01", [v, { resourceType: "Condition", id: "a", code: { coding: [{ system: "http://hl7.org/fhir/sid/icd-10-cm", code: "Z90.710" }] }, verificationStatus: { coding: [{ code: "refuted" }] }, onsetDateTime: "2019-04-01" }], [1, 0, 0]],
-    ["female by gender only: 2026 reads the US Core sex extension", "1980-01-01", [v], [0, 0, 0], { gender: "female" }],
+    ["female by gender only (no US Core sex extension sent): gender stands in", "1980-01-01", [v], [1, 0, 0], { gender: "female", extension: [] }],
+    ["the US Core sex extension says male: not in the population whatever the gender", "1980-01-01", [v], [0, 0, 0], { gender: "female", extension: [{ url: "http://hl7.org/fhir/us/core/StructureDefinition/us-core-sex", valueCode: "248153007" }] }],
   ])("%s", (_name, birthDate, resources, expected, patient?: object) => {
     expect(run(mp2026, birthDate, resources as object[], patient)).toEqual(expected);
   });

@@ -48,7 +48,8 @@ describe("CMS125v14 (2026)", () => {
     ["right procedure and a left unilateral diagnosis excludes", "1970-01-01", [v, rightProcedure, unspecifiedSide("7771000")], [1, 1, 0]],
     ["right procedure and a unilateral diagnosis with no side does not", "1970-01-01", [v, rightProcedure, unspecifiedSide()], [1, 0, 0]],
     ["status post left plus right procedure excludes", "1970-01-01", [v, rightProcedure, condition("http://hl7.org/fhir/sid/icd-10-cm", "Z90.12")], [1, 1, 0]],
-    ["female by gender only: 2026 reads the US Core sex extension", "1970-01-01", [v], [0, 0, 0], { gender: "female" }],
+    ["female by gender only (no US Core sex extension sent): gender stands in", "1970-01-01", [v], [1, 0, 0], { gender: "female", extension: [] }],
+    ["the US Core sex extension says male: not in the population whatever the gender", "1970-01-01", [v], [0, 0, 0], { gender: "female", extension: [{ url: "http://hl7.org/fhir/us/core/StructureDefinition/us-core-sex", valueCode: "248153007" }] }],
   ])("%s", (_name, birthDate, resources, expected, patient?: object) => {
     expect(run(mp2026, birthDate, resources as object[], patient)).toEqual(expected);
   });
