@@ -82,12 +82,12 @@ export function hasPalliativeCare(facts: QmFacts, mp: Span, encounterPerformed =
 }
 
 /** AdvancedIllnessandFrailty."Has Criteria Indicating Frailty". */
-export function hasCriteriaIndicatingFrailty(facts: QmFacts, mp: Span): boolean {
+export function hasCriteriaIndicatingFrailty(facts: QmFacts, mp: Span, encounterPerformed = isEncounterPerformed): boolean {
   return (
     retrieve(facts, "DeviceRequest", vs.frailtyDevice).some((d) => isDeviceOrder(d) && !d.doNotPerform && d.authoredOn !== null && d.authoredOn >= mp.lo && d.authoredOn <= mp.hi) ||
     retrieve(facts, "Observation").some((o) => is(o.codes, code.medicalEquipmentUsed) && isAssessmentPerformed(o) && inValueSet(o.value.codes, vs.frailtyDevice) && endsDuring(o.timing, mp)) ||
     retrieve(facts, "Condition", vs.frailtyDiagnosis).some((c) => isVerified(c) && overlaps(prevalenceInterval(c), mp)) ||
-    retrieve(facts, "Encounter", vs.frailtyEncounter).some((e) => isEncounterPerformed(e) && overlaps(e.timing, mp)) ||
+    retrieve(facts, "Encounter", vs.frailtyEncounter).some((e) => encounterPerformed(e) && overlaps(e.timing, mp)) ||
     retrieve(facts, "Observation", vs.frailtySymptom).some((o) => isSymptom(o) && overlaps(o.timing, mp))
   );
 }
@@ -102,8 +102,8 @@ function hasAdvancedIllnessOrDementiaMedication(facts: QmFacts, mp: Span): boole
 }
 
 /** AdvancedIllnessandFrailty."Is Age 66 or Older with Advanced Illness and Frailty". */
-export function isAge66PlusWithAdvancedIllnessAndFrailty(facts: QmFacts, mp: Span): boolean {
-  return ageInYearsAt(facts, mp.hi) >= 66 && hasCriteriaIndicatingFrailty(facts, mp) && hasAdvancedIllnessOrDementiaMedication(facts, mp);
+export function isAge66PlusWithAdvancedIllnessAndFrailty(facts: QmFacts, mp: Span, encounterPerformed = isEncounterPerformed): boolean {
+  return ageInYearsAt(facts, mp.hi) >= 66 && hasCriteriaIndicatingFrailty(facts, mp, encounterPerformed) && hasAdvancedIllnessOrDementiaMedication(facts, mp);
 }
 
 /** AdvancedIllnessandFrailty."Is Age 66 or Older Living Long Term in a Nursing Home": the last housing status says so. */

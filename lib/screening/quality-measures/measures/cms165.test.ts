@@ -61,6 +61,8 @@ describe("CMS165v14", () => {
       [...base, { resourceType: "Procedure", id: "d", status: "not-done", code: { coding: [{ system: cpt, code: "90935" }] }, performedDateTime: "2019-01-01" }], [1, 0, 0]],
     ["refuted pregnancy does not", "1990-01-01", [...base, condition("77386006", "2026-02-01", { verificationStatus: { coding: [{ code: "refuted" }] } })], [1, 0, 0]],
     ["81 with frailty only excludes", "1944-06-01", [...base, encounter("f", "99504", "2026-04-01")], [1, 1, 0]],
+    ["81 with a frailty encounter still in progress does not (2026 Status: finished only)", "1944-06-01",
+      [...base, { ...encounter("f", "99504", "2026-04-01"), status: "in-progress" }], [1, 0, 0]],
     ["70 with frailty but no advanced illness does not", "1956-06-01", [...base, encounter("f", "99504", "2026-04-01")], [1, 0, 0]],
   ])("%s", (_name, birthDate, resources, expected) => {
     expect(run(birthDate, resources as object[])).toEqual(expected);

@@ -3,7 +3,7 @@ import type { QualityMeasureDefinition } from "../measure-definition";
 import type { QmFacts, QmResource, Span } from "../qm-facts";
 import {
   hasCriteriaIndicatingFrailty, hasHospiceServices, hasPalliativeCare, isAge66PlusLivingInNursingHome, isAge66PlusWithAdvancedIllnessAndFrailty,
-  vs as common,
+  isEncounterFinished as finished, vs as common,
 } from "../common-libraries";
 import {
   ageInYearsAt, dayIn, describeDay, during, endsOnOrBefore, hasCode, inValueSet, isProcedurePerformed, isVerified, latest, overlaps,
@@ -40,8 +40,6 @@ const encounters = [
   common.officeVisit, common.annualWellnessVisit, common.preventiveEstablished18Up, common.preventiveInitial18Up,
   common.homeHealthcareServices, common.virtualEncounter, common.telephoneVisits,
 ];
-/** The NCQA Status library's isEncounterPerformed: finished only. */
-const finished = (e: QmResource) => e.status === "finished";
 
 /** "Qualifying Blood Pressure Reading": final readings in the period, not inside an acute stay. */
 function qualifyingReadings(facts: QmFacts, mp: Span): QmResource[] {
@@ -81,17 +79,17 @@ function exclusions(facts: QmFacts, mp: Span, reasons: string[]): boolean {
   const age = ageInYearsAt(facts, mp.hi);
   const conditions = [vs.pregnancy, vs.endStageRenalDisease, vs.kidneyTransplantRecipient, vs.chronicKidneyDiseaseStage5];
   const checks: [string, () => boolean][] = [
-    ["hospice care in the period", () => hasHospiceServices(facts, mp)],
+    ["hospice care in the period", () => hasHospiceServices(facts, mp, finished)],
     ["pregnancy, ESRD, CKD stage 5 or kidney transplant during the period",
       () => retrieve(facts, "Condition").some((c) => conditions.some((oid) => inValueSet(c.codes, oid)) && isVerified(c) && overlaps(prevalenceInterval(c), mp))],
     ["dialysis or kidney transplant by the end of the period",
       () => [...retrieve(facts, "Procedure", vs.kidneyTransplant), ...retrieve(facts, "Procedure", vs.dialysisServices)].some((p) => isProcedurePerformed(p) && endsOnOrBefore(p.timing, mp.hi))],
     ["ESRD monthly outpatient services by the end of the period",
       () => retrieve(facts, "Encounter", vs.esrdMonthlyOutpatientServices).some((e) => finished(e) && startsOnOrBefore(e.timing, mp.hi))],
-    ["66–80 with frailty and advanced illness", () => age <= 80 && isAge66PlusWithAdvancedIllnessAndFrailty(facts, mp)],
-    ["81 or older with frailty", () => age >= 81 && hasCriteriaIndicatingFrailty(facts, mp)],
+    ["66–80 with frailty and advanced illness", () => age <= 80 && isAge66PlusWithAdvancedIllnessAndFrailty(facts, mp, finished)],
+    ["81 or older with frailty", () => age >= 81 && hasCriteriaIndicatingFrailty(facts, mp, finished)],
     ["66 or older living long term in a nursing home", () => isAge66PlusLivingInNursingHome(facts, mp)],
-    ["palliative care in the period", () => hasPalliativeCare(facts, mp)],
+    ["palliative care in the period", () => hasPalliativeCare(facts, mp, finished)],
   ];
   const hit = checks.find(([, check]) => check());
   if (hit) reasons.push(`Excluded: ${hit[0]}.`);
