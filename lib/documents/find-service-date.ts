@@ -20,14 +20,24 @@ const datePattern = new RegExp(
   "gi",
 );
 
-/** Label before a date → how likely that date is the service date. 0 means "never use". */
+/**
+ * Label before a date → how likely that date is the service date. 0 means "never use". When two
+ * labels end at the same place ("follow-up visit") the earlier pattern in this list wins, so the
+ * never-use patterns come first.
+ */
 const labelWeights: [RegExp, number][] = [
   [/\b(d\.?o\.?b|date of birth|birth ?date|born)\b/i, 0],
   [/\b(printed|print date|faxed|fax date|page \d+ of)\b/i, 0],
-  [/\b(date of service|service date|dos|procedure date|date of procedure|exam date|date of exam|examination date|study date|collected|collection date|date collected|date of collection|performed|date performed|surgery date|date of surgery|visit date|date of visit|encounter date)\b/i, 1],
+  // A date something is due or booked for is not a date something was done.
+  [/\b(due date|due|next|follow[- ]?up( visit| appointment)?|return( visit)?|scheduled( for)?|appointment|recall|expires?|expiration)\b/i, 0],
+  [/\b(date of service|service date|dos|procedure date|date of procedure|exam date|date of exam|examination date|study date|collected|collection date|date collected|date of collection|performed|date performed|surgery date|date of surgery|visit date|date of visit|visit|encounter date)\b/i, 1],
+  [/\b(today'?s date|date of form)\b/i, 0.9],
   [/\b(discharge date|date of discharge|discharged)\b/i, 0.9],
   [/\b(admission date|date of admission|admitted)\b/i, 0.85],
-  [/\b(received|reported|report date|resulted|result date|signed|dictated|transcribed)\b/i, 0.6],
+  [/\b(received|reported|report date|date of report|resulted|result date|signed|dictated|date of dictation|transcribed|reviewed|date of review)\b/i, 0.6],
+  // A bare "Date:" heads forms, notes and letters: their own date, weaker than a named service date.
+  // Last, so "Discharge Date:" (which ends at the same place) keeps its own weight.
+  [/\bdate(?=\s*:\s*$)/i, 0.5],
 ];
 const unlabeledWeight = 0.4;
 
@@ -54,17 +64,44 @@ function parseMatch(m: RegExpExecArray, asOfYear: number): string | null {
   return null;
 }
 
-function weighLabel(text: string, index: number): number {
+/**
+ * The label text a date at `index` answers: before it in its column (two or more spaces split the
+ * columns of a text layer), or ending the line above when the date starts its line or column.
+ */
+function labelTextBefore(text: string, index: number): { before: string; own: boolean } {
   const lineStart = text.lastIndexOf("\n", index - 1) + 1;
-  const before = text.slice(Math.max(lineStart, index - 48), index);
+  const line = text.slice(lineStart, index);
+  const column = line.slice(line.search(/(?:\s{2,}|^)(?:(?!\s{2}).)*$/)).trimStart();
+  if (column.trim() !== "" || lineStart === 0) return { before: column.slice(-48), own: true };
+  // "Date of Birth:\n04/12/1971": a label that ends the previous line with a colon still owns the date.
+  const previousEnd = lineStart - 1;
+  const previousStart = text.lastIndexOf("\n", previousEnd - 1) + 1;
+  const previous = text.slice(Math.max(previousStart, previousEnd - 48), previousEnd);
+  return { before: /:\s*$/.test(previous) ? previous : "", own: false };
+}
+
+/**
+ * An unlabelled date that follows other words or numbers on its line belongs to that line's item:
+ * "Influenza - 10/15/2024" in a vaccine list, the previous-result column of a lab table. Only a
+ * date standing alone (or heading its line, as in a letterhead) or in running prose stays usable.
+ */
+function isItemDate(before: string): boolean {
+  return /\s[-–—]\s*(\w+\s+)?$/.test(before) || /\d/.test(before);
+}
+
+function weighLabel(text: string, index: number): number {
+  const { before, own } = labelTextBefore(text, index);
   // The label nearest to the date decides: "Collected: 03/02/24 DOB: 1/1/60" has two labels.
-  let best: { at: number; weight: number } | null = null;
+  let best: { end: number; weight: number } | null = null;
   for (const [pattern, weight] of labelWeights) {
     const matches = [...before.matchAll(new RegExp(pattern.source, "gi"))];
     const last = matches.at(-1);
-    if (last && (best === null || (last.index ?? 0) > best.at)) best = { at: last.index ?? 0, weight };
+    if (!last) continue;
+    const end = (last.index ?? 0) + last[0].length;
+    if (best === null || end > best.end) best = { end, weight };
   }
-  return best?.weight ?? unlabeledWeight;
+  if (best) return best.weight;
+  return own && isItemDate(before) ? 0 : unlabeledWeight;
 }
 
 export function findDateCandidates(text: string, asOf: string): DateCandidate[] {
