@@ -15,7 +15,7 @@ import fc from "fast-check";
 import {
   documentCategories, evaluateScreenings, evidenceIdOf, screeningPresetSchema, uspstfAdultPrimaryCarePreset, type PatientFacts, type ScreeningType,
 } from "@/lib/screening";
-import { runGoldenCase, type GoldenCase, type GoldenInputs } from "@/lib/screening/fixtures/run-golden-case";
+import { parseGoldenInputs, runGoldenCase, type GoldenCase, type GoldenInputs } from "@/lib/screening/fixtures/run-golden-case";
 import { layoutText, normalizeText } from "@/lib/screening/normalize-text";
 import { buildPhraseTrie, scanPhraseTrie } from "@/lib/screening/phrase-trie";
 
@@ -160,7 +160,7 @@ function main() {
   const fresh = process.argv.includes("--inputs");
   // Read back from JSON even when just drawn, so the outputs are those of exactly what is stored.
   if (fresh) writeFileSync(inputsFile, `${JSON.stringify(drawInputs())}\n`);
-  const inputs = JSON.parse(readFileSync(inputsFile, "utf8")) as GoldenInputs;
+  const inputs = parseGoldenInputs(readFileSync(inputsFile, "utf8"));
   const expected = inputs.cases.map((c) => JSON.parse(JSON.stringify(runGoldenCase(inputs, c))) as unknown);
   const previous = readPrevious(expectedFile);
   // One result per line: a rule change shows up in the diff as the results it moved.

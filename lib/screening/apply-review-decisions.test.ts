@@ -30,7 +30,7 @@ describe("clinicians' review decisions", () => {
     const facts = buildFacts({ procedures: [datedProcedure] });
     expect(evaluateScreening(facts, colonoscopy, { asOf }).status).toBe("complete");
     const result = evaluateScreening(facts, colonoscopy, { asOf, reviews: [review("completion:procedure:p1", "dismissed")] });
-    expect(result.status).toBe("overdue");
+    expect(result.status).toBe("due");
     expect(result.lastCompleted).toBeNull();
     expect(result.evidence.find((e) => e.sourceId === "p1")).toMatchObject({ use: "ignored", note: expect.stringContaining("dismissed") });
   });
@@ -49,7 +49,7 @@ describe("clinicians' review decisions", () => {
     const facts = buildFacts({ documents: [{ id: "doc-2", category: "other", serviceDate: "2019-01-01", text: "History: s/p total colectomy." }] });
     expect(evaluateScreening(facts, colonoscopy, { asOf }).status).toBe("needs_review");
     expect(evaluateScreening(facts, colonoscopy, { asOf, reviews: [review("exclusion:document:doc-2", "confirmed")] }).status).toBe("excluded");
-    expect(evaluateScreening(facts, colonoscopy, { asOf, reviews: [review("exclusion:document:doc-2", "dismissed")] }).status).toBe("overdue");
+    expect(evaluateScreening(facts, colonoscopy, { asOf, reviews: [review("exclusion:document:doc-2", "dismissed")] }).status).toBe("due");
   });
 
   test("the last decision for an item wins and evaluateScreenings honours it too", () => {

@@ -13,6 +13,9 @@ export type StatusDecision = {
   reasons: string[];
 };
 
+/** The words every rendering shows for a screening never done (sheet, patient page, PDF, Epic note). */
+export const noRecordReason = "No record found.";
+
 type Timing = { dueSoonDays: number; overdueAfterDays: number };
 
 function statusFrom(last: DayNumber, frequency: Frequency, timing: Timing, asOf: DayNumber): ScreeningStatus {
@@ -42,9 +45,10 @@ function wordsFor(frequency: Frequency): string {
 
 /**
  * Status from completion evidence. Windows: complete until nextDue − dueSoonDays, due soon until
- * nextDue, due until nextDue + overdueAfterDays, then overdue. Never done: due from the day the
- * patient became eligible and overdue once the overdue window has passed (just due when that day is
- * unknown). Review items turn a non-complete answer into needs_review only if they could change it.
+ * nextDue, due until nextDue + overdueAfterDays, then overdue. Never done: due, "No record found",
+ * and no dates — a next-due date made up from the day the patient became eligible read as a
+ * defect ("Overdue · Next due 1973-02-21"); overdue needs a completed screening that has lapsed.
+ * Review items turn a non-complete answer into needs_review only if they could change it.
  */
 export function decideStatus(input: {
   counted: readonly EvidenceItem[];
@@ -52,9 +56,8 @@ export function decideStatus(input: {
   frequency: Frequency;
   timing: Timing;
   asOf: DayNumber;
-  eligibleSince: DayNumber | null;
 }): StatusDecision {
-  const { counted, review, frequency, timing, asOf, eligibleSince } = input;
+  const { counted, review, frequency, timing, asOf } = input;
   const reasons: string[] = [];
   // The first of the latest-dated counted items (counted is sorted), as a reduce would pick it.
   let latestItem: EvidenceItem | null = null;
@@ -81,14 +84,8 @@ export function decideStatus(input: {
       reasons.push(`Next due ${formatDay(nextDue)}; due soon from ${formatDay(dueSoonFrom)}; overdue from ${formatDay(overdueFrom)}.`);
     }
   } else {
-    nextDue = eligibleSince;
-    overdueFrom = eligibleSince === null ? null : eligibleSince + timing.overdueAfterDays;
-    provisional = overdueFrom !== null && asOf >= overdueFrom ? "overdue" : "due";
-    reasons.push(
-      eligibleSince === null
-        ? "No completed result on record."
-        : `No completed result on record; due since ${formatDay(eligibleSince)}.`,
-    );
+    provisional = "due";
+    reasons.push(noRecordReason);
   }
 
   // A review item matters only if accepting it would change the answer.

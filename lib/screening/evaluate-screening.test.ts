@@ -52,19 +52,28 @@ describe("status windows (due soon 30 days, overdue 90 days after due)", () => {
 });
 
 describe("never done", () => {
+  // No completed record: Due with "No record found" and no invented dates, however long ago the
+  // patient became eligible; overdue is for a completed screening that has lapsed.
   const colon = buildType({ key: "colon", eligibility: { minAge: 45 }, frequency: { kind: "interval", value: 10, unit: "years" } });
-  test.each([
-    ["2025-06-15", "due", "2025-06-15"],
-    ["2025-09-12", "due", "2025-06-15"],
-    ["2025-09-13", "overdue", "2025-06-15"],
-  ])("turned 45 on 2025-06-15, asOf %s → %s", (asOf, status, nextDue) => {
+  test.each(["2025-06-15", "2025-09-13", "2040-01-01"])("turned 45 on 2025-06-15, asOf %s → due, no record found, no dates", (asOf) => {
     const result = evaluate({ patient: { birthDate: "1980-06-15", sexForClinicalUse: "male" } }, asOf, colon);
-    expect(result).toMatchObject({ status, nextDue, lastCompleted: null });
+    expect(result).toMatchObject({ status: "due", provisionalStatus: "due", lastCompleted: null, nextDue: null, dueSoonFrom: null, overdueFrom: null });
+    expect(result.reasons).toContain("No record found.");
+    expect(result.reasons.join(" ")).not.toMatch(/next due|due since|overdue/i);
   });
-  test("no age rule and no dated trigger: due, never overdue by guess", () => {
+  test("no age rule and no dated trigger: due, no record found", () => {
     const triggered = buildType({ eligibility: { triggers: { synonyms: ["obesity"] } } });
     const result = evaluate({ conditions: [{ id: "c1", text: "Obesity", clinicalStatus: "active" }] }, "2025-06-01", triggered);
     expect(result).toMatchObject({ status: "due", nextDue: null });
+    expect(result.reasons).toContain("No record found.");
+  });
+  test.each([
+    ["2020-03-30", "due"],
+    ["2020-03-31", "overdue"],
+  ])("a colonoscopy done 2010-01-01 (due 2020-01-01, 90-day grace), asOf %s → %s", (asOf, status) => {
+    const colonoscopy = buildType({ key: "colon", eligibility: { minAge: 45 }, frequency: { kind: "interval", value: 10, unit: "years" }, evidence: { codes: { CPT: ["45378"] } } });
+    const facts = { patient: { birthDate: "1960-01-01", sexForClinicalUse: "male" as const }, procedures: [{ id: "p1", codes: [cpt("45378")], status: "completed", performed: "2010-01-01" }] };
+    expect(evaluate(facts, asOf, colonoscopy)).toMatchObject({ status, lastCompleted: "2010-01-01", nextDue: "2020-01-01", overdueFrom: "2020-03-31" });
   });
 });
 
@@ -73,15 +82,15 @@ describe("what counts as evidence", () => {
     ["final observation", { observations: [a1cResult("o1", "2025-01-10")] }, "complete"],
     ["amended observation", { observations: [a1cResult("o1", "2025-01-10", "amended")] }, "complete"],
     ["corrected observation", { observations: [a1cResult("o1", "2025-01-10", "corrected")] }, "complete"],
-    ["preliminary observation", { observations: [a1cResult("o1", "2025-01-10", "preliminary")] }, "overdue"],
-    ["registered (ordered) observation", { observations: [a1cResult("o1", "2025-01-10", "registered")] }, "overdue"],
-    ["cancelled observation", { observations: [a1cResult("o1", "2025-01-10", "cancelled")] }, "overdue"],
+    ["preliminary observation", { observations: [a1cResult("o1", "2025-01-10", "preliminary")] }, "due"],
+    ["registered (ordered) observation", { observations: [a1cResult("o1", "2025-01-10", "registered")] }, "due"],
+    ["cancelled observation", { observations: [a1cResult("o1", "2025-01-10", "cancelled")] }, "due"],
     ["completed procedure", { procedures: [{ id: "p1", codes: [cpt("83036")], status: "completed", performed: "2025-01-10" }] }, "complete"],
-    ["not-done procedure", { procedures: [{ id: "p1", codes: [cpt("83036")], status: "not-done", performed: "2025-01-10" }] }, "overdue"],
-    ["observation dated after asOf", { observations: [a1cResult("o1", "2025-03-01")] }, "overdue"],
+    ["not-done procedure", { procedures: [{ id: "p1", codes: [cpt("83036")], status: "not-done", performed: "2025-01-10" }] }, "due"],
+    ["observation dated after asOf", { observations: [a1cResult("o1", "2025-03-01")] }, "due"],
     ["undated coded result", { observations: [a1cResult("o1", null)] }, "needs_review"],
     ["uncoded procedure text", { procedures: [{ id: "p1", text: "Hemoglobin A1c", status: "completed", performed: "2025-01-10" }] }, "complete"],
-    ["uncoded procedure text, declined", { procedures: [{ id: "p1", text: "A1c declined", status: "completed", performed: "2025-01-10" }] }, "overdue"],
+    ["uncoded procedure text, declined", { procedures: [{ id: "p1", text: "A1c declined", status: "completed", performed: "2025-01-10" }] }, "due"],
   ])("%s → %s", (_label, facts, status) => {
     expect(evaluate(facts, "2025-02-01").status).toBe(status);
   });
@@ -103,10 +112,10 @@ describe("document evidence", () => {
     ["date is only the received date", { dateSource: "received" }, "needs_review"],
     ["low OCR confidence", { confidence: 0.5 }, "needs_review"],
     ["confidence at the threshold", { confidence: 0.8 }, "complete"],
-    ["category not counted", { category: "imaging" }, "overdue"],
-    ["declined", { text: "Patient declined A1c today." }, "overdue"],
-    ["order only", { text: "A1c ordered." }, "overdue"],
-    ["recommendation", { text: "Recommend A1c in 3 months." }, "overdue"],
+    ["category not counted", { category: "imaging" }, "due"],
+    ["declined", { text: "Patient declined A1c today." }, "due"],
+    ["order only", { text: "A1c ordered." }, "due"],
+    ["recommendation", { text: "Recommend A1c in 3 months." }, "due"],
     ["filename only", { text: "", filename: "HbA1c_result.pdf" }, "complete"],
     ["past mention, dated", { text: "Last A1c was normal." }, "needs_review"],
   ])("%s → %s", (_label, over, status) => {
@@ -115,7 +124,7 @@ describe("document evidence", () => {
 
   test("an undated document never completes a screening today, and says why", () => {
     const result = evaluate(doc({ serviceDate: null }), "2025-02-01");
-    expect(result).toMatchObject({ status: "needs_review", provisionalStatus: "overdue", lastCompleted: null });
+    expect(result).toMatchObject({ status: "needs_review", provisionalStatus: "due", lastCompleted: null });
     expect(result.reasons.join(" ")).toContain("no service date");
   });
 
@@ -141,17 +150,17 @@ describe("lifetime screenings, exclusions and sex review", () => {
   });
   test.each([
     ["coded exclusion", { conditions: [{ id: "c1", codes: [{ system: "ICD-10-CM", code: "Z90.710" }] }] }, "excluded"],
-    ["cervical stump remains", { conditions: [{ id: "c1", codes: [{ system: "ICD-10-CM", code: "Z90.711" }] }] }, "overdue"],
+    ["cervical stump remains", { conditions: [{ id: "c1", codes: [{ system: "ICD-10-CM", code: "Z90.711" }] }] }, "due"],
     ["uncoded condition text", { conditions: [{ id: "c1", text: "S/p total hysterectomy 2010" }] }, "excluded"],
     ["phrase only in a document", { documents: [{ id: "d1", category: "consult", serviceDate: "2020-01-01", text: "History: total hysterectomy." }] }, "needs_review"],
-    ["negated in a document", { documents: [{ id: "d1", category: "consult", serviceDate: "2020-01-01", text: "No total hysterectomy." }] }, "overdue"],
+    ["negated in a document", { documents: [{ id: "d1", category: "consult", serviceDate: "2020-01-01", text: "No total hysterectomy." }] }, "due"],
   ])("%s → %s", (_label, facts, status) => {
     expect(evaluate(facts, "2025-02-01", cervical).status).toBe(status);
   });
 
   test("unknown sex: evaluated, and a non-complete answer goes to review", () => {
     const unknown = { patient: { birthDate: "1980-01-01", sexForClinicalUse: "unknown" as const } };
-    expect(evaluate(unknown, "2025-02-01", cervical)).toMatchObject({ status: "needs_review", provisionalStatus: "overdue" });
+    expect(evaluate(unknown, "2025-02-01", cervical)).toMatchObject({ status: "needs_review", provisionalStatus: "due" });
     const done = { ...unknown, observations: [{ id: "o1", codes: [loinc("10524-7")], status: "final", effective: "2024-01-01" }] };
     expect(evaluate(done, "2025-02-01", cervical).status).toBe("complete");
   });

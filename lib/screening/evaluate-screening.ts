@@ -65,7 +65,7 @@ export function evaluateCompiledType(index: PatientIndex, compiled: CompiledType
   const review: EvidenceItem[] = [];
   const ignored: EvidenceItem[] = [];
   for (const item of completion) (item.use === "counted" ? counted : item.use === "review" ? review : ignored).push(item);
-  const decision = decideStatus({ counted, review, frequency: type.frequency, timing: resolveTiming(type, settings), asOf, eligibleSince: eligibility.eligibleSince });
+  const decision = decideStatus({ counted, review, frequency: type.frequency, timing: resolveTiming(type, settings), asOf });
   reasons.push(...decision.reasons);
   // Say what was seen but not counted ("declined", "ordered"), so a clinician can trust a Due.
   for (const item of ignored.slice(0, 3)) {

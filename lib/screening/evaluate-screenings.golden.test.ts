@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { evaluateScreenings } from "./evaluate-screenings";
-import { runGoldenCase, type GoldenInputs } from "./fixtures/run-golden-case";
+import { parseGoldenInputs, runGoldenCase } from "./fixtures/run-golden-case";
 import { codingMemoLimit } from "./index-patient-facts";
 import type { PatientFacts } from "./patient-facts";
 import { screeningStatuses, type SelectedScreeningResult } from "./screening-result";
@@ -15,9 +15,8 @@ import { screeningStatuses, type SelectedScreeningResult } from "./screening-res
  * scripts/record-screening-golden.ts and the diff is reviewed. An optimisation must leave them as is.
  */
 const fixtures = path.join(import.meta.dirname, "fixtures");
-const read = <T>(name: string) => JSON.parse(readFileSync(path.join(fixtures, name), "utf8")) as T;
-const inputs = read<GoldenInputs>("evaluate-screenings.inputs.json");
-const expected = read<unknown[]>("evaluate-screenings.expected.json");
+const inputs = parseGoldenInputs(readFileSync(path.join(fixtures, "evaluate-screenings.inputs.json"), "utf8"));
+const expected = JSON.parse(readFileSync(path.join(fixtures, "evaluate-screenings.expected.json"), "utf8")) as unknown[];
 
 describe("recorded engine answers", () => {
   test("the recording covers every case kind and every status but due soon", () => {

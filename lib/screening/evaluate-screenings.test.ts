@@ -34,9 +34,10 @@ describe("colorectal family: latest valid next-due wins", () => {
     expect(chosen?.screeningTypeKey).toBe("colorectal-ct-colonography");
   });
 
-  test("never screened: highest rank, overdue since age 45", () => {
+  test("never screened: highest rank, due with no record found and no next-due date", () => {
     const { chosen } = primary({});
-    expect(chosen).toMatchObject({ screeningTypeKey: "colorectal-colonoscopy", status: "overdue", nextDue: "2010-03-01" });
+    expect(chosen).toMatchObject({ screeningTypeKey: "colorectal-colonoscopy", status: "due", nextDue: null, lastCompleted: null });
+    expect(chosen?.reasons).toContain("No record found.");
   });
 
   test("an open family shows a variant with evidence to review", () => {
@@ -70,7 +71,7 @@ describe("cervical family", () => {
     ["age 25, Pap 2023: cytology only", "2000-01-01", [cytology("2023-01-01")], "cervical-cytology", "complete"],
     ["age 35, Pap 2023 only: cytology covers longer", "1990-01-01", [cytology("2023-01-01")], "cervical-cytology", "complete"],
     ["age 45, co-test 2021: HPV covers to 2026", "1980-01-01", [cytology("2021-01-01"), hpv("2021-01-01")], "cervical-hpv", "complete"],
-    ["age 45, nothing: HPV variant by rank", "1980-01-01", [], "cervical-hpv", "overdue"],
+    ["age 45, nothing: HPV variant by rank", "1980-01-01", [], "cervical-hpv", "due"],
   ])("%s", (_label, birthDate, observations, key, status) => {
     const { chosen } = primary({ patient: { ...patient, birthDate }, observations }, cervical);
     expect(chosen).toMatchObject({ screeningTypeKey: key, status });

@@ -99,7 +99,7 @@ describe("preset behaviour on synthetic patients", () => {
   test("diabetes screening: overweight triggers it, known type 2 diabetes excludes it", () => {
     const bmi = { id: "o1", codes: [loinc("39156-5")], status: "final", effective: "2025-01-01", valueNumber: 31 };
     const adult = { birthDate: "1975-01-01", sexForClinicalUse: "female" } as const;
-    expect(run({ patient: adult, observations: [bmi] }).get("diabetes-screening-a1c")?.status).toBe("overdue");
+    expect(run({ patient: adult, observations: [bmi] }).get("diabetes-screening-a1c")?.status).toBe("due");
     const diabetic = run({ patient: adult, observations: [bmi], conditions: [{ id: "c1", codes: [icd10("E11.9")] }] });
     expect(diabetic.get("diabetes-screening-a1c")?.status).toBe("excluded");
   });
@@ -115,7 +115,7 @@ describe("preset behaviour on synthetic patients", () => {
     });
     expect(results.get("influenza-vaccine")?.status).toBe("complete");
     expect(results.get("td-tdap-vaccine")?.status).toBe("due_soon");
-    expect(results.get("zoster-vaccine")?.status).toBe("overdue");
+    expect(results.get("zoster-vaccine")?.status).toBe("due");
   });
 
   test("documents: a DXA filename counts for a woman over 65", () => {
