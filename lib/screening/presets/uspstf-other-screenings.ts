@@ -49,7 +49,8 @@ export const otherScreenings: ScreeningTypeInput[] = [
     frequency: { kind: "interval", value: 5, unit: "years" },
     evidence: {
       codes: { LOINC: ["57698-3", "24331-1", "2093-3", "13457-7", "18262-6", "2085-9"], CPT: ["80061"] },
-      keywords: [{ term: "lipid panel", synonyms: ["lipid profile", "cholesterol panel", "fasting lipids", "ldl cholesterol"] }],
+      // Lab reports print the panel as its rows: "LDL-C 112 mg/dL", "Cholesterol, Total 198" (punctuation is ignored).
+      keywords: [{ term: "lipid panel", synonyms: ["lipid profile", "cholesterol panel", "fasting lipids", "ldl cholesterol", "ldl-c", "total cholesterol", "cholesterol total"] }],
       documentCategories: ["lab", "other"],
     },
   },
