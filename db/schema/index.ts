@@ -10,3 +10,4 @@ export * from "./sync-runs";
 export * from "./prep-sheets";
 export * from "./screenings";
 export * from "./job-runs";
+export * from "./patient-banners";

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Id } from "@/lib/ids";
 import { organizations } from "./organizations";
 
@@ -30,10 +30,33 @@ export const jobRuns = pgTable(
     retryOfId: text("retry_of_id").$type<Id<"job">>(),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /** In-process runner: the event id or idempotency key, so a resumed process does not start a run twice. */
+    dedupeKey: text("dedupe_key"),
+    /** In-process runner: the owning process renews this while the run is queued or running; once it lapses another process resumes the run. */
+    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("job_runs_external_run_idx").on(t.externalRunId),
     index("job_runs_org_started_idx").on(t.organizationId, t.startedAt),
     index("job_runs_status_started_idx").on(t.status, t.startedAt),
+    index("job_runs_dedupe_idx").on(t.functionId, t.dedupeKey),
   ],
+);
+
+/**
+ * Memoised step outputs of in-process runs (Inngest keeps its own), so a run resumed after a crash
+ * skips the steps it finished. Outputs are ids, counts and statuses by the JobStep contract.
+ */
+export const jobRunSteps = pgTable(
+  "job_run_steps",
+  {
+    jobRunId: text("job_run_id")
+      .$type<Id<"job">>()
+      .notNull()
+      .references(() => jobRuns.id, { onDelete: "cascade" }),
+    stepId: text("step_id").notNull(),
+    output: jsonb("output"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "job_run_steps_pk", columns: [t.jobRunId, t.stepId] })],
 );
