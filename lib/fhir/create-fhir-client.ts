@@ -3,7 +3,7 @@ import { readSearchset, type NoData, type SearchsetPage } from "./bundle";
 import { downloadBinary } from "./download-binary";
 import { checkEpicSearch } from "./epic-search-rules";
 import { FhirError } from "./fhir-error";
-import type { BinaryBytes, BinaryOptions, FhirClient, FhirClientOptions, SearchOptions } from "./fhir-client-types";
+import type { BinaryBytes, BinaryOptions, CreateOptions, FhirClient, FhirClientOptions, RequestOptions, SearchOptions } from "./fhir-client-types";
 import { isUnderBase, normalizeBaseUrl, parseLocation, resourceUrl, searchUrl, toQueryString } from "./fhir-url";
 import type { SearchParams } from "./fhir-url";
 import type { OutcomeIssue } from "./operation-outcome";
@@ -30,13 +30,15 @@ export function createFhirClient(options: FhirClientOptions): FhirClient {
     getAccessToken: options.getAccessToken,
     fetch: options.fetch ?? globalThis.fetch,
     timeoutMs: options.timeoutMs ?? 20_000,
-    maxRetries: options.maxRetries ?? 3,
+    maxRetries: options.maxRetries ?? 10,
     sleep: options.sleep ?? defaultSleep,
     random: options.random ?? Math.random,
     epicClientId: options.epicClientId,
     baseDelayMs: options.baseDelayMs ?? 500,
     maxDelayMs: options.maxDelayMs ?? 8_000,
     maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+    requestBudgetMs: options.requestBudgetMs ?? 45_000,
+    now: options.now ?? Date.now,
   };
 
   const readJson = async (response: Response, operation: "read" | "search", resourceType: string): Promise<unknown> => {
@@ -68,6 +70,7 @@ export function createFhirClient(options: FhirClientOptions): FhirClient {
       operation: "search",
       resourceType: type,
       signal: opts.signal,
+      budget: opts.budget,
       read: async (response) => {
         const body = await readJson(response, "search", type);
         if (resourceTypeOf(body) !== "Bundle") {
@@ -81,13 +84,14 @@ export function createFhirClient(options: FhirClientOptions): FhirClient {
   return {
     baseUrl,
 
-    read<K extends ResourceType>(type: K, id: string, opts: { signal?: AbortSignal } = {}) {
+    read<K extends ResourceType>(type: K, id: string, opts: RequestOptions = {}) {
       return sendFhirRequest(config, {
         method: "GET",
         url: resourceUrl(baseUrl, type, id),
         operation: "read",
         resourceType: type,
         signal: opts.signal,
+        budget: opts.budget,
         read: async (response) => {
           const body = await readJson(response, "read", type);
           if (resourceTypeOf(body) !== type) {
@@ -134,7 +138,7 @@ export function createFhirClient(options: FhirClientOptions): FhirClient {
       return { resources, included, warnings, noData: resources.length === 0 ? noData : undefined, truncated, pages, total };
     },
 
-    create<T extends Resource>(resource: T, opts: { ifNoneExist?: string | SearchParams; signal?: AbortSignal } = {}) {
+    create<T extends Resource>(resource: T, opts: CreateOptions = {}) {
       const headers: Record<string, string> = {
         "content-type": "application/fhir+json",
         prefer: "return=representation",

@@ -44,6 +44,7 @@ export async function downloadBinary(
     resourceType: "Binary",
     headers: { accept },
     signal: opts.signal,
+    budget: opts.budget,
     read: async (response): Promise<BinaryBytes | Binary> => {
       const type = mediaType(response);
       const bytes = await readLimitedBytes(response, opts.maxBytes);

@@ -2,6 +2,7 @@ import type { Binary, ExtractResource, Resource, ResourceType } from "@medplum/f
 import type { NoData, SearchsetPage } from "./bundle";
 import type { SearchParams } from "./fhir-url";
 import type { OutcomeIssue } from "./operation-outcome";
+import type { RetryBudget } from "./retry-policy";
 
 export interface FhirClientOptions {
   /** FHIR base, e.g. `https://fhir.epic.com/interconnect-fhir-oauth/api/FHIR/R4`. */
@@ -13,8 +14,12 @@ export interface FhirClientOptions {
   pageCap?: number;
   /** Per-attempt timeout, including reading the body (default 20 000 ms). */
   timeoutMs?: number;
-  /** Retries after the first attempt for 429/503/network errors (default 3). */
+  /** Most retries after the first attempt for 429/502/503/504/timeouts/network errors (default 10); the time budget usually ends them first. */
   maxRetries?: number;
+  /** Longest one request may spend across its retries (default 45 000 ms). */
+  requestBudgetMs?: number;
+  /** Clock for the budgets (default Date.now). */
+  now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   /** Sent as `Epic-Client-ID` so Epic routes the call for this client registration. */
@@ -30,6 +35,8 @@ export interface FhirClientOptions {
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** A deadline shared with other requests (a patient's sync): retries stop when it would pass. */
+  budget?: RetryBudget;
 }
 
 export interface SearchOptions extends RequestOptions {

@@ -51,3 +51,45 @@ export function nextRetryDelay(
   if (retryAfterMs !== undefined) return retryAfterMs > options.maxRetryAfterMs ? undefined : retryAfterMs;
   return backoffDelay(attempt, options);
 }
+
+/**
+ * A deadline shared by every request of one unit of work (one patient's sync), so a patient fails
+ * only once the whole unit has spent its time, not when one request is unlucky. `label` names the
+ * unit in the reason ("patient").
+ */
+export interface RetryBudget {
+  readonly deadline: number;
+  readonly label: string;
+}
+
+export function createRetryBudget(ms: number, label: string, now: number): RetryBudget {
+  return { deadline: now + ms, label };
+}
+
+export type RetryPlan = { wait: number } | { giveUp: string };
+
+/**
+ * Whether to try once more and after how long, or why not: the retry cap, a Retry-After longer than
+ * we hold a worker, or a wait that would end past the deadline (the request's own budget or the
+ * shared one, whichever ends first). Reasons are fixed phrases with counts, safe to store and show.
+ */
+export function planRetry(input: {
+  retries: number;
+  maxRetries: number;
+  retryAfterMs: number | undefined;
+  now: number;
+  startedAt: number;
+  requestDeadline: number;
+  budget: RetryBudget | undefined;
+  options: BackoffOptions & { maxRetryAfterMs: number };
+}): RetryPlan {
+  const tries = input.retries + 1;
+  const spent = `${tries} ${tries === 1 ? "try" : "tries"} over ${Math.round((input.now - input.startedAt) / 1000)} s`;
+  if (input.retries >= input.maxRetries) return { giveUp: `gave up after ${spent} (retry limit)` };
+  const delay = nextRetryDelay(input.retries, input.retryAfterMs, input.options);
+  if (delay === undefined) return { giveUp: `Epic asked to wait ${Math.ceil((input.retryAfterMs ?? 0) / 1000)} s, longer than a job waits` };
+  const shared = input.budget && input.budget.deadline < input.requestDeadline ? input.budget : undefined;
+  const deadline = shared ? shared.deadline : input.requestDeadline;
+  if (input.now + delay > deadline) return { giveUp: `gave up after ${spent} (${shared ? `${shared.label}'s` : "request's"} time budget spent)` };
+  return { wait: delay };
+}

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFhirClient } from "./create-fhir-client";
 import type { FhirClientOptions } from "./fhir-client-types";
 import { FhirError } from "./fhir-error";
+import { createRetryBudget } from "./retry-policy";
+import { withRetryBudget } from "./with-retry-budget";
 import { sendJson, startFhirTestServer, type FhirTestServer } from "./testing/start-fhir-test-server";
 
 let server: FhirTestServer;
@@ -55,6 +57,39 @@ describe("retries", () => {
     expect(sleeps).toEqual([99, 199, 399, 499]);
     expect(error).toMatchObject({ kind: "http", httpStatus: 503, code: "ehr_unavailable", transient: true });
     expect(server.requests).toHaveLength(5);
+  });
+
+  it("keeps retrying 503s while the request's time budget lasts, then says why it stopped", async () => {
+    let clock = 0;
+    const timed = { now: () => clock, sleep: async (ms: number) => { sleeps.push(ms); clock += ms; } };
+    server.handle((_req, res) => sendJson(res, 503, {}));
+    const error = await client({ ...timed, requestBudgetMs: 5_000, baseDelayMs: 1_000, maxDelayMs: 2_000, random: () => 0.999 }).read("Patient", "p1").catch((e: unknown) => e);
+    // Waits 999, 1998, 1998 (clock 4995); a fourth wait would end past 5 000 ms.
+    expect(sleeps).toEqual([999, 1998, 1998]);
+    expect(server.requests).toHaveLength(4);
+    expect(error).toMatchObject({ httpStatus: 503, transient: true });
+    expect((error as Error).message).toContain("gave up after 4 tries over 5 s (request's time budget spent)");
+  });
+
+  it("a shared budget (one patient) ends retries of later requests sooner than their own budget", async () => {
+    let clock = 0;
+    const timed = { now: () => clock, sleep: async (ms: number) => void (clock += ms) };
+    server.handle((_req, res) => sendJson(res, 503, {}, { "retry-after": "1" }));
+    const patientClient = withRetryBudget(client({ ...timed, requestBudgetMs: 60_000 }), createRetryBudget(2_500, "patient", 0));
+    const error = await patientClient.read("Patient", "p1").catch((e: unknown) => e);
+    expect(clock).toBe(2_000);
+    expect(server.requests).toHaveLength(3);
+    expect((error as Error).message).toContain("(patient's time budget spent)");
+    // Spent budget: a later request of the same patient gets its one try and no retries.
+    await expect(patientClient.search("Observation", { patient: "p1", category: "laboratory" })).rejects.toMatchObject({ httpStatus: 503 });
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it("a create is never retried on 503 or 429, whatever the budget", async () => {
+    server.handle((_req, res) => sendJson(res, 503, {}, { "retry-after": "0" }));
+    await expect(client().create({ resourceType: "DocumentReference", status: "current", content: [] })).rejects.toMatchObject({ httpStatus: 503 });
+    expect(server.requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
   });
 
   it("does not wait in-process for a Retry-After beyond the limit", async () => {

@@ -2,7 +2,7 @@ import type { OperationOutcome } from "@medplum/fhirtypes";
 import { FhirCreateOutcomeUnknownError, FhirError, type FhirErrorKind, type FhirOperation } from "./fhir-error";
 import { isOperationOutcome } from "./operation-outcome";
 import { BodyTooLargeError, parseJsonBytes, readLimitedBytes } from "./read-body";
-import { isRetriableStatus, nextRetryDelay, parseRetryAfter } from "./retry-policy";
+import { isRetriableStatus, parseRetryAfter, planRetry, type RetryBudget } from "./retry-policy";
 
 /** Resolved client settings the transport needs. */
 export interface TransportConfig {
@@ -16,6 +16,9 @@ export interface TransportConfig {
   baseDelayMs: number;
   maxDelayMs: number;
   maxRetryAfterMs: number;
+  /** Longest one request may spend across its retries before it fails. */
+  requestBudgetMs: number;
+  now: () => number;
 }
 
 export interface FhirRequest<T> {
@@ -26,6 +29,8 @@ export interface FhirRequest<T> {
   headers?: Record<string, string>;
   body?: string;
   signal?: AbortSignal | undefined;
+  /** A deadline shared with the other requests of the same unit of work (a patient's sync). */
+  budget?: RetryBudget | undefined;
   /** Reads and checks a 2xx response; runs under the same per-attempt timeout as the request. */
   read: (response: Response) => Promise<T>;
 }
@@ -50,25 +55,36 @@ async function readOutcome(response: Response): Promise<OperationOutcome | undef
 
 /**
  * Send one FHIR request with the bearer token, a per-attempt timeout, one forced token refresh on
- * 401, and jittered retries (honouring Retry-After) on 429/502/503/504 and network errors. Creates
- * are never retried once they may have reached the server: a lost answer becomes
- * FhirCreateOutcomeUnknownError so the caller reconciles instead of filing a duplicate note.
+ * 401, and capped, jittered backoff (honouring Retry-After) on 429/502/503/504, timeouts and network
+ * errors, for as long as the request's time budget and the shared budget (if any) allow. The error
+ * after the last try says why it stopped. Creates are never retried once they may have reached the
+ * server: a lost answer becomes FhirCreateOutcomeUnknownError so the caller reconciles instead of
+ * filing a duplicate note.
  */
 export async function sendFhirRequest<T>(config: TransportConfig, request: FhirRequest<T>): Promise<T> {
   const isCreate = request.operation === "create";
   const base = { operation: request.operation, resourceType: request.resourceType };
+  const startedAt = config.now();
+  const requestDeadline = startedAt + config.requestBudgetMs;
   let refreshed = false;
   let retries = 0;
+
+  /** Waits before the next try, or returns why there is none. */
+  const waitForRetry = async (retryAfterMs: number | undefined): Promise<string | undefined> => {
+    const plan = planRetry({ retries, maxRetries: config.maxRetries, retryAfterMs, now: config.now(), startedAt, requestDeadline, budget: request.budget, options: config });
+    if ("giveUp" in plan) return plan.giveUp;
+    retries += 1;
+    await config.sleep(plan.wait);
+    return undefined;
+  };
 
   const retryOrThrow = async (kind: FhirErrorKind, cause: unknown): Promise<void> => {
     if (isCreate) {
       if (kind === "network" && neverSent(cause)) throw new FhirError({ ...base, kind, cause });
       throw new FhirCreateOutcomeUnknownError({ resourceType: request.resourceType, reason: kind, cause });
     }
-    const delay = nextRetryDelay(retries, undefined, config);
-    if (retries >= config.maxRetries || delay === undefined) throw new FhirError({ ...base, kind, cause });
-    retries += 1;
-    await config.sleep(delay);
+    const gaveUp = await waitForRetry(undefined);
+    if (gaveUp) throw new FhirError({ ...base, kind, cause, reason: gaveUp });
   };
 
   for (;;) {
@@ -106,15 +122,9 @@ export async function sendFhirRequest<T>(config: TransportConfig, request: FhirR
       if (isCreate && (status === 502 || status === 504)) {
         throw new FhirCreateOutcomeUnknownError({ resourceType: request.resourceType, status, outcome });
       }
-      if (!isCreate && isRetriableStatus(status) && retries < config.maxRetries) {
-        const delay = nextRetryDelay(retries, retryAfterMs, config);
-        if (delay !== undefined) {
-          retries += 1;
-          await config.sleep(delay);
-          continue;
-        }
-      }
-      throw new FhirError({ ...base, kind: "http", status, outcome, retryAfterMs });
+      const gaveUp = !isCreate && isRetriableStatus(status) ? await waitForRetry(retryAfterMs) : undefined;
+      if (!isCreate && isRetriableStatus(status) && gaveUp === undefined) continue;
+      throw new FhirError({ ...base, kind: "http", status, outcome, retryAfterMs, reason: gaveUp });
     }
 
     try {
