@@ -15,7 +15,7 @@ describe("buildPrepSheet", () => {
     expect(prepSheetSchema.parse(sheet)).toEqual(sheet);
     expect(JSON.parse(JSON.stringify(sheet))).toEqual(sheet);
     expect(sheet.header).toMatchObject({ patientName: "Zoë Ann Testpatient", ageYears: 65, mrn: null });
-    expect(sheet.screenings.map((s) => s.status)).toEqual(["overdue", "complete"]);
+    expect(sheet.screenings.map((s) => s.status)).toEqual(["due", "complete"]);
     expect(sheet.measures.rows).toMatchObject([{ measureId: "CMS130", status: "gap" }]);
     expect(sheet.labs).toHaveLength(1);
     expect(sheet.imaging).toHaveLength(1);

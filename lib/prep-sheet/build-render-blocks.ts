@@ -1,4 +1,5 @@
-import type { EvidenceModel, LabFlag, PrepSheet } from "./prep-sheet-model";
+import { describeLastDone, screeningApplies } from "@/lib/screening/describe-last-done";
+import type { EvidenceModel, LabFlag, MeasureRow, PrepSheet } from "./prep-sheet-model";
 
 /**
  * The sheet as a list of printable blocks, shared by the PDF and text renderers so both show the
@@ -14,6 +15,8 @@ export type RenderBlock =
 
 const flagLabels: Record<LabFlag, string> = { critical: "CRIT", high: "H", low: "L", abnormal: "A", normal: "" };
 const dash = (value: string | null | undefined) => (value === null || value === undefined || value === "" ? "-" : value);
+// Never done reads "No record found" with no next-due date, as on the web sheet and patient page.
+const appliesMeasures = new Set<MeasureRow["status"]>(["gap", "at_risk", "review", "met"]);
 
 function describeEvidence(evidence: EvidenceModel[], omitted: number): string {
   const items = evidence.map((e) => `${e.source} ${e.date ?? "undated"}: ${e.label}${e.needsReview ? " (review)" : ""}`);
@@ -45,17 +48,17 @@ export function buildRenderBlocks(sheet: PrepSheet): RenderBlock[] {
     {
       kind: "table", title: "Screening checklist", empty: "No screenings apply.",
       columns: [{ label: "Screening", width: 18 }, { label: "Status", width: 10 }, { label: "Last done", width: 11 }, { label: "Next due", width: 11 }, { label: "Evidence", width: 26 }, { label: "Reason", width: 24 }],
-      rows: sheet.screenings.map((s) => [s.name, s.statusLabel, dash(s.lastCompleted), dash(s.nextDue), dash(describeEvidence(s.evidence, s.evidenceOmitted)), dash(s.reason)]),
+      rows: sheet.screenings.map((s) => [s.name, s.statusLabel, dash(describeLastDone(s.lastCompleted, screeningApplies(s.status))), dash(s.nextDue), dash(describeEvidence(s.evidence, s.evidenceOmitted)), dash(s.reason)]),
     },
     {
       kind: "table", title: `Quality measures ${sheet.measures.year}`, empty: "No quality measures configured.",
       columns: [{ label: "Measure", width: 24 }, { label: "Status", width: 12 }, { label: "Last done", width: 11 }, { label: "Next due", width: 11 }, { label: "Action to close the gap", width: 42 }],
-      rows: sheet.measures.rows.map((m) => [`${m.measureId} ${m.title}`, m.status.replace("_", " "), dash(m.lastCompleted), dash(m.nextDue), dash(m.action)]),
+      rows: sheet.measures.rows.map((m) => [`${m.measureId} ${m.title}`, m.status.replace("_", " "), dash(describeLastDone(m.lastCompleted, appliesMeasures.has(m.status))), dash(m.nextDue), dash(m.action)]),
     },
     {
       kind: "table", title: "Immunizations due", empty: "None due.",
       columns: [{ label: "Vaccine", width: 40 }, { label: "Status", width: 20 }, { label: "Last given", width: 20 }, { label: "Next due", width: 20 }],
-      rows: sheet.immunizationsDue.map((i) => [i.name, i.statusLabel, dash(i.lastGiven), dash(i.nextDue)]),
+      rows: sheet.immunizationsDue.map((i) => [i.name, i.statusLabel, dash(describeLastDone(i.lastGiven, screeningApplies(i.status))), dash(i.nextDue)]),
     },
     {
       kind: "table", title: "Recent labs", empty: "No lab results in the window.",

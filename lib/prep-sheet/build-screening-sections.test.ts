@@ -73,6 +73,16 @@ describe("quality measures for the year", () => {
   });
 });
 
+describe("never done", () => {
+  it("every section carries it as no last date and no next-due date, with the engine's reason", () => {
+    const settings = prepSheetSettingsSchema.parse({ immunizationKeys: ["zoster"], measures: [{ measureId: "CMS130", title: "CRC", screeningKey: "crc" }] });
+    const results = [buildScreening({ screeningTypeKey: "crc", status: "due" }), buildScreening({ screeningTypeKey: "zoster", status: "due" })];
+    expect(buildScreeningRows(results, settings).map((r) => [r.lastCompleted, r.nextDue, r.reason])).toEqual([[null, null, "No record found."], [null, null, "No record found."]]);
+    expect(buildMeasureRows(results, settings, "2026-03-03").rows).toMatchObject([{ status: "gap", lastCompleted: null, nextDue: null }]);
+    expect(buildImmunizationDueRows(results, settings)).toMatchObject([{ lastGiven: null, nextDue: null }]);
+  });
+});
+
 describe("immunizations due", () => {
   it("lists configured vaccine screenings that are not complete", () => {
     const settings = prepSheetSettingsSchema.parse({ immunizationKeys: ["flu", "zoster-family"] });

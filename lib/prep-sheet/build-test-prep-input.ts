@@ -63,7 +63,7 @@ export function buildPrepInput(input: Partial<BuildPrepSheetInput> = {}): BuildP
     },
     provider: { displayName: "Dr. Rivera" },
     screenings: [
-      buildScreening({ screeningTypeKey: "colorectal", name: "Colorectal cancer screening", status: "overdue", reasons: ["No colonoscopy or FIT on record."] }),
+      buildScreening({ screeningTypeKey: "colorectal", name: "Colorectal cancer screening", status: "due", reasons: ["No record found."] }),
       buildScreening({ screeningTypeKey: "mammogram", name: "Breast cancer screening", status: "complete", lastCompleted: "2025-06-01", nextDue: "2027-06-01", reasons: ["Mammogram on 2025-06-01."] }),
     ],
     observations: [buildObservation({ ehrId: "o1" })],

@@ -72,6 +72,9 @@ describe("renderPrepSheetPdf", () => {
     expect(text).toContain("Hemoglobin A1c");
     expect(text).toContain("Colorectal cancer screening");
     expect(text).not.toContain("MRN");
+    // The never-done colorectal row: no record, and the only dates are the mammogram's.
+    expect(text).toContain("No record found");
+    expect(text.match(/\b20\d\d-\d\d-\d\d\b/g)?.filter((d) => d.startsWith("2027"))).toEqual(["2027-06-01"]);
   });
 
   it("never fails on text outside the font, and splits a row taller than a page", async () => {

@@ -30,6 +30,19 @@ describe("toAsciiText", () => {
   ])("%s → %s", (input, expected) => expect(toAsciiText(input)).toBe(expected));
 });
 
+/** The cells of the row starting with `first` in a section's table, wrapped lines joined back. */
+function readRow(text: string, section: string, first: string): string[] {
+  const lines = text.slice(text.indexOf(`\n${section}`)).split("\n");
+  const rule = lines.findIndex((l, i) => i > 2 && /^-+( -+)+$/.test(l));
+  const columns = [...(lines[rule] ?? "").matchAll(/-+/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  const start = lines.findIndex((l, i) => i > rule && l.startsWith(first));
+  const cells = columns.map(() => [] as string[]);
+  for (let i = start; i < lines.length && lines[i] && (i === start || lines[i]?.startsWith(" ")); i++) {
+    columns.forEach(([from, to], c) => cells[c]?.push((lines[i] ?? "").slice(from, to + 1).trim()));
+  }
+  return cells.map((parts) => parts.filter(Boolean).join(" "));
+}
+
 describe("renderPrepSheetText", () => {
   it("holds every section in ASCII lines of at most 80 characters", () => {
     const text = renderPrepSheetText(buildPrepSheet(buildLongHistoryInput(40)));
@@ -52,6 +65,23 @@ describe("renderPrepSheetText", () => {
     expect(block).toContain("2019-05-02");
     expect(block.replace(/\s+/g, " ")).toContain("45-75");
     expect(text).toContain("2026-01-10");
+  });
+
+  it.each([
+    ["never done", "No record found", "-", { status: "due", lastCompleted: null, nextDue: null }],
+    ["never done, evidence to review", "No record found", "-", { status: "needs_review", lastCompleted: null, nextDue: null }],
+    ["lapsed", "2014-02-01", "2024-02-01", { status: "overdue", lastCompleted: "2014-02-01", nextDue: "2024-02-01" }],
+    ["excluded", "-", "-", { status: "excluded", lastCompleted: null, nextDue: null }],
+  ] as const)("%s: last done %j, next due %j in the screening, measure and immunization tables", (_label, lastDone, nextDue, result) => {
+    const input = buildPrepInput({
+      screenings: [buildScreening({ screeningTypeKey: "crc", name: "CRC", ...result, reasons: ["R."] }), buildScreening({ screeningTypeKey: "zoster", name: "Shingles", ...result, reasons: ["R."] })],
+      clinicSettings: { measures: [{ measureId: "CMS130", title: "CRC", screeningKey: "crc" }], immunizationKeys: ["zoster"] },
+    });
+    const text = renderPrepSheetText(buildPrepSheet(input));
+    // Screening: name, status, last done, next due; measures and vaccines the same first four columns.
+    expect(readRow(text, "SCREENING CHECKLIST", "CRC").slice(2, 4)).toEqual([lastDone, nextDue]);
+    expect(readRow(text, "QUALITY MEASURES", "CMS130").slice(2, 4)).toEqual([lastDone, nextDue]);
+    if (result.status !== "excluded") expect(readRow(text, "IMMUNIZATIONS DUE", "Shingles").slice(2, 4)).toEqual([lastDone, nextDue]);
   });
 
   it("prints the MRN only when the clinic allows it", () => {

@@ -1,4 +1,5 @@
 import { formatDay, type DayNumber } from "./calendar-date";
+import { noRecordFound } from "./describe-last-done";
 import { factDay } from "./fact-helpers";
 import { addFrequency, describeFrequency, type Frequency } from "./frequency";
 import { sourceLabels, type EvidenceItem, type ScreeningStatus } from "./screening-result";
@@ -13,8 +14,7 @@ export type StatusDecision = {
   reasons: string[];
 };
 
-/** The words every rendering shows for a screening never done (sheet, patient page, PDF, Epic note). */
-export const noRecordReason = "No record found.";
+const noRecordReason = `${noRecordFound}.`;
 
 type Timing = { dueSoonDays: number; overdueAfterDays: number };
 

@@ -1,5 +1,7 @@
 import { evidenceIdOf } from "@/lib/screening";
+import { screeningApplies } from "@/lib/screening/describe-last-done";
 import type { PatientScreening } from "@/lib/screening-data/list-patient-screenings";
+import { describeDates } from "./describe-dates";
 import { EvidenceReviewForm } from "./evidence-review-form";
 import { ScreeningStatusBadge } from "./screening-status-badge";
 
@@ -19,10 +21,7 @@ export function ScreeningChecklist(props: { orgSlug: string; patientId: string; 
             <div className="font-medium" data-testid="screening-name">{s.name}</div>
             <ScreeningStatusBadge status={s.status} />
           </div>
-          <dl className="mt-1 flex flex-wrap gap-x-6 text-xs text-muted-foreground">
-            <div><dt className="inline">Last done: </dt><dd className="inline">{s.lastCompleted ?? "-"}</dd></div>
-            <div><dt className="inline">Next due: </dt><dd className="inline">{s.nextDue ?? "-"}</dd></div>
-          </dl>
+          <p className="mt-1 text-xs text-muted-foreground" data-testid="screening-dates">{describeDates(s.lastCompleted, s.nextDue, screeningApplies(s.status))}</p>
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer text-primary">Evidence and reasons ({s.evidence.length})</summary>
             {s.reasons.length > 0 ? (

@@ -1,6 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import { buildRenderBlocks, type LabFlag, type PrepSheet, type RenderBlock } from "@/lib/prep-sheet";
 import { ScreeningStatusBadge } from "../../patients/[patientId]/screening-status-badge";
+import { describeDates } from "../../patients/[patientId]/describe-dates";
+import { screeningApplies } from "@/lib/screening/describe-last-done";
 
 const flagBadges: Record<LabFlag, { label: string; variant: "danger" | "warning" | "secondary" } | null> = {
   critical: { label: "Critical", variant: "danger" },
@@ -63,7 +65,7 @@ function Block({ block, sheet }: { block: RenderBlock; sheet: PrepSheet }) {
                 <span className="font-medium" data-testid="sheet-screening-name">{s.name}</span>
                 <ScreeningStatusBadge status={s.status} />
               </div>
-              <div className="text-xs text-muted-foreground">Last done {s.lastCompleted ?? "-"} · Next due {s.nextDue ?? "-"}</div>
+              <div className="text-xs text-muted-foreground" data-testid="sheet-screening-dates">{describeDates(s.lastCompleted, s.nextDue, screeningApplies(s.status))}</div>
               <p className="mt-1 text-xs" data-testid="sheet-screening-reason">{s.reason}</p>
               {s.evidence.length > 0 ? (
                 <ul className="mt-1 list-disc pl-5 text-xs text-muted-foreground">
