@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { codeSystems, normalizeCodeSystem, type CodeSet, type CodeSystem, type Keyword, type ScreeningType, type ScreeningTypeInput } from "@/lib/screening";
+import { codeSystems, normalizeCodeSystem, type CodeSet, type CodeSystem, type ConceptId, type Keyword, type ScreeningType, type ScreeningTypeInput } from "@/lib/screening";
 
 /**
  * The screening type editor as flat form fields. The form covers what a clinic admin tunes; the rest
@@ -9,7 +9,7 @@ import { codeSystems, normalizeCodeSystem, type CodeSet, type CodeSystem, type K
  */
 export const screeningTypeFormFields = [
   "name", "key", "sex", "unknownSexRule", "minAge", "maxAge", "conditionCodes", "frequencyKind", "frequencyValue", "frequencyUnit",
-  "dueSoonDays", "overdueAfterDays", "evidenceCodes", "keywords",
+  "dueSoonDays", "overdueAfterDays", "concepts", "evidenceCodes", "keywords",
 ] as const;
 export type ScreeningTypeFormField = (typeof screeningTypeFormFields)[number];
 export type ScreeningTypeFormValues = Record<ScreeningTypeFormField, string>;
@@ -72,6 +72,8 @@ export const screeningTypeFormShape = {
   frequencyUnit: z.enum(["months", "years"]).default("years"),
   dueSoonDays: optionalNumber,
   overdueAfterDays: optionalNumber,
+  // Concept ids, comma separated (the editor's multi-select joins them); screeningTypeSchema checks each.
+  concepts: text(2_000).transform((value) => value.split(/[\s,]+/).filter((id) => id !== "")),
   evidenceCodes: text(100_000).transform(parseCodeLines),
   keywords: text(50_000).transform(parseKeywordLines),
 };
@@ -98,7 +100,7 @@ export function toScreeningTypeFormValues(type: ScreeningType | null): Screening
   if (!type) {
     return {
       name: "", key: "", sex: "any", unknownSexRule: "review", minAge: "", maxAge: "", conditionCodes: "", frequencyKind: "interval",
-      frequencyValue: "1", frequencyUnit: "years", dueSoonDays: "", overdueAfterDays: "", evidenceCodes: "", keywords: "",
+      frequencyValue: "1", frequencyUnit: "years", dueSoonDays: "", overdueAfterDays: "", concepts: "", evidenceCodes: "", keywords: "",
     };
   }
   const { eligibility: e, frequency: f, timing: t } = type;
@@ -115,6 +117,7 @@ export function toScreeningTypeFormValues(type: ScreeningType | null): Screening
     frequencyUnit: f.kind === "interval" ? f.unit : "years",
     dueSoonDays: numberText(t.dueSoonDays),
     overdueAfterDays: numberText(t.overdueAfterDays),
+    concepts: type.evidence.concepts.join(","),
     evidenceCodes: formatCodes(type.evidence.codes),
     keywords: type.evidence.keywords.map((k) => (k.synonyms.length ? `${k.term}: ${k.synonyms.join(", ")}` : k.term)).join("\n"),
   };
@@ -149,6 +152,7 @@ export function buildScreeningTypeInput(form: ScreeningTypeForm, base: Screening
       form.frequencyKind === "once" ? { kind: "once" } : { kind: "interval", value: form.frequencyValue ?? 0, unit: form.frequencyUnit },
     evidence: {
       ...(base?.evidence ?? {}),
+      concepts: form.concepts as ConceptId[],
       codes: form.evidenceCodes,
       keywords: form.keywords.map((k) => ({ ...k, blockers: blockersByTerm.get(k.term.toLowerCase()) ?? [] })),
     },
@@ -168,6 +172,7 @@ export function toFormIssue(issue: { path: PropertyKey[]; message: string }): { 
   }
   if (top === "frequency") return { field: second === "unit" ? "frequencyUnit" : second === "kind" ? "frequencyKind" : "frequencyValue", message: issue.message };
   if (top === "timing" && (second === "dueSoonDays" || second === "overdueAfterDays")) return { field: second, message: issue.message };
+  if (top === "evidence" && second === "concepts") return { field: "concepts", message: item("concept", third) };
   if (top === "evidence" && second === "codes") return { field: "evidenceCodes", message: item(`${third} code`, fourth) };
   if (top === "evidence" && second === "keywords") return { field: "keywords", message: item("keyword", third) };
   return { field: "form", message: issue.message };

@@ -1,4 +1,5 @@
 import { codeSystems, isCodeSetEmpty, normalizeCode, type CodeSet, type CodeSystem } from "./code-set";
+import { evidenceCodeSet } from "./concepts/concept-code-set";
 import { contextCuePhrases } from "./detect-context";
 import type { KeywordOwner } from "./match-keywords";
 import { compactPhrase } from "./normalize-text";
@@ -143,7 +144,7 @@ function compileList(types: readonly ScreeningType[]): CompiledTypeList {
     const triggers = type.eligibility.triggers;
     return {
       type,
-      evidenceCodes: codeSet(type.evidence.codes),
+      evidenceCodes: codeSet(evidenceCodeSet(type.evidence)),
       evidenceMatcher: matcher(type.evidence.keywords.map((k) => ({ id: k.term, phrases: [k.term, ...k.synonyms], blockers: k.blockers }))),
       documentCategories: new Set(type.evidence.documentCategories),
       trigger: triggers === null ? null : {

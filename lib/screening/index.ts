@@ -60,3 +60,5 @@ export {
 } from "./match-keywords";
 export { matchContexts, type MatchContext } from "./detect-context";
 export { uspstfAdultPrimaryCarePreset } from "./presets/uspstf-adult-primary-care";
+export { clinicalConcepts, conceptIds, type ClinicalConcept, type ConceptId } from "./concepts/clinical-concepts";
+export { conceptCodeSet, evidenceCodeSet } from "./concepts/concept-code-set";

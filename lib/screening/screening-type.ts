@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { codeSetSchema } from "./code-set";
+import { conceptIds } from "./concepts/clinical-concepts";
 import { frequencySchema } from "./frequency";
 import { compactPhrase } from "./normalize-text";
 import { documentCategories } from "./patient-facts";
@@ -71,6 +72,8 @@ export const eligibilitySchema = z
   });
 
 export const evidenceCriteriaSchema = z.object({
+  /** Clinical concepts whose shared code lists count (lib/screening/concepts), besides `codes`. */
+  concepts: z.array(z.enum(conceptIds)).max(20).default([]),
   codes: codeSetSchema.prefault({}),
   keywords: z.array(keywordSchema).max(50).default([]),
   documentCategories: z.array(z.enum(documentCategories)).default([...documentCategories]),

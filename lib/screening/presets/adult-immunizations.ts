@@ -9,14 +9,11 @@ const immunizationDocuments = ["consult", "hospital", "other"] as const;
 
 export const adultImmunizations: ScreeningTypeInput[] = [
   {
-    key: "influenza-vaccine", version: 1, name: "Influenza vaccine (yearly)",
+    key: "influenza-vaccine", version: 2, name: "Influenza vaccine (yearly)",
     eligibility: { minAge: 18 },
     frequency: { kind: "interval", value: 1, unit: "years" },
     evidence: {
-      codes: {
-        CVX: ["88", "135", "140", "141", "149", "150", "155", "158", "161", "168", "171", "185", "186", "197", "205"],
-        CPT: ["90653", "90656", "90662", "90673", "90674", "90682", "90686", "90688", "90694", "90756"],
-      },
+      concepts: ["influenza-vaccine"],
       keywords: [{
         term: "influenza vaccine",
         synonyms: ["flu shot", "flu vaccine", "influenza immunization", "fluzone", "flublok", "flucelvax", "fluad", "afluria", "fluarix", "flulaval", "flumist"],
@@ -25,11 +22,11 @@ export const adultImmunizations: ScreeningTypeInput[] = [
     },
   },
   {
-    key: "pneumococcal-vaccine", version: 1, name: "Pneumococcal vaccine (65+)",
+    key: "pneumococcal-vaccine", version: 2, name: "Pneumococcal vaccine (65+)",
     eligibility: { minAge: 65, note: "Series rules (e.g. PCV15 then PPSV23) are not checked; confirm the series." },
     frequency: { kind: "once" },
     evidence: {
-      codes: { CVX: ["33", "109", "133", "152", "215", "216"], CPT: ["90670", "90671", "90677", "90732"] },
+      concepts: ["pneumococcal-vaccine"],
       keywords: [{
         term: "pneumococcal vaccine",
         synonyms: ["prevnar", "pneumovax", "vaxneuvance", "capvaxive", "pcv20", "pcv21", "pcv15", "pcv13", "ppsv23"],
@@ -38,22 +35,22 @@ export const adultImmunizations: ScreeningTypeInput[] = [
     },
   },
   {
-    key: "zoster-vaccine", version: 1, name: "Shingles vaccine (50+)",
+    key: "zoster-vaccine", version: 2, name: "Shingles vaccine (50+)",
     eligibility: { minAge: 50, note: "Recombinant zoster vaccine is two doses; the second dose is not checked." },
     frequency: { kind: "once" },
     evidence: {
-      codes: { CVX: ["187", "121", "188"], CPT: ["90750", "90736"] },
+      concepts: ["zoster-vaccine"],
       keywords: [{ term: "shingrix", synonyms: ["zoster vaccine", "shingles vaccine", "recombinant zoster", "zostavax"] }],
       documentCategories: [...immunizationDocuments],
     },
   },
   {
-    key: "td-tdap-vaccine", version: 1, name: "Tetanus booster (Td/Tdap every 10 years)",
+    key: "td-tdap-vaccine", version: 2, name: "Tetanus booster (Td/Tdap every 10 years)",
     eligibility: { minAge: 18 },
     frequency: { kind: "interval", value: 10, unit: "years" },
     timing: { dueSoonDays: 60 },
     evidence: {
-      codes: { CVX: ["115", "113", "09", "139", "196"], CPT: ["90715", "90714"] },
+      concepts: ["td-tdap-vaccine"],
       keywords: [{ term: "tdap", synonyms: ["td vaccine", "tetanus diphtheria", "tetanus booster", "boostrix", "adacel", "tenivac"] }],
       documentCategories: [...immunizationDocuments],
     },

@@ -1,3 +1,4 @@
+import { conceptCodeSet } from "../concepts/concept-code-set";
 import type { ScreeningTypeInput } from "../screening-type";
 
 /**
@@ -44,24 +45,13 @@ export const hospicePhrases = ["hospice care", "enrolled in hospice", "in hospic
 
 /** Hysterectomy with no residual cervix (Z90.711, cervical stump remaining, deliberately absent). */
 export const noResidualCervixExclusion: NonNullable<ScreeningTypeInput["exclusions"]> = {
-  codes: {
-    ICD10CM: ["Z90.710", "Z90.712", "Q51.5"],
-    SNOMED: ["116140006"],
-    CPT: [
-      "58150", "58152", "58200", "58210", "58260", "58262", "58263", "58267", "58270", "58290", "58291",
-      "58292", "58293", "58294", "58550", "58552", "58553", "58554", "58570", "58571", "58572", "58573",
-    ],
-  },
+  codes: conceptCodeSet("no-residual-cervix"),
   phrases: ["total hysterectomy", "total abdominal hysterectomy", "radical hysterectomy", "vaginal hysterectomy", "absence of cervix", ...hospicePhrases],
 };
 
 /** Colorectal cancer or total colectomy (CMS130's exclusions), and hospice. */
 export const colorectalExclusion: NonNullable<ScreeningTypeInput["exclusions"]> = {
-  codes: {
-    ICD10CM: ["C18", "C19", "C20"],
-    SNOMED: ["26390003"],
-    CPT: ["44150", "44151", "44155", "44156", "44157", "44158", "44210", "44211", "44212"],
-  },
+  codes: conceptCodeSet("colorectal-cancer-or-colectomy"),
   phrases: ["total colectomy", "total proctocolectomy", ...hospicePhrases],
 };
 

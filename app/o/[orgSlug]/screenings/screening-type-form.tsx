@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { clinicalConcepts, conceptIds } from "@/lib/screening/concepts/clinical-concepts";
 import type { ScreeningTypeFormField, ScreeningTypeFormValues } from "@/lib/screening-data/screening-type-form";
 import { cn } from "@/lib/utils";
 import { createScreeningTypeAction, editScreeningTypeAction } from "./actions";
@@ -44,7 +45,7 @@ export function ScreeningTypeForm({ orgSlug, values, readOnly, existing }: Props
     const formData = new FormData(event.currentTarget);
     startTransition(async () => {
       setStatus(null);
-      const input = Object.fromEntries(formData) as Record<string, string>;
+      const input = { ...(Object.fromEntries(formData) as Record<string, string>), concepts: formData.getAll("concepts").join(",") };
       const result = existing
         ? await editScreeningTypeAction({ ...input, orgSlug, screeningTypeId: existing.id, version })
         : await createScreeningTypeAction({ ...input, orgSlug });
@@ -209,7 +210,19 @@ export function ScreeningTypeForm({ orgSlug, values, readOnly, existing }: Props
           </CardHeader>
           <CardContent className="grid gap-4">
             <div className="grid gap-1.5">
-              <Label htmlFor="evidenceCodes">Codes</Label>
+              <Label htmlFor="concepts">Clinical concepts</Label>
+              <select {...field("concepts")} multiple defaultValue={values.concepts.split(",").filter(Boolean)} size={8} className={controlClass}>
+                {conceptIds.map((id) => (
+                  <option key={id} value={id}>
+                    {clinicalConcepts[id].name}
+                  </option>
+                ))}
+              </select>
+              {hint("concepts", "Shared code lists: the quality measures' value sets plus how EHRs also record the test. Ctrl- or Cmd-click to pick several; the codes below add to them.")}
+              {errorOf("concepts")}
+            </div>
+            <div className="grid gap-1.5">
+              <Label htmlFor="evidenceCodes">Additional codes</Label>
               <textarea {...field("evidenceCodes")} defaultValue={values.evidenceCodes} rows={8} className={cn(controlClass, "font-mono")} />
               {hint("evidenceCodes", "One SYSTEM|code per line; systems: LOINC, SNOMED, CPT, HCPCS, CVX, ICD10CM.")}
               {errorOf("evidenceCodes")}
