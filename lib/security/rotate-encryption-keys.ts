@@ -11,6 +11,7 @@ import { prepSheetAad } from "@/lib/prep-sheet-data/prep-sheet-aad";
 import { screeningResultAad } from "@/lib/screening-data/screen-patient";
 import { signingKeyAad } from "@/lib/smart/signing-keys";
 import { pageAad } from "@/lib/sync/process-document-steps";
+import { patientBannerAad } from "@/lib/schedule/patient-banner-aad";
 
 type Row = Record<string, string | null>;
 /** One encrypted column: where it lives, its primary key, and the aad its writer binds it to. */
@@ -57,6 +58,13 @@ export const encryptedColumns: EncryptedColumn[] = [
     aad: (r) => pageAad(v(r, "document_id"), v(r, "content_hash"), Number(v(r, "page_number"))),
   },
   { table: "prep_sheets", column: "model_encrypted", key: ["id"], reads: ["organization_id"], aad: (r) => prepSheetAad(v(r, "organization_id"), v(r, "id")) },
+  {
+    table: "patient_banners",
+    column: "banner_encrypted",
+    key: ["organization_id", "patient_id"],
+    reads: [],
+    aad: (r) => patientBannerAad(v(r, "organization_id"), v(r, "patient_id")),
+  },
   {
     table: "screening_results",
     column: "details_encrypted",

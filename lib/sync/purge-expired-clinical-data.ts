@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { purgeStaleDocuments } from "@/db/queries/documents";
+import { deleteExpiredPatientBanners } from "@/db/queries/patient-banners";
 import { listOrganizations } from "@/db/queries/organizations";
 import { purgeStalePatientData } from "@/db/queries/patients";
 import { purgePrepSheetContentBefore } from "@/db/queries/prep-sheets";
@@ -45,5 +46,7 @@ export async function purgeExpiredClinicalData(db: Db, now: Date, retentionDays 
     });
     for (const key of Object.keys(totals) as (keyof PurgeCounts)[]) totals[key] += counts[key];
   }
+  // Schedule banners live only until their visit day ends; the schedule also drops them as it goes.
+  await deleteExpiredPatientBanners(db, now);
   return { clinics: clinics.length, ...totals };
 }

@@ -50,7 +50,7 @@ export default async function SchedulePage(props: { params: Promise<{ orgSlug: s
   const day = await getScheduleDay(db, { organizationId: organization.id, timeZone: organization.timeZone, date, practitionerId: scope.practitionerId });
   const names = await loadPatientNames(
     db,
-    { organizationId: organization.id, userId: actor.userId, patients: day.rows },
+    { organizationId: organization.id, userId: actor.userId, patients: day.rows, date, timeZone: organization.timeZone },
     requestMetaFromHeaders(await headers()),
   );
   const initial = { ...day, sync: sync?.requested && day.sync.status !== "running" ? { ...day.sync, status: "running" as const } : day.sync };
