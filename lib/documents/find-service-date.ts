@@ -81,12 +81,12 @@ function labelTextBefore(text: string, index: number): { before: string; own: bo
 }
 
 /**
- * An unlabelled date that follows other words or numbers on its line belongs to that line's item:
- * "Influenza - 10/15/2024" in a vaccine list, the previous-result column of a lab table. Only a
- * date standing alone (or heading its line, as in a letterhead) or in running prose stays usable.
+ * An unlabelled date after a dash or straight after a number belongs to its line's item:
+ * "Influenza - 10/15/2024" in a vaccine list, "52 49 04/01/2024" in a lab table's previous-result
+ * column. A date standing alone, heading its line (a letterhead) or in running prose stays usable.
  */
 function isItemDate(before: string): boolean {
-  return /\s[-–—]\s*(\w+\s+)?$/.test(before) || /\d/.test(before);
+  return /\s[-–—]\s*(\w+\s+)?$/.test(before) || /\d\S*\s+$/.test(before);
 }
 
 function weighLabel(text: string, index: number): number {

@@ -55,7 +55,8 @@ export function describeDocumentLayout(text: string): DocumentLayout {
     const line: Line = { start, end, role: section, label: null, title: false, labelEnd: start, labelRole: null };
     const markdown = /^#{1,6}\s+(.+)$/.exec(trimmed);
     const labelled = /^([A-Za-z][^:]{0,60}?)\s*:(?!\d)/.exec(trimmed);
-    const standalone = trimmed !== "" && !labelled && wordCount(trimmed) <= 8 && !/[.,;]$/.test(trimmed) && !/[.!?]\s/.test(trimmed);
+    // A heading starts with a letter: "- mammography (procedure)" is a list item, not a section.
+    const standalone = /^[A-Za-z]/.test(trimmed) && !labelled && wordCount(trimmed) <= 8 && !/[.,;]$/.test(trimmed) && !/[.!?]\s/.test(trimmed);
     if (markdown || (labelled && wordCount(labelled[1] ?? "") <= 6)) {
       const label = (markdown?.[1] ?? labelled?.[1] ?? "").trim();
       const role = classifyLabel(label);
@@ -109,7 +110,9 @@ function lineAt(layout: DocumentLayout, offset: number): Line | undefined {
   return undefined;
 }
 
-const resultValue = /^[\s:\-–—]*(?:[A-Za-z(),/%.-]+\s+){0,4}?[<>≤≥]?\d+(?:\.\d+)?(?![\d/]*\/\d)/;
+// The value after a test name on its line: a number, not a year or a date, after at most a few short
+// words or a parenthesis ("LDL-C (NIH Calc) 112", "Hemoglobin A1c 5.8", "HbA1c: 6.1 %").
+const resultValue = /^[\s:\-–—]*(?:\([^)]*\)\s*|[A-Za-z,/%.-]{1,12}\s+){0,3}?[<>≤≥]?(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?![\d/]*\/\d)/;
 const quotedValue = /^[^.;\n]{0,40}?\b\d+(?:\.\d+)?\s*(%|mg\/dl|mmol\/l|mmol\/mol|g\/dl|nmol\/l)/i;
 const performedVerb = /\b(performed|completed|undergone|underwent|was done|were done)\b/i;
 const year = /\b(19|20)\d{2}\b/;
@@ -122,8 +125,8 @@ export function findMentionRole(layout: DocumentLayout, start: number, end: numb
   const before = text.slice(line.start, start);
   const after = text.slice(end, line.end);
   if (line.label !== null && end <= line.labelEnd) return line.labelRole === "context" ? "context" : "subject";
-  if (line.title) return "title";
   if (line.role !== "context" && /^[\s\-–—•*\d.)]*$/.test(before) && resultValue.test(after)) return "result";
+  if (line.title) return "title";
   if (quotedValue.test(after) && line.role !== "subject" && line.role !== "performed") return "quoted";
   if (line.role === "narrative") {
     const clause = text.slice(line.start, line.end);

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { evaluateScreening } from "./evaluate-screening";
+import { patientFactsSchema } from "./patient-facts";
+import { uspstfAdultPrimaryCarePreset } from "./presets/uspstf-adult-primary-care";
+import { screeningPresetSchema } from "./screening-type";
+
+const types = screeningPresetSchema.parse(uspstfAdultPrimaryCarePreset).types;
+const type = (key: string) => types.find((t) => t.key === key)!;
+const asOf = "2025-12-31";
+
+function documentEvidence(key: string, text: string, serviceDate: string | null = "2025-06-20") {
+  const facts = patientFactsSchema.parse({
+    patient: { birthDate: "1965-03-01", sexForClinicalUse: "female" },
+    // BMI 31, so diabetes screening applies.
+    observations: [{ id: "bmi", codes: [{ system: "LOINC", code: "39156-5" }], status: "final", effective: "2025-01-10", valueNumber: 31 }],
+    documents: [{ id: "d1", category: "other", serviceDate, dateSource: serviceDate ? "extracted_text" : null, text }],
+  });
+  const result = evaluateScreening(facts, type(key), { asOf });
+  const item = result.evidence.find((e) => e.source === "document");
+  return { status: result.status, use: item?.use ?? null, note: item?.note ?? null };
+}
+
+describe("document evidence counts only when the document is that kind of document", () => {
+  const cases: [string, string, string, string | null, "counted" | "review" | "ignored", RegExp | null][] = [
+    ["a mammography report", "breast-mammography", "Screening Mammogram Report\nProcedure: bilateral digital mammography.", "2025-06-20", "counted", null],
+    ["a pathology report's clinical history", "breast-mammography",
+      "PATHOLOGY REPORT\nClinical History: calcifications identified on screening\nmammogram (BI-RADS 4C).\nDiagnosis: DCIS.", "2025-06-23", "review",
+      /history, plan or other context.*"Clinical History: calcifications identified on screening mammogram \(BI-RADS 4C\)\."/],
+    ["an undated colonoscopy report", "colorectal-colonoscopy", "Impressions:\nNormal Colonoscopy: the colon was normal.", null, "review", /no service date/],
+    ["a referral quoting a value", "diabetes-screening-a1c", "Notes:\nHis most recent HbA1c was 9.8%, despite treatment.", "2025-06-25", "review", /quoted.*"His most recent HbA1c was 9\.8%/],
+    ["a recommended test", "diabetes-screening-a1c", "Recommend checking hemoglobin A1c next visit.", "2025-06-20", "ignored", /future.*"Recommend checking hemoglobin A1c next visit\."/],
+    ["a visit note's procedures performed", "colorectal-colonoscopy", "2024-06-06\n## Plan\nThe following procedures were conducted:\n- colonoscopy (procedure)\n", "2024-06-06", "counted", null],
+    ["a visit note's history", "colorectal-colonoscopy", "# History of Present Illness\nShe had a colonoscopy at another clinic.\n", "2024-06-06", "review", /past mention \("had a"\).*"She had a colonoscopy at another clinic\."/],
+  ];
+  it.each(cases)("%s", (_name, key, text, serviceDate, use, note) => {
+    const found = documentEvidence(key, text, serviceDate);
+    expect(found.use).toBe(use);
+    if (note) expect(found.note).toMatch(note);
+    if (use !== "counted") expect(found.status).not.toBe("complete");
+    else expect(found.status).toBe("complete");
+  });
+});
