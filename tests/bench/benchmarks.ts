@@ -1,6 +1,6 @@
 import { ocrBenchmark } from "./ocr-benchmarks";
 import { sandboxStartupBenchmark } from "./sandbox-startup-benchmark";
-import { schedulePageBenchmark } from "./schedule-page-benchmark";
+import { schedulePageBenchmark, schedulePageSlowEpicBenchmark } from "./schedule-page-benchmark";
 import { screeningBenchmarks } from "./screening-benchmarks";
 
 /**
@@ -25,4 +25,4 @@ export type Benchmark = {
   run: (options: BenchmarkOptions) => Promise<BenchmarkResult>;
 };
 
-export const benchmarks: readonly Benchmark[] = [...screeningBenchmarks, ocrBenchmark, schedulePageBenchmark, sandboxStartupBenchmark];
+export const benchmarks: readonly Benchmark[] = [...screeningBenchmarks, ocrBenchmark, schedulePageBenchmark, schedulePageSlowEpicBenchmark, sandboxStartupBenchmark];

@@ -7,11 +7,18 @@ import path from "node:path";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { migrationsFolder, openDatabase, type Db } from "@/db/client";
+import { upsertEhrConnection, upsertEhrToken } from "@/db/queries/ehr-connections";
 import { appointments, memberships, organizations, patientDocuments, patients, prepSheets, syncRuns, users, type PrepStatus } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { createEnvelopeCipher, parseKeyring } from "@/lib/crypto/envelope-cipher";
+import { clientSecretAad } from "@/lib/smart/load-epic-endpoints";
+import { tokenAad } from "@/lib/smart/token-aad";
 import { localDate } from "@/lib/dates/local-date";
 import { createId, type Id } from "@/lib/ids";
 import { startOfLocalDay } from "@/lib/sync/clinic-day-range";
+import { confidentialClientId, confidentialClientSecret } from "../epic-sandbox/sandbox-clients";
+import { startEpicSandbox, type EpicSandbox } from "../epic-sandbox/start-epic-sandbox";
+import { signInToSandbox } from "../integration/sync-test-helpers";
 import type { Benchmark, BenchmarkOptions, BenchmarkResult } from "./benchmarks";
 import { median } from "./measure-runs";
 
@@ -28,9 +35,13 @@ import { median } from "./measure-runs";
  * - saturation: the same 20 clients back to back with no think time, which measures how many pages
  *   one server process turns out (throughput, CPU per request) rather than what a user waits.
  *
- * The clinic has no Epic connection and a schedule sync that just succeeded, so opening the page
- * neither starts a sync (which would change the day mid-measurement) nor reads names from Epic: the
- * figure is our server's share (session, database, render), not Epic's answer time for 40 patients.
+ * `schedule-page`: the clinic has no Epic connection and a schedule sync that just succeeded, so
+ * opening the page neither starts a sync (which would change the day mid-measurement) nor reads names
+ * from Epic: the figure is our server's share (session, database, render).
+ * `schedule-page-slow-epic` (issue 16): the same day, but the clinic is connected to an Epic sandbox
+ * (in this process) answering every request after 150 ms, the day's patients are real sandbox
+ * patients and every user has an Epic token, so the page shows names read through Epic. The first
+ * view is timed on its own (`firstViewMs`); every counted page must show all names.
  */
 const concurrency = 20;
 const defaultAppointments = 40;
@@ -87,21 +98,35 @@ async function createBenchDatabase(): Promise<{ url: string; drop: () => Promise
 }
 
 /** One clinic, `count` appointments today (clinic-local), prep sheets and documents in mixed states, `concurrency` providers. */
-async function seedClinicDay(db: Db, count: number, now: Date): Promise<{ emails: string[] }> {
+async function seedClinicDay(db: Db, count: number, now: Date, epic?: BenchEpic): Promise<{ emails: string[] }> {
   const organizationId = createId("organization");
   await db.insert(organizations).values({ id: organizationId, name: "Bench Family Medicine", slug, timeZone });
   const passwordHash = await hashPassword(password);
   const emails = Array.from({ length: concurrency }, (_, i) => `bench.provider${i + 1}@healthprep.test`);
+  const connection = epic
+    ? await upsertEhrConnection(db, {
+        id: createId("ehrConnection"), organizationId, fhirBaseUrl: epic.fhirBase, clientId: confidentialClientId, clientAuthMethod: "client_secret_basic",
+        clientSecretEncrypted: epic.cipher.encrypt(confidentialClientSecret, clientSecretAad(organizationId)), scopes: "openid fhirUser user/Patient.read",
+      })
+    : null;
   for (const email of emails) {
     const userId = createId("user");
     await db.insert(users).values({ id: userId, email, name: "Bench Provider", passwordHash });
     await db.insert(memberships).values({ id: createId("membership"), organizationId, userId, role: "provider" });
+    if (epic && connection) {
+      const owner = { organizationId, userId };
+      await upsertEhrToken(db, {
+        id: createId("ehrToken"), organizationId, connectionId: connection.id, kind: "user", userId,
+        accessTokenEncrypted: epic.cipher.encrypt(epic.accessToken, tokenAad(owner, "access")), refreshTokenEncrypted: null,
+        expiresAt: new Date(now.getTime() + epic.tokenTtlMs), scope: "user/Patient.read", status: "active", statusReason: null,
+      });
+    }
   }
-  const fhirBaseUrl = "https://epic.invalid/api/FHIR/R4";
+  const fhirBaseUrl = epic?.fhirBase ?? "https://epic.invalid/api/FHIR/R4";
   const dayStart = startOfLocalDay(timeZone, localDate(timeZone, now));
   for (let i = 0; i < count; i++) {
     const patientId = createId("patient") as Id<"patient">;
-    await db.insert(patients).values({ id: patientId, organizationId, fhirBaseUrl, ehrPatientId: `eBench${i}`, lastSyncedAt: now, lastScheduledAt: now });
+    await db.insert(patients).values({ id: patientId, organizationId, fhirBaseUrl, ehrPatientId: epic ? benchPatientId(i) : `eBench${i}`, lastSyncedAt: now, lastScheduledAt: now });
     const appointmentId = createId("appointment") as Id<"appointment">;
     const prepStatus = prepMix[i % prepMix.length]!;
     // 08:00 onwards every 12 minutes: 40 visits fill the clinic day.
@@ -133,7 +158,7 @@ async function seedClinicDay(db: Db, count: number, now: Date): Promise<{ emails
   return { emails };
 }
 
-function startServer(port: number, databaseUrl: string, log: (line: string) => void): ChildProcess {
+function startServer(port: number, databaseUrl: string, encryptionKeys: string, log: (line: string) => void): ChildProcess {
   // `npm start` as shipped (its Node flags included). BENCH_CPU_PROF_DIR=<dir>: the same under
   // `--cpu-prof` to see where the time goes (npm writes a small profile of its own beside the server's).
   const profileDir = process.env.BENCH_CPU_PROF_DIR;
@@ -145,7 +170,7 @@ function startServer(port: number, databaseUrl: string, log: (line: string) => v
       ...process.env,
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: randomBytes(32).toString("hex"),
-      ENCRYPTION_KEYS: `bench1:${randomBytes(32).toString("base64")}`,
+      ENCRYPTION_KEYS: encryptionKeys,
       JOBS_MODE: "in-process",
       LOG_LEVEL: "error",
       ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
@@ -234,7 +259,7 @@ function serverCpuMs(pgid: number | undefined): number | null {
 type Sample = { at: number; ms: number; ok: boolean };
 
 /** One client per cookie, each requesting the page until `until`, pausing `think()` ms between answers. */
-async function load(url: string, cookies: string[], until: number, think: () => number = () => 0): Promise<Sample[]> {
+async function load(url: string, cookies: string[], until: number, think: () => number = () => 0, complete: (html: string) => boolean = hasRows): Promise<Sample[]> {
   const samples: Sample[] = [];
   await Promise.all(
     cookies.map(async (cookie, i) => {
@@ -246,7 +271,7 @@ async function load(url: string, cookies: string[], until: number, think: () => 
         let ok = false;
         try {
           const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
-          ok = res.status === 200 && (await res.text()).includes('data-testid="appointment-row"');
+          ok = res.status === 200 && complete(await res.text());
         } catch {
           ok = false;
         }
@@ -260,10 +285,10 @@ async function load(url: string, cookies: string[], until: number, think: () => 
 }
 
 /** Measures `windows` windows of `windowMs` under one load; p95 per window plus the pooled figures. */
-async function measure(server: ChildProcess, url: string, cookies: string[], windows: number, windowMs: number, think?: () => number) {
+async function measure(server: ChildProcess, url: string, cookies: string[], windows: number, windowMs: number, think?: () => number, complete?: (html: string) => boolean) {
   const cpuBefore = serverCpuMs(server.pid);
   const started = Date.now();
-  const samples = await load(url, cookies, started + windows * windowMs, think);
+  const samples = await load(url, cookies, started + windows * windowMs, think, complete);
   const elapsedS = (Date.now() - started) / 1000;
   const cpuAfter = serverCpuMs(server.pid);
   const windowP95: number[] = [];
@@ -291,91 +316,141 @@ function percentile(sorted: readonly number[], p: number): number {
   return Math.round((sorted[Math.max(0, index)] ?? 0) * 10) / 10;
 }
 
+type BenchEpic = { fhirBase: string; accessToken: string; tokenTtlMs: number; cipher: ReturnType<typeof createEnvelopeCipher> };
+
+const slowEpicLatencyMs = 150;
+const benchPatientId = (i: number) => `eBenchSlowEpic.Pt${String(i).padStart(4, "0")}`;
+const benchPatientName = (i: number) => `Benchname${i} Slowepic`;
+const hasRows = (html: string) => html.includes('data-testid="appointment-row"');
+
+/** An Epic sandbox in this process whose only patients are the day's `count`, answering after `latencyMs`. */
+async function startSlowEpic(count: number, latencyMs: number, cipher: BenchEpic["cipher"]): Promise<{ sandbox: EpicSandbox; epic: BenchEpic; dir: string }> {
+  const dir = mkdtempSync(path.join(tmpdir(), "healthprep-bench-epic-"));
+  const entry = Array.from({ length: count }, (_, i) => ({
+    resource: { resourceType: "Patient", id: benchPatientId(i), active: true, gender: i % 2 ? "male" : "female", birthDate: `19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`,
+      name: [{ use: "official", family: "Slowepic", given: [`Benchname${i}`], text: benchPatientName(i) }] },
+  }));
+  writeFileSync(path.join(dir, "patients.json"), JSON.stringify({ resourceType: "Bundle", type: "collection", entry }));
+  const tokenTtlSeconds = 4 * 3600;
+  const sandbox = await startEpicSandbox({ port: 0, seedDirs: [dir], defaultSeed: false, tokenTtlSeconds });
+  const session = await signInToSandbox(sandbox, ["user/Patient.read"]);
+  // Latency from here on: sign-in is set-up, not part of the view.
+  sandbox.setFaults(`latency-ms=${latencyMs}`);
+  return { sandbox, dir, epic: { fhirBase: sandbox.fhirBase, accessToken: session.accessToken, tokenTtlMs: tokenTtlSeconds * 1000, cipher } };
+}
+
+async function runSchedulePage({ runs, scale, log }: BenchmarkOptions, epicLatencyMs: number | null): Promise<BenchmarkResult> {
+  const root = projectRoot();
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    throw new Error("bench schedule-page measures the production build, and there is none (.next/BUILD_ID is missing): run `npm run build` first.");
+  }
+  if (runs * usersWindowMs + saturationWindows * saturationWindowMs + 2 * warmUpMs > maxMeasureMs) {
+    throw new Error(`--runs ${runs} would outlast the schedule's sync freshness; use at most ${Math.floor((maxMeasureMs - saturationWindows * saturationWindowMs - 2 * warmUpMs) / usersWindowMs)}`);
+  }
+  const count = scale ?? defaultAppointments;
+  const encryptionKeys = `bench1:${randomBytes(32).toString("base64")}`;
+  const database = await createBenchDatabase();
+  let server: ChildProcess | undefined;
+  let slowEpic: Awaited<ReturnType<typeof startSlowEpic>> | undefined;
+  try {
+    if (epicLatencyMs !== null) {
+      slowEpic = await startSlowEpic(count, epicLatencyMs, createEnvelopeCipher(parseKeyring(encryptionKeys)));
+      log(`  Epic sandbox with ${count} patients at ${slowEpic.epic.fhirBase}, latency ${epicLatencyMs} ms per request`);
+    }
+    const handle = await openDatabase(database.url);
+    if (handle.kind !== "pglite") await migrate(handle.db as never, { migrationsFolder });
+    const { emails } = await seedClinicDay(handle.db, count, new Date(), slowEpic?.epic);
+    // PGlite has one owner: the server opens the directory once the bench has let go of it.
+    await handle.close();
+    log(`  seeded ${count} appointments and ${emails.length} providers in ${database.url.startsWith("pglite") ? "PGlite" : "PostgreSQL"}`);
+
+    const port = Number(process.env.BENCH_PORT) || (await freePort());
+    const origin = `http://localhost:${port}`;
+    server = startServer(port, database.url, encryptionKeys, log);
+    await waitForHealth(origin, server);
+    log(`  next start is up on port ${port}`);
+
+    const cookies: string[] = [];
+    for (const email of emails) cookies.push(await signInOverHttp(origin, email));
+    const url = `${origin}/o/${slug}/schedule`;
+    // With Epic, a page counts only when it shows every patient's name (read through Epic or its cache).
+    const namesShown = (html: string) => (html.match(/Benchname\d+ Slowepic/g)?.length ?? 0);
+    const complete = slowEpic ? (html: string) => hasRows(html) && namesShown(html) >= count : hasRows;
+    const firstStarted = performance.now();
+    const check = await fetch(url, { headers: { cookie: cookies[0]! }, redirect: "manual" });
+    const html = await check.text();
+    const firstViewMs = Math.round(performance.now() - firstStarted);
+    const rows = html.match(/data-testid="appointment-row"/g)?.length ?? 0;
+    // BENCH_SAVE_HTML=<file>: keep the measured page to see what its bytes are.
+    if (process.env.BENCH_SAVE_HTML) writeFileSync(process.env.BENCH_SAVE_HTML, html);
+    if (check.status !== 200 || rows !== count) throw new Error(`the schedule page answered ${check.status} with ${rows} of ${count} appointment rows`);
+    if (slowEpic && namesShown(html) < count) throw new Error(`the schedule page shows ${namesShown(html)} of ${count} patient names from Epic`);
+    log(`  ${cookies.length} sessions signed in; the page renders ${rows} appointments${slowEpic ? ` with ${namesShown(html)} names; first view ${firstViewMs} ms` : ""}`);
+
+    const think = () => thinkMs.min + Math.random() * (thinkMs.max - thinkMs.min);
+    await load(url, cookies, Date.now() + warmUpMs, undefined, complete);
+    // One user alone: the floor the concurrent figures are built on.
+    const serial = (await load(url, cookies.slice(0, 1), Date.now() + 2_000, undefined, complete)).map((s) => s.ms).sort((a, b) => a - b);
+    log(`  one user alone: p50 ${percentile(serial, 50)} ms over ${serial.length} requests`);
+    await load(url, cookies, Date.now() + warmUpMs, think, complete);
+    const users = await measure(server, url, cookies, runs, usersWindowMs, think, complete);
+    log(`  users (${concurrency}, think ${thinkMs.min / 1000}–${thinkMs.max / 1000} s): window p95s ${users.windowP95Ms.join(", ")} ms; p50 ${users.p50} ms, ${users.throughputRps} req/s, ${users.serverCpuMsPerRequest ?? "?"} ms server CPU per request`);
+    const saturation = await measure(server, url, cookies, saturationWindows, saturationWindowMs, undefined, complete);
+    log(`  saturation (${concurrency} back to back): p95 ${saturation.p95} ms, p50 ${saturation.p50} ms, ${saturation.throughputRps} req/s, ${saturation.serverCpuMsPerRequest ?? "?"} ms server CPU per request`);
+    const errors = users.errors + saturation.errors;
+    if (errors > 0) log(`  ${errors} requests failed or rendered no appointments${slowEpic ? " or not every name" : ""}`);
+    const patientReads = slowEpic?.sandbox.stats().requests.filter((r) => /\/Patient\/[^/?]+$/.test(r.path)).length;
+    if (slowEpic) log(`  Epic Patient reads in the whole run: ${patientReads} (the log keeps the last 2000 requests)`);
+    return {
+      ms: median(users.windowP95Ms),
+      p50: users.p50,
+      p95: users.p95,
+      p99: users.p99,
+      max: users.max,
+      throughputRps: users.throughputRps,
+      requests: users.requests,
+      errors,
+      windowP95Ms: users.windowP95Ms,
+      serverCpuMsPerRequest: users.serverCpuMsPerRequest,
+      thinkMs,
+      singleUserP50: percentile(serial, 50),
+      saturation: {
+        p50: saturation.p50,
+        p95: saturation.p95,
+        p99: saturation.p99,
+        throughputRps: saturation.throughputRps,
+        requests: saturation.requests,
+        serverCpuMsPerRequest: saturation.serverCpuMsPerRequest,
+      },
+      concurrency,
+      appointments: count,
+      pageKb: Math.round(Buffer.byteLength(html) / 102.4) / 10,
+      database: database.url.startsWith("pglite") ? "pglite" : "postgres",
+      ...(slowEpic
+        ? { epicLatencyMs, firstViewMs, epicPatientReads: patientReads, goalP95Ms: 300 }
+        : { epicReads: "none (clinic without an Epic connection; names are not fetched)", goalP95Ms: 150 }),
+    };
+  } finally {
+    if (server) {
+      stopServer(server);
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+    await database.drop().catch((error: unknown) => log(`  could not drop the bench database: ${String(error)}`));
+    if (slowEpic) {
+      await slowEpic.sandbox.close();
+      rmSync(slowEpic.dir, { recursive: true, force: true });
+    }
+  }
+}
+
 export const schedulePageBenchmark: Benchmark = {
   name: "schedule-page",
   description: `schedule page p95 for ${concurrency} concurrent users (think time ${thinkMs.min / 1000}–${thinkMs.max / 1000} s) on npm start, ${defaultAppointments}-appointment day (goal ≤ 150 ms); also back to back`,
-  async run({ runs, scale, log }: BenchmarkOptions): Promise<BenchmarkResult> {
-    const root = projectRoot();
-    if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
-      throw new Error("bench schedule-page measures the production build, and there is none (.next/BUILD_ID is missing): run `npm run build` first.");
-    }
-    if (runs * usersWindowMs + saturationWindows * saturationWindowMs + 2 * warmUpMs > maxMeasureMs) {
-      throw new Error(`--runs ${runs} would outlast the schedule's sync freshness; use at most ${Math.floor((maxMeasureMs - saturationWindows * saturationWindowMs - 2 * warmUpMs) / usersWindowMs)}`);
-    }
-    const count = scale ?? defaultAppointments;
-    const database = await createBenchDatabase();
-    let server: ChildProcess | undefined;
-    try {
-      const handle = await openDatabase(database.url);
-      if (handle.kind !== "pglite") await migrate(handle.db as never, { migrationsFolder });
-      const { emails } = await seedClinicDay(handle.db, count, new Date());
-      // PGlite has one owner: the server opens the directory once the bench has let go of it.
-      await handle.close();
-      log(`  seeded ${count} appointments and ${emails.length} providers in ${database.url.startsWith("pglite") ? "PGlite" : "PostgreSQL"}`);
+  run: (options) => runSchedulePage(options, null),
+};
 
-      const port = Number(process.env.BENCH_PORT) || (await freePort());
-      const origin = `http://localhost:${port}`;
-      server = startServer(port, database.url, log);
-      await waitForHealth(origin, server);
-      log(`  next start is up on port ${port}`);
-
-      const cookies: string[] = [];
-      for (const email of emails) cookies.push(await signInOverHttp(origin, email));
-      const url = `${origin}/o/${slug}/schedule`;
-      const check = await fetch(url, { headers: { cookie: cookies[0]! }, redirect: "manual" });
-      const html = await check.text();
-      const rows = html.match(/data-testid="appointment-row"/g)?.length ?? 0;
-      // BENCH_SAVE_HTML=<file>: keep the measured page to see what its bytes are.
-      if (process.env.BENCH_SAVE_HTML) writeFileSync(process.env.BENCH_SAVE_HTML, html);
-      if (check.status !== 200 || rows !== count) throw new Error(`the schedule page answered ${check.status} with ${rows} of ${count} appointment rows`);
-      log(`  ${cookies.length} sessions signed in; the page renders ${rows} appointments`);
-
-      const think = () => thinkMs.min + Math.random() * (thinkMs.max - thinkMs.min);
-      await load(url, cookies, Date.now() + warmUpMs);
-      // One user alone: the floor the concurrent figures are built on.
-      const serial = (await load(url, cookies.slice(0, 1), Date.now() + 2_000)).map((s) => s.ms).sort((a, b) => a - b);
-      log(`  one user alone: p50 ${percentile(serial, 50)} ms over ${serial.length} requests`);
-      await load(url, cookies, Date.now() + warmUpMs, think);
-      const users = await measure(server, url, cookies, runs, usersWindowMs, think);
-      log(`  users (${concurrency}, think ${thinkMs.min / 1000}–${thinkMs.max / 1000} s): window p95s ${users.windowP95Ms.join(", ")} ms; p50 ${users.p50} ms, ${users.throughputRps} req/s, ${users.serverCpuMsPerRequest ?? "?"} ms server CPU per request`);
-      const saturation = await measure(server, url, cookies, saturationWindows, saturationWindowMs);
-      log(`  saturation (${concurrency} back to back): p95 ${saturation.p95} ms, p50 ${saturation.p50} ms, ${saturation.throughputRps} req/s, ${saturation.serverCpuMsPerRequest ?? "?"} ms server CPU per request`);
-      const errors = users.errors + saturation.errors;
-      if (errors > 0) log(`  ${errors} requests failed or rendered no appointments`);
-      return {
-        ms: median(users.windowP95Ms),
-        p50: users.p50,
-        p95: users.p95,
-        p99: users.p99,
-        max: users.max,
-        throughputRps: users.throughputRps,
-        requests: users.requests,
-        errors,
-        windowP95Ms: users.windowP95Ms,
-        serverCpuMsPerRequest: users.serverCpuMsPerRequest,
-        thinkMs,
-        singleUserP50: percentile(serial, 50),
-        saturation: {
-          p50: saturation.p50,
-          p95: saturation.p95,
-          p99: saturation.p99,
-          throughputRps: saturation.throughputRps,
-          requests: saturation.requests,
-          serverCpuMsPerRequest: saturation.serverCpuMsPerRequest,
-        },
-        concurrency,
-        appointments: count,
-        pageKb: Math.round(Buffer.byteLength(html) / 102.4) / 10,
-        database: database.url.startsWith("pglite") ? "pglite" : "postgres",
-        epicReads: "none (clinic without an Epic connection; names are not fetched)",
-        goalP95Ms: 150,
-      };
-    } finally {
-      if (server) {
-        stopServer(server);
-        await new Promise((r) => setTimeout(r, 1_000));
-      }
-      await database.drop().catch((error: unknown) => log(`  could not drop the bench database: ${String(error)}`));
-    }
-  },
+export const schedulePageSlowEpicBenchmark: Benchmark = {
+  name: "schedule-page-slow-epic",
+  description: `the same with names read through an Epic answering in ${slowEpicLatencyMs} ms per request (goal p95 ≤ 300 ms)`,
+  run: (options) => runSchedulePage(options, slowEpicLatencyMs),
 };
