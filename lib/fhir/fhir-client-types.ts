@@ -7,8 +7,12 @@ import type { RetryBudget } from "./retry-policy";
 export interface FhirClientOptions {
   /** FHIR base, e.g. `https://fhir.epic.com/interconnect-fhir-oauth/api/FHIR/R4`. */
   baseUrl: string;
-  /** Returns a valid access token; with `forceRefresh` it must refresh (called once after a 401). */
-  getAccessToken: (opts?: { forceRefresh?: boolean }) => Promise<string>;
+  /**
+   * Returns a valid access token; with `forceRefresh` it must refresh (called once after a 401).
+   * `rejectedToken` is the token that got the 401: only that one is stale, since parallel requests
+   * may already have a newer one and must not refresh it again.
+   */
+  getAccessToken: (opts?: { forceRefresh?: boolean; rejectedToken?: string | undefined }) => Promise<string>;
   fetch?: typeof fetch;
   /** Maximum pages a `search` follows before reporting `truncated` (default 20). */
   pageCap?: number;

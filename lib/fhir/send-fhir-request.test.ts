@@ -124,7 +124,7 @@ describe("401 refresh", () => {
     };
     server.handle((req, res) => (req.headers.authorization === "Bearer fresh" ? sendJson(res, 200, patient) : sendJson(res, 401, {})));
     await expect(client({ getAccessToken }).read("Patient", "p1")).resolves.toMatchObject({ id: "p1" });
-    expect(calls).toEqual([undefined, { forceRefresh: true }]);
+    expect(calls).toEqual([undefined, { forceRefresh: true, rejectedToken: "stale" }]);
     expect(sleeps).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import type { OperationOutcome } from "@medplum/fhirtypes";
+import type { FhirClientOptions } from "./fhir-client-types";
 import { FhirCreateOutcomeUnknownError, FhirError, type FhirErrorKind, type FhirOperation } from "./fhir-error";
 import { isOperationOutcome } from "./operation-outcome";
 import { BodyTooLargeError, parseJsonBytes, readLimitedBytes } from "./read-body";
@@ -6,7 +7,7 @@ import { isRetriableStatus, parseRetryAfter, planRetry, type RetryBudget } from 
 
 /** Resolved client settings the transport needs. */
 export interface TransportConfig {
-  getAccessToken: (opts?: { forceRefresh?: boolean }) => Promise<string>;
+  getAccessToken: FhirClientOptions["getAccessToken"];
   fetch: typeof fetch;
   timeoutMs: number;
   maxRetries: number;
@@ -67,6 +68,7 @@ export async function sendFhirRequest<T>(config: TransportConfig, request: FhirR
   const startedAt = config.now();
   const requestDeadline = startedAt + config.requestBudgetMs;
   let refreshed = false;
+  let rejectedToken: string | undefined;
   let retries = 0;
 
   /** Waits before the next try, or returns why there is none. */
@@ -88,7 +90,7 @@ export async function sendFhirRequest<T>(config: TransportConfig, request: FhirR
   };
 
   for (;;) {
-    const token = await config.getAccessToken(refreshed ? { forceRefresh: true } : undefined);
+    const token = await config.getAccessToken(refreshed ? { forceRefresh: true, rejectedToken } : undefined);
     const timeout = AbortSignal.timeout(config.timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     const headers: Record<string, string> = {
@@ -111,6 +113,7 @@ export async function sendFhirRequest<T>(config: TransportConfig, request: FhirR
       // The token may have expired between issue and use (or been revoked): refresh once, then give up.
       await response.body?.cancel().catch(() => undefined);
       refreshed = true;
+      rejectedToken = token;
       continue;
     }
 

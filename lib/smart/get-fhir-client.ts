@@ -10,8 +10,9 @@ import { getUserAccessToken } from "./get-user-access-token";
 
 /**
  * The FHIR client every feature uses for a clinic: with the user's own Epic connection when
- * `userId` is given, else Backend Services. After a 401 the client asks for a forced refresh; the
- * token it just used is passed along so concurrent 401s share one refresh.
+ * `userId` is given, else Backend Services. After a 401 the client asks for a forced refresh with
+ * the token that was rejected, so concurrent 401s share one refresh and a late 401 for an old token
+ * gets the new one instead of refreshing it again.
  */
 export async function getFhirClientForOrganization(
   db: Db,
@@ -20,8 +21,8 @@ export async function getFhirClientForOrganization(
   const connection = await findEhrConnection(db, input.organizationId);
   if (!connection) throw new AppError("misconfigured", "clinic has no Epic connection", { publicMessage: "This clinic is not connected to Epic yet." });
   let lastToken: string | undefined;
-  const getAccessToken = async (options?: { forceRefresh?: boolean }) => {
-    const staleToken = options?.forceRefresh ? lastToken : undefined;
+  const getAccessToken = async (options?: { forceRefresh?: boolean; rejectedToken?: string | undefined }) => {
+    const staleToken = options?.forceRefresh ? (options.rejectedToken ?? lastToken) : undefined;
     lastToken = input.userId
       ? await getUserAccessToken(db, { organizationId: input.organizationId, userId: input.userId }, { staleToken })
       : await getBackendAccessToken(db, input.organizationId, { staleToken });

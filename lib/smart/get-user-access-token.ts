@@ -16,12 +16,14 @@ import { AppError } from "@/lib/errors";
 import type { Id } from "@/lib/ids";
 import { logger } from "@/lib/log/logger";
 import { loadEpicEndpoints } from "./load-epic-endpoints";
-import { isInvalidGrant, readTokenResponse, requestOptions } from "./token-endpoint";
+import { isInvalidGrant, readTokenResponse, sendTokenRequest } from "./token-endpoint";
 import { tokenAad } from "./token-aad";
 
 const refreshAheadMs = 60_000;
-const lockHoldMs = 30_000;
-const waitForOtherRefreshMs = 20_000;
+// The holder's tries (refreshBudgetMs) end well before its lock does, and waiters outlast both.
+const refreshBudgetMs = 20_000;
+const lockHoldMs = 45_000;
+const waitForOtherRefreshMs = 30_000;
 const inFlight = new Map<string, Promise<string>>();
 
 type Owner = { organizationId: Id<"organization">; userId: string };
@@ -53,19 +55,29 @@ async function requireActiveToken(db: Db, owner: Owner): Promise<EhrTokenRow> {
   return row;
 }
 
+/** The stored token when it is fresh and is not the one the caller saw rejected or expire. */
+function usableToken(row: EhrTokenRow, owner: Owner, staleToken: string): string | undefined {
+  const current = getCipher().decrypt(row.accessTokenEncrypted, tokenAad(owner, "access"));
+  return current !== staleToken && row.expiresAt.getTime() - Date.now() > refreshAheadMs ? current : undefined;
+}
+
 async function refreshOnce(db: Db, owner: Owner, staleToken: string): Promise<string> {
   const deadline = Date.now() + waitForOtherRefreshMs;
   const lockId = randomUUID();
   for (;;) {
-    const row = await requireActiveToken(db, owner);
-    const current = getCipher().decrypt(row.accessTokenEncrypted, tokenAad(owner, "access"));
+    const seen = await requireActiveToken(db, owner);
     // Someone else refreshed while we waited.
-    if (current !== staleToken && row.expiresAt.getTime() - Date.now() > refreshAheadMs) return current;
-    if (await acquireRefreshLock(db, owner.organizationId, row.id, lockId, new Date(), lockHoldMs)) {
+    const refreshed = usableToken(seen, owner, staleToken);
+    if (refreshed) return refreshed;
+    if (await acquireRefreshLock(db, owner.organizationId, seen.id, lockId, new Date(), lockHoldMs)) {
       try {
-        return await refreshWithLock(db, owner, row);
+        // Lock, then re-read, then decide: another instance may have refreshed and released the lock
+        // between our read above and our lock, and refreshing from that older row would spend a second
+        // refresh on the same expiry.
+        const row = await requireActiveToken(db, owner);
+        return usableToken(row, owner, staleToken) ?? (await refreshWithLock(db, owner, row));
       } finally {
-        await releaseRefreshLock(db, owner.organizationId, row.id, lockId);
+        await releaseRefreshLock(db, owner.organizationId, seen.id, lockId);
       }
     }
     if (Date.now() > deadline) throw new AppError("ehr_unavailable", "timed out waiting for another token refresh");
@@ -81,7 +93,7 @@ async function refreshWithLock(db: Db, owner: Owner, row: EhrTokenRow): Promise<
   const { as, client, clientAuth } = await loadEpicEndpoints(connection);
   const refreshToken = cipher.decrypt(row.refreshTokenEncrypted, tokenAad(owner, "refresh"));
   try {
-    const response = await oauth.refreshTokenGrantRequest(as, client, clientAuth, refreshToken, requestOptions(as.token_endpoint!));
+    const response = await sendTokenRequest(as.token_endpoint!, (options) => oauth.refreshTokenGrantRequest(as, client, clientAuth, refreshToken, options), { budgetMs: refreshBudgetMs });
     const tokens = readTokenResponse(await oauth.processRefreshTokenResponse(as, client, response), new Date());
     await updateEhrToken(db, owner.organizationId, row.id, {
       accessTokenEncrypted: cipher.encrypt(tokens.accessToken, tokenAad(owner, "access")),
@@ -95,7 +107,8 @@ async function refreshWithLock(db: Db, owner: Owner, row: EhrTokenRow): Promise<
   } catch (error) {
     if (isInvalidGrant(error)) return markReconnectNeeded(db, owner, row, "invalid_grant");
     logger.warn("ehr.refresh_failed", { organizationId: owner.organizationId, tokenId: row.id, err: error });
-    throw new AppError("ehr_unavailable", "token refresh failed", { cause: error });
+    // Our own retry errors say in plain words why the tries stopped; others' messages stay out.
+    throw new AppError("ehr_unavailable", error instanceof AppError ? `token refresh failed (${error.message})` : "token refresh failed", { cause: error });
   }
 }
 
