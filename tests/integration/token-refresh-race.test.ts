@@ -10,6 +10,9 @@ import { createId, type Id } from "@/lib/ids";
 import { defaultEpicScopes, scopesFor } from "@/lib/smart/epic-scopes";
 import { listPublishedJwks } from "@/lib/smart/signing-keys";
 import { tokenAad } from "@/lib/smart/token-aad";
+import type * as BackendTokens from "@/lib/smart/get-backend-access-token";
+import type * as FhirClients from "@/lib/smart/get-fhir-client";
+import type * as UserTokens from "@/lib/smart/get-user-access-token";
 import { startEpicSandbox } from "../epic-sandbox/start-epic-sandbox";
 import { signInWithFetch } from "../epic-sandbox/testing/sign-in-with-fetch";
 import { tokenRequest } from "../epic-sandbox/testing/token-request";
@@ -24,11 +27,7 @@ import { createTestDatabase } from "../setup/test-db";
  * refreshed and released the lock — the interleaving that made two refreshes before.
  */
 type Sandbox = Awaited<ReturnType<typeof startEpicSandbox>>;
-type TokenModules = {
-  user: typeof import("@/lib/smart/get-user-access-token");
-  backend: typeof import("@/lib/smart/get-backend-access-token");
-  client: typeof import("@/lib/smart/get-fhir-client");
-};
+type TokenModules = { user: typeof UserTokens; backend: typeof BackendTokens; client: typeof FhirClients };
 
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 const closers: (() => Promise<void>)[] = [];
