@@ -147,9 +147,13 @@ export async function listOrganizationsWithMemberCounts(db: Db) {
       timeZone: organizations.timeZone,
       status: organizations.status,
       createdAt: organizations.createdAt,
-      members: sql<number>`(select count(*)::int from ${memberships} where ${memberships.organizationId} = ${organizations.id})`,
+      // A join, not a correlated subquery: drizzle leaves columns unqualified in a one-table select,
+      // so the subquery compared memberships.organization_id with memberships.id (always 0).
+      members: sql<number>`count(${memberships.id})::int`,
     })
     .from(organizations)
+    .leftJoin(memberships, eq(memberships.organizationId, organizations.id))
+    .groupBy(organizations.id)
     .orderBy(asc(organizations.name));
 }
 

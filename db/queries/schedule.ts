@@ -6,7 +6,8 @@ import { accounts, appointments, ehrTokens, jobRuns, patientDocuments, patients,
 
 /**
  * A clinic day's appointments with their patient's Epic id, the patient's document progress (total,
- * finished = processed/skipped, failed, pages read) and the appointment's newest prep sheet, in one
+ * finished = processed/skipped, failed, pages read; Epic's documents only, as the patient page
+ * counts them: our own written-back note is not one to read) and the appointment's newest prep sheet, in one
  * statement: the schedule page and its poll ask for this every few seconds. Tenant-scoped on every table.
  */
 const scheduleRows = definePreparedQuery("list_schedule_rows", (db) => {
@@ -23,7 +24,7 @@ const scheduleRows = definePreparedQuery("list_schedule_rows", (db) => {
       patientId: patients.id,
       ehrPatientId: patients.ehrPatientId,
       // Correlated subqueries on (organization_id, patient_id) and the (organization_id, appointment_id, version) unique index.
-      documents: sql<[number, number, number, number]>`(select array[count(*), count(*) filter (where d.state in ('processed', 'skipped')), count(*) filter (where d.state = 'failed'), coalesce(sum(d.pages) filter (where d.state = 'processed'), 0)]::int[] from ${patientDocuments} d where d.organization_id = ${organizationId} and d.patient_id = ${patients.id})`,
+      documents: sql<[number, number, number, number]>`(select array[count(*), count(*) filter (where d.state in ('processed', 'skipped')), count(*) filter (where d.state = 'failed'), coalesce(sum(d.pages) filter (where d.state = 'processed'), 0)]::int[] from ${patientDocuments} d where d.organization_id = ${organizationId} and d.patient_id = ${patients.id} and d.origin = 'ehr')`,
       prepSheetId: sql<string | null>`(select s.id from ${prepSheets} s where s.organization_id = ${organizationId} and s.appointment_id = ${appointments.id} order by s.version desc limit 1)`,
     })
     .from(appointments)

@@ -13,6 +13,7 @@ import { getUsageReports } from "@/lib/admin/get-usage-reports";
 import { listAuditLogPage } from "@/lib/admin/list-audit-log-page";
 import { listJobRunsPage } from "@/lib/admin/list-job-runs-page";
 import { listPlatformMembers } from "@/lib/admin/list-platform-members";
+import { listAllOrganizations } from "@/lib/organizations/list-all-organizations";
 import { retryJobRun } from "@/lib/admin/retry-job-run";
 import { resolveOrgAccess } from "@/lib/auth/resolve-org-access";
 import { AppError } from "@/lib/errors";
@@ -211,6 +212,15 @@ describe("members and clinic detail", () => {
     expect(JSON.stringify(detail)).not.toContain("clientSecretEncrypted");
     expect(detail.jobRuns.length).toBeGreaterThan(0);
     await expect(getClinicDetail(handle.db, { organizationId: createId("organization") }, adminAudit())).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("the clinics list counts each clinic's members as its own page does", async () => {
+    const list = await listAllOrganizations(handle.db);
+    for (const slug of ["riverside", "lakeside"]) {
+      const detail = await getClinicDetail(handle.db, { organizationId: org(slug) }, adminAudit());
+      expect(detail.members.length).toBeGreaterThan(0);
+      expect(list.find((o) => o.slug === slug)?.members, slug).toBe(detail.members.length);
+    }
   });
 });
 

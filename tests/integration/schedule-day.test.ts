@@ -36,10 +36,10 @@ async function seedClinic(slug: string, visits: Array<{ minutes: number; prepSta
   return seeded;
 }
 
-async function addDocuments(organizationId: Id<"organization">, patientId: Id<"patient">, states: Array<{ state: "pending" | "processing" | "processed" | "skipped" | "failed"; pages?: number }>) {
+async function addDocuments(organizationId: Id<"organization">, patientId: Id<"patient">, states: Array<{ state: "pending" | "processing" | "processed" | "skipped" | "failed"; pages?: number; origin?: "ehr" | "healthprep" }>) {
   await handle.db.insert(patientDocuments).values(
     states.map((d, i) => ({
-      id: createId("document"), organizationId, patientId, fhirBaseUrl, ehrDocumentId: `doc-${patientId}-${i}`, ehrVersion: "1", state: d.state, pages: d.pages ?? null,
+      id: createId("document"), organizationId, patientId, fhirBaseUrl, ehrDocumentId: `doc-${patientId}-${i}`, ehrVersion: "1", state: d.state, pages: d.pages ?? null, origin: d.origin ?? "ehr",
     })),
   );
 }
@@ -69,6 +69,8 @@ beforeAll(async () => {
   const [p0, p1] = clinic.patientIds;
   await addDocuments(clinic.organizationId, p0!, [
     { state: "processed", pages: 2 }, { state: "processed", pages: 3 }, { state: "skipped" }, { state: "failed" }, { state: "pending" },
+    // Our own prep sheet written back to Epic: not a document to read, so not counted (as on the patient page).
+    { state: "skipped", origin: "healthprep" },
   ]);
   await addDocuments(clinic.organizationId, p1!, [{ state: "processing" }, { state: "processed", pages: 1 }]);
   await addSheet(clinic.organizationId, p0!, clinic.appointmentIds[0]!, 1);
