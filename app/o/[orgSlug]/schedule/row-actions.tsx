@@ -59,13 +59,15 @@ export function RowActions(props: RowActionsProps) {
     null,
   );
   const preparing = props.prepStatus === "in_progress";
+  // Same job either way; the word says whether a sheet exists yet.
+  const verb = props.prepSheetId ? "Regenerate" : "Prepare";
   const sendable = props.canWriteBack && props.prepStatus === "ready" && props.prepSheetId;
   return (
     <div className="flex flex-wrap items-center gap-2">
       {props.canGenerate ? (
-        <button type="button" className={regenerateClass} disabled={regenerating || preparing} onClick={() => startTransition(regenerate)} aria-label={`Regenerate prep sheet for ${props.patientLabel}`}>
+        <button type="button" className={regenerateClass} disabled={regenerating || preparing} onClick={() => startTransition(regenerate)} aria-label={`${verb} prep sheet for ${props.patientLabel}`}>
           {regenerating ? <RotateCw aria-hidden className="animate-spin" /> : null}
-          Regenerate
+          {verb}
         </button>
       ) : null}
       {sendable ? (

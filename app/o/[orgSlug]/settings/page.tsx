@@ -39,12 +39,17 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
               <dd className="font-mono">/o/{organization.slug}</dd>
               <dt className="text-muted-foreground">Time zone</dt>
               <dd>{organization.timeZone}</dd>
-              <dt className="text-muted-foreground">Epic</dt>
-              <dd>
-                <Link className="text-primary underline-offset-4 hover:underline" href={`/o/${organization.slug}/settings/epic`}>
-                  Epic connection settings
-                </Link>
-              </dd>
+              {/* Only those who may open the Epic page get a link to it (for others it answers 404). */}
+              {canManageEpic ? (
+                <>
+                  <dt className="text-muted-foreground">Epic</dt>
+                  <dd>
+                    <Link className="text-primary underline-offset-4 hover:underline" href={`/o/${organization.slug}/settings/epic`}>
+                      Epic connection settings
+                    </Link>
+                  </dd>
+                </>
+              ) : null}
               <dt className="text-muted-foreground">Status</dt>
               <dd>
                 <Badge variant={organization.status === "active" ? "success" : "warning"}>{organization.status}</Badge>
