@@ -29,6 +29,8 @@ export const auditActions = [
   "ehr.launch_refused",
   "patient.viewed",
   "schedule.viewed",
+  "patients.listed",
+  "document.viewed",
   "schedule.synced",
   "patient.synced",
   "clinical_data.purged",
@@ -49,6 +51,7 @@ export const auditActions = [
   "screening_type.activated",
   "screening_type.deactivated",
   "screening_review.recorded",
+  "screening_review.undone",
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -19,6 +19,8 @@ type Input = {
   date: string;
   timeZone: string;
   now?: Date;
+  /** What the person is looking at, for the audit log (default the schedule). */
+  auditAction?: "schedule.viewed" | "patients.listed";
 };
 
 // Concurrent first views of a clinic's day share one Epic read per patient (per server process).
@@ -57,7 +59,7 @@ export async function loadPatientNames(db: Db, input: Input, audit: Omit<AuditCo
     await deleteExpiredPatientBanners(db, now).catch(() => 0);
   }
   await recordAuditEvent(db, { ...audit, actorUserId: input.userId, organizationId }, {
-    action: "schedule.viewed",
+    action: input.auditAction ?? "schedule.viewed",
     targetType: "patient",
     targetIds: input.patients.map((p) => p.patientId),
     metadata: { count: input.patients.length },
