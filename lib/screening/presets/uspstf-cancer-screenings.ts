@@ -5,6 +5,7 @@ import { colorectalExclusion, everSmokedTrigger, hospicePhrases, noResidualCervi
 /**
  * USPSTF cancer screenings (colorectal 2021, breast 2024, cervical 2018, lung 2021). Data only.
  * Colorectal and cervical are families: the variant whose evidence covers the patient longest wins.
+ * Visit notes (category consult) are searched for every type: they list what was done at that visit.
  */
 const colorectalEligibility = { minAge: 45, maxAge: 75 } as const;
 const colorectalDocuments = ["procedure", "pathology", "lab", "imaging", "consult", "hospital", "other"] as const;
@@ -28,7 +29,7 @@ export const colorectalScreenings: ScreeningTypeInput[] = [
     evidence: {
       concepts: ["ct-colonography"],
       keywords: [{ term: "ct colonography", synonyms: ["virtual colonoscopy", "computed tomographic colonography"] }],
-      documentCategories: ["imaging", "other"],
+      documentCategories: ["imaging", "consult", "other"],
     },
     exclusions: colorectalExclusion,
   },
@@ -50,7 +51,7 @@ export const colorectalScreenings: ScreeningTypeInput[] = [
     evidence: {
       concepts: ["sdna-fit"],
       keywords: [{ term: "cologuard", synonyms: ["multitarget stool dna", "stool dna", "mt-sdna", "fit-dna", "sdna-fit"] }],
-      documentCategories: ["lab", "other"],
+      documentCategories: ["lab", "consult", "other"],
     },
     exclusions: colorectalExclusion,
   },
@@ -62,9 +63,9 @@ export const colorectalScreenings: ScreeningTypeInput[] = [
       concepts: ["fobt-fit"],
       keywords: [{
         term: "fecal immunochemical test",
-        synonyms: ["fit test", "ifobt", "fobt", "gfobt", "fecal occult blood", "stool occult blood", "hemoccult"],
+        synonyms: ["fit test", "ifobt", "fobt", "gfobt", "fecal occult blood", "stool occult blood", "occult blood in feces", "hemoccult"],
       }],
-      documentCategories: ["lab", "other"],
+      documentCategories: ["lab", "consult", "other"],
     },
     exclusions: colorectalExclusion,
   },
@@ -80,7 +81,7 @@ export const otherCancerScreenings: ScreeningTypeInput[] = [
     evidence: {
       concepts: ["mammography"],
       keywords: [{ term: "mammogram", synonyms: ["mammography", "mammo", "breast tomosynthesis", "3d mammogram"] }],
-      documentCategories: ["imaging", "other"],
+      documentCategories: ["imaging", "consult", "other"],
     },
     exclusions: { codes: conceptCodeSet("bilateral-mastectomy"), phrases: ["bilateral mastectomy", "double mastectomy", ...hospicePhrases] },
   },
@@ -90,7 +91,7 @@ export const otherCancerScreenings: ScreeningTypeInput[] = [
     frequency: { kind: "interval", value: 3, unit: "years" },
     evidence: {
       concepts: ["cervical-cytology"],
-      keywords: [{ term: "pap smear", synonyms: ["pap test", "papanicolaou", "cervical cytology", "thinprep", "surepath"] }],
+      keywords: [{ term: "pap smear", synonyms: ["pap test", "papanicolaou", "cervical cytology", "thinprep", "surepath", "cervical smear", "preparation of smear genital source"] }],
       documentCategories: ["lab", "pathology", "consult", "other"],
     },
     exclusions: noResidualCervixExclusion,
@@ -120,7 +121,7 @@ export const otherCancerScreenings: ScreeningTypeInput[] = [
     evidence: {
       concepts: ["lung-ldct"],
       keywords: [{ term: "low-dose ct", synonyms: ["ldct", "lung cancer screening ct", "low dose computed tomography"] }],
-      documentCategories: ["imaging", "other"],
+      documentCategories: ["imaging", "consult", "other"],
     },
     exclusions: { phrases: hospicePhrases },
   },

@@ -4,7 +4,8 @@ import { everSmokedTrigger, hospicePhrases, overweightTrigger } from "./shared-c
 
 /**
  * USPSTF screenings outside cancer. Where USPSTF sets no interval (DXA, depression) the interval is
- * the common practice value and the note says so. Data only.
+ * the common practice value and the note says so. Visit notes (category consult) are searched too: they
+ * list what was done at that visit, and the document rules decide whether a mention is that. Data only.
  */
 export const otherScreenings: ScreeningTypeInput[] = [
   {
@@ -14,7 +15,7 @@ export const otherScreenings: ScreeningTypeInput[] = [
     evidence: {
       concepts: ["aaa-ultrasound"],
       keywords: [{ term: "aaa screening", synonyms: ["abdominal aortic aneurysm screening", "abdominal aorta ultrasound", "aortic ultrasound"] }],
-      documentCategories: ["imaging", "other"],
+      documentCategories: ["imaging", "consult", "other"],
     },
   },
   {
@@ -24,7 +25,7 @@ export const otherScreenings: ScreeningTypeInput[] = [
     evidence: {
       concepts: ["bone-density"],
       keywords: [{ term: "dxa", synonyms: ["dexa", "bone density", "bone mineral density", "densitometry", "dual-energy x-ray absorptiometry"] }],
-      documentCategories: ["imaging", "other"],
+      documentCategories: ["imaging", "consult", "other"],
     },
     exclusions: { phrases: hospicePhrases },
   },
@@ -38,7 +39,7 @@ export const otherScreenings: ScreeningTypeInput[] = [
     evidence: {
       concepts: ["hba1c", "fasting-glucose"],
       keywords: [{ term: "hemoglobin a1c", synonyms: ["hba1c", "a1c", "glycated hemoglobin", "glycohemoglobin", "fasting glucose"] }],
-      documentCategories: ["lab", "other"],
+      documentCategories: ["lab", "consult", "other"],
     },
     // Known diabetes is monitored, not screened.
     exclusions: { codes: conceptCodeSet("diabetes") },
@@ -51,7 +52,7 @@ export const otherScreenings: ScreeningTypeInput[] = [
       concepts: ["lipid-panel"],
       // Lab reports print the panel as its rows: "LDL-C 112 mg/dL", "Cholesterol, Total 198" (punctuation is ignored).
       keywords: [{ term: "lipid panel", synonyms: ["lipid profile", "cholesterol panel", "fasting lipids", "ldl cholesterol", "ldl-c", "total cholesterol", "cholesterol total"] }],
-      documentCategories: ["lab", "other"],
+      documentCategories: ["lab", "consult", "other"],
     },
   },
   {
@@ -61,7 +62,7 @@ export const otherScreenings: ScreeningTypeInput[] = [
     evidence: {
       concepts: ["hepatitis-c-antibody"],
       keywords: [{ term: "hepatitis c antibody", synonyms: ["hcv antibody", "anti-hcv", "hcv ab", "hepatitis c screening"] }],
-      documentCategories: ["lab", "other"],
+      documentCategories: ["lab", "consult", "other"],
     },
     exclusions: { codes: { ICD10CM: ["B18.2", "B17.1"] } },
   },
@@ -71,8 +72,8 @@ export const otherScreenings: ScreeningTypeInput[] = [
     frequency: { kind: "once" },
     evidence: {
       concepts: ["hiv-test"],
-      keywords: [{ term: "hiv screening", synonyms: ["hiv test", "hiv-1/2 antibody", "hiv antigen/antibody", "hiv ag/ab"] }],
-      documentCategories: ["lab", "other"],
+      keywords: [{ term: "hiv screening", synonyms: ["hiv test", "hiv-1/2 antibody", "hiv antigen/antibody", "hiv ag/ab", "hiv antigen test", "human immunodeficiency virus antigen test"] }],
+      documentCategories: ["lab", "consult", "other"],
     },
     exclusions: { codes: conceptCodeSet("hiv-infection") },
   },
@@ -82,7 +83,7 @@ export const otherScreenings: ScreeningTypeInput[] = [
     frequency: { kind: "interval", value: 1, unit: "years" },
     evidence: {
       concepts: ["depression-screening"],
-      keywords: [{ term: "phq-9", synonyms: ["phq-2", "patient health questionnaire"] }],
+      keywords: [{ term: "phq-9", synonyms: ["phq-2", "patient health questionnaire", "depression screening"] }],
       documentCategories: ["consult", "other"],
     },
   },
