@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgTable, text, timestamp, unique, uniqueIndex } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Id } from "@/lib/ids";
 import { appointments } from "./appointments";
 import { organizations } from "./organizations";
@@ -35,6 +35,12 @@ export const prepSheets = pgTable(
     contentHash: text("content_hash").notNull(),
     modelEncrypted: text("model_encrypted").notNull(),
     status: text("status", { enum: prepSheetStatuses }).notNull(),
+    /**
+     * Hashes of what the sheet was built from (synced data, documents, review decisions, settings),
+     * one per part, so the page can say which changed since. Null on sheets from before it existed.
+     * Updated when a regeneration finds the content unchanged: the sheet is then current again.
+     */
+    inputsFingerprint: jsonb("inputs_fingerprint").$type<Record<string, string>>(),
     generatedAt: timestamp("generated_at", { withTimezone: true }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

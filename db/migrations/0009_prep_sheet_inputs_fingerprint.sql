@@ -1,0 +1,1 @@
+ALTER TABLE "prep_sheets" ADD COLUMN "inputs_fingerprint" jsonb;
