@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { createId, type Id } from "@/lib/ids";
 import type { Db } from "../client";
-import { clinicalRecords, patients, type ClinicalResourceType } from "../schema";
+import { appointments, clinicalRecords, patients, screeningResults, type ClinicalResourceType } from "../schema";
 
 export type PatientRow = typeof patients.$inferSelect;
 export type ClinicalRecordRow = typeof clinicalRecords.$inferSelect;
@@ -105,4 +105,71 @@ export async function purgeStalePatientData(db: Db, organizationId: Id<"organiza
     .where(and(eq(patients.organizationId, organizationId), inArray(patients.id, stale)))
     .returning({ id: patients.id });
   return rows.length;
+}
+
+export type PatientDirectoryRow = {
+  patientId: Id<"patient">;
+  ehrPatientId: string;
+  nextVisitAt: Date | null;
+  lastVisitAt: Date | null;
+  /** Screenings Due or Overdue (family variants set aside). */
+  openGaps: number;
+  toReview: number;
+};
+
+// Raw names for the outer row: drizzle leaves columns unqualified in a one-table select, and inside
+// these subqueries an unqualified organization_id or id would name the subquery's own table.
+const outerId = sql.raw(`"patients"."id"`);
+const outerOrg = sql.raw(`"patients"."organization_id"`);
+const visitKept = sql.raw(`a.status not in ('cancelled', 'noshow', 'entered-in-error')`);
+
+/**
+ * One page of the clinic's linked patients: next visit from `dayStart` on (today's count), the last
+ * one before it, and open screening gaps; soonest visit first, then most recent. Ids only: names
+ * come from Epic when shown. `ehrPatientIds` narrows to a search's matches.
+ */
+export async function listPatientDirectoryPage(
+  db: Db,
+  organizationId: Id<"organization">,
+  input: { dayStart: Date; limit: number; offset: number; ehrPatientIds?: readonly string[] },
+): Promise<{ rows: PatientDirectoryRow[]; total: number }> {
+  const dayStart = input.dayStart.toISOString();
+  const nextVisit = sql<string | null>`(select min(a.start_at) from ${appointments} a where a.organization_id = ${outerOrg} and a.patient_id = ${outerId} and a.start_at >= ${dayStart} and ${visitKept})`;
+  const lastVisit = sql<string | null>`(select max(a.start_at) from ${appointments} a where a.organization_id = ${outerOrg} and a.patient_id = ${outerId} and a.start_at < ${dayStart} and ${visitKept})`;
+  const where = [eq(patients.organizationId, organizationId)];
+  if (input.ehrPatientIds) {
+    if (input.ehrPatientIds.length === 0) return { rows: [], total: 0 };
+    where.push(inArray(patients.ehrPatientId, [...input.ehrPatientIds]));
+  }
+  const rows = await db
+    .select({
+      patientId: patients.id,
+      ehrPatientId: patients.ehrPatientId,
+      nextVisitAt: nextVisit,
+      lastVisitAt: lastVisit,
+      gaps: sql<[number, number]>`(select array[count(*) filter (where r.status in ('due', 'overdue')), count(*) filter (where r.status = 'needs_review')]::int[] from ${screeningResults} r where r.organization_id = ${outerOrg} and r.patient_id = ${outerId} and r.selection <> 'superseded')`,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(patients)
+    .where(and(...where))
+    .orderBy(sql`3 asc nulls last`, sql`4 desc nulls last`, asc(patients.id))
+    .limit(input.limit)
+    .offset(input.offset);
+  const toDate = (v: string | Date | null) => (v === null ? null : new Date(v));
+  return {
+    total: rows[0]?.total ?? (input.offset > 0 ? await countPatients(db, organizationId, where) : 0),
+    rows: rows.map((r) => ({
+      patientId: r.patientId,
+      ehrPatientId: r.ehrPatientId,
+      nextVisitAt: toDate(r.nextVisitAt),
+      lastVisitAt: toDate(r.lastVisitAt),
+      openGaps: r.gaps[0],
+      toReview: r.gaps[1],
+    })),
+  };
+}
+
+async function countPatients(db: Db, organizationId: Id<"organization">, where: SQL[]): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(patients).where(and(...where));
+  return row?.n ?? 0;
 }

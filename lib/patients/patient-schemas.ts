@@ -11,3 +11,9 @@ export const reviewEvidenceSchema = z.object({
   decision: z.enum(["dismissed", "confirmed"]),
   confirmedDate: z.iso.date().optional().or(z.literal("").transform(() => undefined)),
 });
+
+/** The Patients page's query string: an optional name search and a page number (bad values fall back). */
+export const patientDirectoryQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined).transform((q) => (q ? q : undefined)),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
