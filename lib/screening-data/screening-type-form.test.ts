@@ -42,3 +42,21 @@ describe("screening type editor form", () => {
     expect(edited.eligibility.triggers).toEqual({ ...lung.eligibility.triggers, codes: expect.objectContaining({ ICD10CM: [], SNOMED: [] }) });
   });
 });
+
+describe("picking clinical concepts instead of typing codes", () => {
+  it("a custom type names concepts; an unknown one is reported on the concepts field", () => {
+    const values = { ...toScreeningTypeFormValues(null), name: "Prenatal infections", key: "prenatal-infections", concepts: "hiv-test,hepatitis-c-antibody" };
+    const type = screeningTypeSchema.parse(buildScreeningTypeInput(screeningTypeFormSchema.parse(values), null, 1));
+    expect(type.evidence.concepts).toEqual(["hiv-test", "hepatitis-c-antibody"]);
+    expect(toScreeningTypeFormValues(type).concepts).toBe("hiv-test,hepatitis-c-antibody");
+    const unknown = screeningTypeFormSchema.parse({ ...values, concepts: "hiv-test, made-up-test" });
+    const issues = screeningTypeSchema.safeParse(buildScreeningTypeInput(unknown, null, 1)).error!.issues.map(toFormIssue);
+    expect(issues).toEqual([{ field: "concepts", message: expect.stringMatching(/^concept 2: /) }]);
+  });
+
+  it("a type stored or exported before concepts existed still parses, with none", () => {
+    const { concepts: _dropped, ...evidence } = presetTypes.find((t) => t.key === "lipid-panel")!.evidence;
+    const old = { ...presetTypes.find((t) => t.key === "lipid-panel")!, evidence: { ...evidence, codes: { LOINC: ["57698-3"] } } };
+    expect(screeningTypeSchema.parse(JSON.parse(JSON.stringify(old))).evidence).toMatchObject({ concepts: [], codes: { LOINC: ["57698-3"] } });
+  });
+});

@@ -66,8 +66,8 @@ describe("Synthea-shaped coded records count end to end", () => {
     ["lipid-panel", "female", "1970-05-07", { DiagnosticReport: [report("57698-3")] }],
     ["lipid-panel", "female", "1970-05-07", { Observation: [observation("2093-3", "laboratory", { valueQuantity: { value: 182, unit: "mg/dL" } })] }],
     ["diabetes-screening-a1c", "male", "1966-01-15", { Observation: [bmi, observation("4548-4", "laboratory", { valueQuantity: { value: 5.8, unit: "%" } })] }],
-    ["diabetic-eye-exam", "male", "1956-08-26", { Condition: [diabetes], Procedure: [procedure("722161008", "Diabetic retinal eye exam (procedure)")] }],
-    ["diabetic-eye-exam", "male", "1956-08-26", { Condition: [diabetes], Procedure: [procedure("314971001", "Camera fundoscopy (procedure)")] }],
+    ["diabetic-retinal-exam", "male", "1956-08-26", { Condition: [diabetes], Procedure: [procedure("722161008", "Diabetic retinal eye exam (procedure)")] }],
+    ["diabetic-retinal-exam", "male", "1956-08-26", { Condition: [diabetes], Procedure: [procedure("314971001", "Camera fundoscopy (procedure)")] }],
     ["influenza-vaccine", "male", "1956-08-26", { Immunization: [immunization("140")] }],
   ])("%s (%s born %s) is done on the clinic day of the record", (typeKey, sex, birthDate, records) => {
     expect(lastCompleted(sex, birthDate, records, typeKey).lastCompleted).toBe("2024-06-06");

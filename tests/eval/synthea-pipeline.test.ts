@@ -36,7 +36,7 @@ const typeKeyOfFamily: Record<SyntheaFamily, string> = {
   cervical_cytology: "cervical-cytology",
   hepatitis_c: "hepatitis-c-screening",
   bone_density: "osteoporosis-dxa",
-  diabetic_retinal_exam: "diabetic-eye-exam",
+  diabetic_retinal_exam: "diabetic-retinal-exam",
   hiv: "hiv-screening",
   hba1c: "diabetes-screening-a1c",
   lipids: "lipid-panel",

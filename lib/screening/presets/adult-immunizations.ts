@@ -9,7 +9,7 @@ const immunizationDocuments = ["consult", "hospital", "other"] as const;
 
 export const adultImmunizations: ScreeningTypeInput[] = [
   {
-    key: "influenza-vaccine", version: 2, name: "Influenza vaccine (yearly)",
+    key: "influenza-vaccine", version: 1, name: "Influenza vaccine (yearly)",
     eligibility: { minAge: 18 },
     frequency: { kind: "interval", value: 1, unit: "years" },
     evidence: {
@@ -22,7 +22,7 @@ export const adultImmunizations: ScreeningTypeInput[] = [
     },
   },
   {
-    key: "pneumococcal-vaccine", version: 2, name: "Pneumococcal vaccine (65+)",
+    key: "pneumococcal-vaccine", version: 1, name: "Pneumococcal vaccine (65+)",
     eligibility: { minAge: 65, note: "Series rules (e.g. PCV15 then PPSV23) are not checked; confirm the series." },
     frequency: { kind: "once" },
     evidence: {
@@ -35,7 +35,7 @@ export const adultImmunizations: ScreeningTypeInput[] = [
     },
   },
   {
-    key: "zoster-vaccine", version: 2, name: "Shingles vaccine (50+)",
+    key: "zoster-vaccine", version: 1, name: "Shingles vaccine (50+)",
     eligibility: { minAge: 50, note: "Recombinant zoster vaccine is two doses; the second dose is not checked." },
     frequency: { kind: "once" },
     evidence: {
@@ -45,7 +45,7 @@ export const adultImmunizations: ScreeningTypeInput[] = [
     },
   },
   {
-    key: "td-tdap-vaccine", version: 2, name: "Tetanus booster (Td/Tdap every 10 years)",
+    key: "td-tdap-vaccine", version: 1, name: "Tetanus booster (Td/Tdap every 10 years)",
     eligibility: { minAge: 18 },
     frequency: { kind: "interval", value: 10, unit: "years" },
     timing: { dueSoonDays: 60 },

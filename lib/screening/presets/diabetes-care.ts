@@ -9,7 +9,7 @@ import { hospicePhrases } from "./shared-criteria";
  */
 export const diabetesCare: ScreeningTypeInput[] = [
   {
-    key: "diabetic-eye-exam", version: 1, name: "Diabetic retinal eye exam",
+    key: "diabetic-retinal-exam", version: 1, name: "Diabetic retinal exam",
     eligibility: {
       minAge: 18, maxAge: 75,
       triggers: { codes: conceptCodeSet("diabetes"), synonyms: ["diabetes mellitus", "type 2 diabetes", "type 1 diabetes"] },

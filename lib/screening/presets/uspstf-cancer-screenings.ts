@@ -12,7 +12,7 @@ const colorectalDocuments = ["procedure", "pathology", "lab", "imaging", "consul
 
 export const colorectalScreenings: ScreeningTypeInput[] = [
   {
-    key: "colorectal-colonoscopy", version: 2, name: "Colorectal cancer screening: colonoscopy",
+    key: "colorectal-colonoscopy", version: 1, name: "Colorectal cancer screening: colonoscopy",
     family: { id: "colorectal-cancer", rank: 40 }, eligibility: colorectalEligibility,
     frequency: { kind: "interval", value: 10, unit: "years" },
     evidence: {
@@ -23,7 +23,7 @@ export const colorectalScreenings: ScreeningTypeInput[] = [
     exclusions: colorectalExclusion,
   },
   {
-    key: "colorectal-ct-colonography", version: 2, name: "Colorectal cancer screening: CT colonography",
+    key: "colorectal-ct-colonography", version: 1, name: "Colorectal cancer screening: CT colonography",
     family: { id: "colorectal-cancer", rank: 30 }, eligibility: colorectalEligibility,
     frequency: { kind: "interval", value: 5, unit: "years" },
     evidence: {
@@ -34,7 +34,7 @@ export const colorectalScreenings: ScreeningTypeInput[] = [
     exclusions: colorectalExclusion,
   },
   {
-    key: "colorectal-flexible-sigmoidoscopy", version: 2, name: "Colorectal cancer screening: flexible sigmoidoscopy",
+    key: "colorectal-flexible-sigmoidoscopy", version: 1, name: "Colorectal cancer screening: flexible sigmoidoscopy",
     family: { id: "colorectal-cancer", rank: 25 }, eligibility: colorectalEligibility,
     frequency: { kind: "interval", value: 5, unit: "years" },
     evidence: {
@@ -45,7 +45,7 @@ export const colorectalScreenings: ScreeningTypeInput[] = [
     exclusions: colorectalExclusion,
   },
   {
-    key: "colorectal-sdna-fit", version: 2, name: "Colorectal cancer screening: stool DNA-FIT (Cologuard)",
+    key: "colorectal-sdna-fit", version: 1, name: "Colorectal cancer screening: stool DNA-FIT (Cologuard)",
     family: { id: "colorectal-cancer", rank: 20 }, eligibility: colorectalEligibility,
     frequency: { kind: "interval", value: 3, unit: "years" },
     evidence: {
@@ -56,7 +56,7 @@ export const colorectalScreenings: ScreeningTypeInput[] = [
     exclusions: colorectalExclusion,
   },
   {
-    key: "colorectal-fit", version: 2, name: "Colorectal cancer screening: FIT or high-sensitivity gFOBT",
+    key: "colorectal-fit", version: 1, name: "Colorectal cancer screening: FIT or high-sensitivity gFOBT",
     family: { id: "colorectal-cancer", rank: 10 }, eligibility: colorectalEligibility,
     frequency: { kind: "interval", value: 1, unit: "years" },
     evidence: {
@@ -75,7 +75,7 @@ const cervicalEligibility = { sex: "female" } as const;
 
 export const otherCancerScreenings: ScreeningTypeInput[] = [
   {
-    key: "breast-mammography", version: 2, name: "Breast cancer screening: mammography",
+    key: "breast-mammography", version: 1, name: "Breast cancer screening: mammography",
     eligibility: { minAge: 40, maxAge: 74, sex: "female" },
     frequency: { kind: "interval", value: 2, unit: "years" },
     evidence: {
@@ -86,7 +86,7 @@ export const otherCancerScreenings: ScreeningTypeInput[] = [
     exclusions: { codes: conceptCodeSet("bilateral-mastectomy"), phrases: ["bilateral mastectomy", "double mastectomy", ...hospicePhrases] },
   },
   {
-    key: "cervical-cytology", version: 2, name: "Cervical cancer screening: cytology (Pap)",
+    key: "cervical-cytology", version: 1, name: "Cervical cancer screening: cytology (Pap)",
     family: { id: "cervical-cancer", rank: 10 }, eligibility: { ...cervicalEligibility, minAge: 21, maxAge: 65 },
     frequency: { kind: "interval", value: 3, unit: "years" },
     evidence: {
@@ -97,7 +97,7 @@ export const otherCancerScreenings: ScreeningTypeInput[] = [
     exclusions: noResidualCervixExclusion,
   },
   {
-    key: "cervical-hpv", version: 2, name: "Cervical cancer screening: high-risk HPV test or co-test",
+    key: "cervical-hpv", version: 1, name: "Cervical cancer screening: high-risk HPV test or co-test",
     family: { id: "cervical-cancer", rank: 20 }, eligibility: { ...cervicalEligibility, minAge: 30, maxAge: 65 },
     frequency: { kind: "interval", value: 5, unit: "years" },
     evidence: {
@@ -112,7 +112,7 @@ export const otherCancerScreenings: ScreeningTypeInput[] = [
     exclusions: noResidualCervixExclusion,
   },
   {
-    key: "lung-ldct", version: 2, name: "Lung cancer screening: low-dose CT",
+    key: "lung-ldct", version: 1, name: "Lung cancer screening: low-dose CT",
     eligibility: {
       minAge: 50, maxAge: 80, triggers: everSmokedTrigger,
       note: "USPSTF also requires a 20 pack-year history and, for former smokers, quitting within 15 years; confirm.",

@@ -9,7 +9,7 @@ import { everSmokedTrigger, hospicePhrases, overweightTrigger } from "./shared-c
  */
 export const otherScreenings: ScreeningTypeInput[] = [
   {
-    key: "aaa-ultrasound", version: 2, name: "Abdominal aortic aneurysm screening (once)",
+    key: "aaa-ultrasound", version: 1, name: "Abdominal aortic aneurysm screening (once)",
     eligibility: { minAge: 65, maxAge: 75, sex: "male", triggers: everSmokedTrigger },
     frequency: { kind: "once" },
     evidence: {
@@ -19,7 +19,7 @@ export const otherScreenings: ScreeningTypeInput[] = [
     },
   },
   {
-    key: "osteoporosis-dxa", version: 2, name: "Osteoporosis screening: DXA",
+    key: "osteoporosis-dxa", version: 1, name: "Osteoporosis screening: DXA",
     eligibility: { minAge: 65, sex: "female", note: "USPSTF sets no repeat interval; 2 years is common practice." },
     frequency: { kind: "interval", value: 2, unit: "years" },
     evidence: {
@@ -30,7 +30,7 @@ export const otherScreenings: ScreeningTypeInput[] = [
     exclusions: { phrases: hospicePhrases },
   },
   {
-    key: "diabetes-screening-a1c", version: 2, name: "Prediabetes and type 2 diabetes screening",
+    key: "diabetes-screening-a1c", version: 1, name: "Prediabetes and type 2 diabetes screening",
     eligibility: {
       minAge: 35, maxAge: 70, triggers: overweightTrigger,
       note: "USPSTF uses BMI 23 or more for Asian American patients; confirm when it applies.",
@@ -45,7 +45,7 @@ export const otherScreenings: ScreeningTypeInput[] = [
     exclusions: { codes: conceptCodeSet("diabetes") },
   },
   {
-    key: "lipid-panel", version: 2, name: "Lipid screening (statin assessment)",
+    key: "lipid-panel", version: 1, name: "Lipid screening (statin assessment)",
     eligibility: { minAge: 40, maxAge: 75 },
     frequency: { kind: "interval", value: 5, unit: "years" },
     evidence: {
@@ -56,7 +56,7 @@ export const otherScreenings: ScreeningTypeInput[] = [
     },
   },
   {
-    key: "hepatitis-c-screening", version: 2, name: "Hepatitis C screening (once)",
+    key: "hepatitis-c-screening", version: 1, name: "Hepatitis C screening (once)",
     eligibility: { minAge: 18, maxAge: 79 },
     frequency: { kind: "once" },
     evidence: {
@@ -67,7 +67,7 @@ export const otherScreenings: ScreeningTypeInput[] = [
     exclusions: { codes: { ICD10CM: ["B18.2", "B17.1"] } },
   },
   {
-    key: "hiv-screening", version: 2, name: "HIV screening (once)",
+    key: "hiv-screening", version: 1, name: "HIV screening (once)",
     eligibility: { minAge: 15, maxAge: 65, note: "Repeat screening for ongoing risk is a clinical decision." },
     frequency: { kind: "once" },
     evidence: {
@@ -78,7 +78,7 @@ export const otherScreenings: ScreeningTypeInput[] = [
     exclusions: { codes: conceptCodeSet("hiv-infection") },
   },
   {
-    key: "depression-screening", version: 2, name: "Depression screening (PHQ)",
+    key: "depression-screening", version: 1, name: "Depression screening (PHQ)",
     eligibility: { minAge: 18, note: "USPSTF sets no interval; yearly follows CMS2." },
     frequency: { kind: "interval", value: 1, unit: "years" },
     evidence: {
@@ -88,7 +88,7 @@ export const otherScreenings: ScreeningTypeInput[] = [
     },
   },
   {
-    key: "blood-pressure", version: 2, name: "Blood pressure screening",
+    key: "blood-pressure", version: 1, name: "Blood pressure screening",
     eligibility: { minAge: 18 },
     frequency: { kind: "interval", value: 1, unit: "years" },
     // Vitals are coded in Epic; free text "blood pressure" appears in too many unrelated sentences.
