@@ -201,3 +201,20 @@ export async function deletePageTexts(db: Db, organizationId: Id<"organization">
       ),
     );
 }
+
+/** A patient's Epic documents that failed to read, back to `pending` for another attempt; returns their ids. */
+export async function resetFailedDocuments(db: Db, organizationId: Id<"organization">, patientId: Id<"patient">): Promise<Id<"document">[]> {
+  const rows = await db
+    .update(patientDocuments)
+    .set({ state: "pending", failureReason: null, failureMessage: null, attempts: 0, updatedAt: new Date() })
+    .where(
+      and(
+        eq(patientDocuments.organizationId, organizationId),
+        eq(patientDocuments.patientId, patientId),
+        eq(patientDocuments.origin, "ehr"),
+        eq(patientDocuments.state, "failed"),
+      ),
+    )
+    .returning({ id: patientDocuments.id });
+  return rows.map((row) => row.id);
+}

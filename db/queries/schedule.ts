@@ -25,6 +25,8 @@ const scheduleRows = definePreparedQuery("list_schedule_rows", (db) => {
       ehrPatientId: patients.ehrPatientId,
       // Correlated subqueries on (organization_id, patient_id) and the (organization_id, appointment_id, version) unique index.
       documents: sql<[number, number, number, number]>`(select array[count(*), count(*) filter (where d.state in ('processed', 'skipped')), count(*) filter (where d.state = 'failed'), coalesce(sum(d.pages) filter (where d.state = 'processed'), 0)]::int[] from ${patientDocuments} d where d.organization_id = ${organizationId} and d.patient_id = ${patients.id} and d.origin = 'ehr')`,
+      // The newest failure's machine code, for the row's plain-words reason (null on a healthy row).
+      failedReason: sql<string | null>`(select d.failure_reason from ${patientDocuments} d where d.organization_id = ${organizationId} and d.patient_id = ${patients.id} and d.origin = 'ehr' and d.state = 'failed' order by d.updated_at desc limit 1)`,
       prepSheetId: sql<string | null>`(select s.id from ${prepSheets} s where s.organization_id = ${organizationId} and s.appointment_id = ${appointments.id} order by s.version desc limit 1)`,
     })
     .from(appointments)
@@ -35,7 +37,7 @@ const scheduleRows = definePreparedQuery("list_schedule_rows", (db) => {
 
 export async function listScheduleRows(db: Db, organizationId: Id<"organization">, range: { from: Date; to: Date }) {
   const rows = await scheduleRows(db).execute({ organizationId, from: range.from, to: range.to });
-  return rows.map(({ documents: [total, done, failed, pages], ...row }) => ({ ...row, documents: { total, done, failed, pages } }));
+  return rows.map(({ documents: [total, done, failed, pages], failedReason, ...row }) => ({ ...row, documents: { total, done, failed, pages, failedReason } }));
 }
 
 /**

@@ -17,3 +17,5 @@ export const patientDirectoryQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined).transform((q) => (q ? q : undefined)),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
+
+export const retryDocumentsSchema = z.object({ orgSlug: orgSlugSchema, patientId: patientIdSchema });

@@ -16,7 +16,8 @@ export type ScheduleRow = {
   prepStatus: string;
   /** The newest stored prep sheet for the appointment, if any. */
   prepSheetId: string | null;
-  documents: { total: number; done: number; failed: number; pages: number };
+  /** `failedReason`: the newest failed document's machine code (describeDocumentFailure words it). */
+  documents: { total: number; done: number; failed: number; pages: number; failedReason: string | null };
   /** Why the last prep attempt failed (PHI-free job error text), for "Failed" rows. */
   prepError: string | null;
 };

@@ -36,10 +36,10 @@ async function seedClinic(slug: string, visits: Array<{ minutes: number; prepSta
   return seeded;
 }
 
-async function addDocuments(organizationId: Id<"organization">, patientId: Id<"patient">, states: Array<{ state: "pending" | "processing" | "processed" | "skipped" | "failed"; pages?: number; origin?: "ehr" | "healthprep" }>) {
+async function addDocuments(organizationId: Id<"organization">, patientId: Id<"patient">, states: Array<{ state: "pending" | "processing" | "processed" | "skipped" | "failed"; pages?: number; origin?: "ehr" | "healthprep"; failureReason?: string }>) {
   await handle.db.insert(patientDocuments).values(
     states.map((d, i) => ({
-      id: createId("document"), organizationId, patientId, fhirBaseUrl, ehrDocumentId: `doc-${patientId}-${i}`, ehrVersion: "1", state: d.state, pages: d.pages ?? null, origin: d.origin ?? "ehr",
+      id: createId("document"), organizationId, patientId, fhirBaseUrl, ehrDocumentId: `doc-${patientId}-${i}`, ehrVersion: "1", state: d.state, pages: d.pages ?? null, origin: d.origin ?? "ehr", failureReason: d.failureReason ?? null,
     })),
   );
 }
@@ -68,7 +68,7 @@ beforeAll(async () => {
   other = await seedClinic("other-clinic", [{ minutes: 60, prepStatus: "ready", practitioner: "pA" }]);
   const [p0, p1] = clinic.patientIds;
   await addDocuments(clinic.organizationId, p0!, [
-    { state: "processed", pages: 2 }, { state: "processed", pages: 3 }, { state: "skipped" }, { state: "failed" }, { state: "pending" },
+    { state: "processed", pages: 2 }, { state: "processed", pages: 3 }, { state: "skipped" }, { state: "failed", failureReason: "corrupt" }, { state: "pending" },
     // Our own prep sheet written back to Epic: not a document to read, so not counted (as on the patient page).
     { state: "skipped", origin: "healthprep" },
   ]);
@@ -92,8 +92,8 @@ describe("getScheduleDay", () => {
     // The fourth visit starts at 23:30 on a 23-hour day, i.e. 00:30 the next local day.
     expect(day.rows.map((r) => r.appointmentId)).toEqual(clinic.appointmentIds.slice(0, 3));
     const [first, second, third] = day.rows;
-    expect(first).toMatchObject({ prepStatus: "ready", prepSheetId: newestSheet, documents: { total: 5, done: 3, failed: 1, pages: 5 } });
-    expect(second).toMatchObject({ prepStatus: "in_progress", prepSheetId: null, documents: { total: 2, done: 1, failed: 0, pages: 1 } });
+    expect(first).toMatchObject({ prepStatus: "ready", prepSheetId: newestSheet, documents: { total: 5, done: 3, failed: 1, pages: 5, failedReason: "corrupt" } });
+    expect(second).toMatchObject({ prepStatus: "in_progress", prepSheetId: null, documents: { total: 2, done: 1, failed: 0, pages: 1, failedReason: null } });
     expect(third).toMatchObject({ prepStatus: "pending", prepSheetId: null, documents: { total: 0, done: 0, failed: 0, pages: 0 } });
     expect(day.sync).toEqual({ status: "partial", at: now.toISOString(), error: null });
   });

@@ -149,6 +149,7 @@ const actionInput: Record<string, (orgSlug: string) => Record<string, unknown>> 
     evidenceId: "Procedure/iso-1",
     decision: "dismissed",
   }),
+  retryDocumentsAction: (orgSlug) => ({ orgSlug, patientId: lakesideIdFor.patientId!() }),
   editScreeningTypeAction: (orgSlug) => ({ orgSlug, screeningTypeId: lakesideIdFor.screeningTypeId!(), name: "Renamed by attacker", frequencyValue: "1" }),
   setScreeningTypeActiveAction: (orgSlug) => ({ orgSlug, screeningTypeId: lakesideIdFor.screeningTypeId!(), active: "false" }),
   configureEhrConnectionAction: (orgSlug) => ({

@@ -5,6 +5,7 @@ import { badgeVariants } from "@/components/ui/badge";
 import { Table, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { LinkPending } from "@/app/_components/link-pending";
 import { cachedDateTimeFormat } from "@/lib/dates/cached-date-time-format";
+import { DocumentProgress, type DocumentCounts } from "./document-progress";
 import { RowActions } from "./row-actions";
 import { useScheduleProgress } from "./schedule-progress";
 
@@ -16,7 +17,7 @@ type Row = {
   appointmentStatus: string;
   prepStatus: string;
   prepSheetId?: string | null;
-  documents: { total: number; done: number; failed: number; pages: number };
+  documents: DocumentCounts;
   prepError?: string | null;
 };
 type Day = { rows: Row[]; sync: { status: string; at: string | null; error: string | null } };
@@ -71,7 +72,8 @@ export function ScheduleTable(props: TableProps) {
     }, 2500);
     return () => clearTimeout(timer);
   }, [day, props.orgSlug, props.date, props.who]);
-  const time = cachedDateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone: props.timeZone });
+  // Clinic-local with the zone's abbreviation, as every time a person reads (formatClinicTime).
+  const time = cachedDateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone: props.timeZone, timeZoneName: "short" });
 
   return (
     <div className="grid gap-3">
@@ -99,11 +101,8 @@ export function ScheduleTable(props: TableProps) {
             {day.rows.map((r) => {
               const banner = props.names[r.patientId];
               const prep = prepLabel[r.prepStatus] ?? prepLabel.pending!;
-              const { total, done, failed, pages } = r.documents;
               const startsAt = time.format(new Date(r.startAt));
               const patientLabel = banner?.name ?? `the ${startsAt} patient`;
-              const percent = total === 0 ? 100 : Math.round(((done + failed) / total) * 100);
-              const documentsLine = `${done}/${total} read${pages ? ` · ${pages} ${pages === 1 ? "page" : "pages"}` : ""}${failed ? ` · ${failed} failed` : ""}`;
               return (
                 <tr key={r.appointmentId} className={rowClass} data-testid="appointment-row">
                   <td className="whitespace-nowrap font-medium tabular-nums">{startsAt}</td>
@@ -131,16 +130,7 @@ export function ScheduleTable(props: TableProps) {
                     ) : null}
                   </td>
                   <td className="min-w-44">
-                    {total === 0 ? (
-                      <span className="text-xs text-muted-foreground">No documents</span>
-                    ) : (
-                      <div className="grid gap-1">
-                        <div className="h-1.5 w-full overflow-hidden rounded-full bg-muted" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} aria-label="Documents read">
-                          <div className="h-full bg-primary transition-all" style={{ width: `${percent}%` }} />
-                        </div>
-                        <span className="text-xs text-muted-foreground" data-testid="document-progress">{documentsLine}</span>
-                      </div>
-                    )}
+                    <DocumentProgress documents={r.documents} orgSlug={props.orgSlug} patientId={r.patientId} patientLabel={patientLabel} canRetry={props.canGenerate} />
                   </td>
                   {props.canGenerate || props.canWriteBack ? (
                     <td>

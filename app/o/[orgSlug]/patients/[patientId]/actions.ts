@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { orgAction } from "@/lib/http/org-action";
 import type { Id } from "@/lib/ids";
-import { reviewEvidenceSchema } from "@/lib/patients/patient-schemas";
+import { retryFailedDocuments } from "@/lib/documents/retry-failed-documents";
+import { retryDocumentsSchema, reviewEvidenceSchema } from "@/lib/patients/patient-schemas";
 import { reviewPatientEvidence } from "@/lib/patients/review-patient-evidence";
 
 // Dismiss a false match or confirm a needs-review item, then screen the patient again.
@@ -23,4 +24,12 @@ export const reviewEvidenceAction = orgAction({ permission: "screenings.review",
   );
   revalidatePath(`/o/${ctx.organization.slug}/patients/${input.patientId}`);
   return { outcome: result.outcome };
+});
+
+// "Try again" for the patient's documents that failed to read (schedule row or patient page).
+export const retryDocumentsAction = orgAction({ permission: "prep_sheets.generate", schema: retryDocumentsSchema }, async (input, ctx) => {
+  const result = await retryFailedDocuments(ctx.db, { organizationId: ctx.organization.id, patientId: input.patientId });
+  revalidatePath(`/o/${ctx.organization.slug}/patients/${input.patientId}`);
+  revalidatePath(`/o/${ctx.organization.slug}/schedule`);
+  return result;
 });

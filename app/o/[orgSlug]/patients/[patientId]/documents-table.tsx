@@ -1,6 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { describeDocumentFailure } from "@/lib/documents/describe-document-failure";
 import type { PatientDocumentSummary } from "@/lib/documents/list-patient-document-summaries";
+import { RetryDocumentsButton } from "./retry-documents-button";
 
 const stateLabels: Record<PatientDocumentSummary["state"], { label: string; variant: "secondary" | "info" | "success" | "danger" | "outline" }> = {
   pending: { label: "Waiting", variant: "secondary" },
@@ -11,7 +13,8 @@ const stateLabels: Record<PatientDocumentSummary["state"], { label: string; vari
 };
 
 /** The patient's Epic documents: processing state, category, service date and OCR confidence; never the text. */
-export function DocumentsTable({ documents }: { documents: PatientDocumentSummary[] }) {
+export function DocumentsTable({ documents, retry }: { documents: PatientDocumentSummary[]; retry: { orgSlug: string; patientId: string } | null }) {
+  const failed = documents.filter((d) => d.state === "failed").length;
   // Our own scroll box instead of <Table>'s: at tablet width the columns overflow, and a scrolling
   // region without links must be focusable (and named) so keyboard users can scroll it.
   return (
@@ -37,7 +40,7 @@ export function DocumentsTable({ documents }: { documents: PatientDocumentSummar
                 <TableCell className="tabular-nums">{d.serviceDate ?? "-"}</TableCell>
                 <TableCell>
                   <Badge variant={state.variant}>{state.label}</Badge>
-                  {d.failureReason && d.state === "failed" ? <span className="ml-2 text-xs text-muted-foreground">{d.failureReason.replaceAll("_", " ")}</span> : null}
+                  {d.state === "failed" ? <span className="ml-2 text-xs text-muted-foreground" data-testid="document-failure-reason">{describeDocumentFailure(d.failureReason).text}</span> : null}
                 </TableCell>
                 <TableCell className="tabular-nums">{d.pages ?? "-"}</TableCell>
                 <TableCell className="tabular-nums">{d.confidence === null ? "-" : `${Math.round(d.confidence * 100)}%`}</TableCell>
@@ -46,6 +49,12 @@ export function DocumentsTable({ documents }: { documents: PatientDocumentSummar
           })}
         </TableBody>
       </table>
+      {failed > 0 && retry ? (
+        <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+          <span className="text-muted-foreground">{failed === 1 ? "One document could not be read." : `${failed} documents could not be read.`}</span>
+          <RetryDocumentsButton orgSlug={retry.orgSlug} patientId={retry.patientId} label="Try reading the failed documents again" />
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -69,7 +69,7 @@ export default async function PatientPage(props: { params: Promise<{ orgSlug: st
           {documents.length === 0 ? (
             <EmptyState icon={FileText} title="No documents">No documents from Epic for this patient yet.</EmptyState>
           ) : (
-            <DocumentsTable documents={documents} />
+            <DocumentsTable documents={documents} retry={can("prep_sheets.generate") ? { orgSlug: organization.slug, patientId } : null} />
           )}
         </section>
         <section aria-labelledby="prep-sheets-heading" className="grid gap-3">

@@ -12,6 +12,8 @@ import { requireOrgPage } from "@/lib/http/require-org-page";
 import { getPrepSheetView } from "@/lib/prep-sheet-data/get-prep-sheet-view";
 import { isPrepSheetExpiredError, prepSheetExpiredMessage } from "@/lib/prep-sheet-data/load-prep-sheet";
 import { prepSheetIdSchema } from "@/lib/prep-sheet-data/prep-sheet-schemas";
+import { formatClinicDateTime } from "@/lib/dates/format-clinic-time";
+import { FailedDocumentsNotice } from "./failed-documents-notice";
 import { PrepSheetDocument } from "./prep-sheet-document";
 import { PrintButton } from "./print-button";
 import { SendToEpicButton } from "./send-to-epic-button";
@@ -73,6 +75,7 @@ export default async function PrepSheetPage(props: { params: Promise<{ orgSlug: 
             </>
           }
         />
+        <FailedDocumentsNotice db={db} organizationId={organization.id} orgSlug={organization.slug} patientId={row.patientId} canRetry={hasPermission({ role, isPlatformAdmin: actor.isPlatformAdmin }, "prep_sheets.generate")} />
         <div className="mb-6 grid gap-4 rounded-xl border bg-card p-4 text-sm sm:grid-cols-2">
           <div className="grid gap-1">
             <h2 className="font-medium">Epic note</h2>
@@ -98,7 +101,7 @@ export default async function PrepSheetPage(props: { params: Promise<{ orgSlug: 
                   ) : (
                     <Link href={`${base}/prep-sheets/${v.id}`} className="text-primary underline-offset-4 hover:underline">Version {v.version}</Link>
                   )}{" "}
-                  <span className="text-muted-foreground">· {v.status.replace("_", " ")} · {new Date(v.generatedAt).toISOString().slice(0, 16).replace("T", " ")} UTC</span>
+                  <span className="text-muted-foreground">· {v.status.replace("_", " ")} · {formatClinicDateTime(v.generatedAt, organization.timeZone)}</span>
                 </li>
               ))}
             </ul>
