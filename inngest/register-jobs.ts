@@ -21,7 +21,10 @@ export function registerJobs(jobs: readonly JobDefinition[]): JobDispatcher | un
     registerJobDispatcher(undefined);
     return undefined;
   } else {
-    dispatcher = createInProcessRunner(jobs, { runHooks: createJobRunHooks(getDb) });
+    const runner = createInProcessRunner(jobs, { runHooks: createJobRunHooks(getDb) });
+    // Runs a crashed process left unfinished continue here (step outputs replayed, not redone).
+    void runner.resume().catch((error: unknown) => logger.warn("jobs.resume_failed", { error }));
+    dispatcher = runner;
     logger.info("jobs.dispatcher", { mode: "in-process" });
   }
   registerJobDispatcher(dispatcher);

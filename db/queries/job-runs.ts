@@ -1,7 +1,7 @@
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Id } from "@/lib/ids";
 import type { Db } from "../client";
-import { jobRuns, organizations, type JobRunStatus } from "../schema";
+import { jobRunSteps, jobRuns, organizations, type JobRunStatus } from "../schema";
 
 export type JobRunRow = typeof jobRuns.$inferSelect;
 
@@ -88,3 +88,47 @@ export async function countJobRunsByClinic(db: Db, since: Date) {
     .groupBy(jobRuns.organizationId, jobRuns.status);
 }
 
+
+/** In-process runner: a run of this function with this dedupe key started since `since` (a resumed process must not start it twice). */
+export async function findJobRunByDedupeKey(db: Db, functionId: string, dedupeKey: string, since: Date): Promise<Id<"job"> | null> {
+  const [row] = await db
+    .select({ id: jobRuns.id })
+    .from(jobRuns)
+    .where(and(eq(jobRuns.functionId, functionId), eq(jobRuns.dedupeKey, dedupeKey), gt(jobRuns.startedAt, since)))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+export async function renewJobRunLeases(db: Db, ids: Id<"job">[], until: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(jobRuns).set({ leaseExpiresAt: until }).where(and(inArray(jobRuns.id, ids), eq(jobRuns.status, "running")));
+}
+
+/**
+ * Takes over in-process runs still `running` whose owner stopped renewing the lease (the process
+ * died): each is leased to the caller and its attempt count raised. SKIP LOCKED lets two resuming
+ * processes split the runs instead of both taking them.
+ */
+export async function claimAbandonedJobRuns(db: Db, now: Date, until: Date, limit = 100): Promise<JobRunRow[]> {
+  const abandoned = db
+    .select({ id: jobRuns.id })
+    .from(jobRuns)
+    .where(and(eq(jobRuns.status, "running"), isNull(jobRuns.externalRunId), lt(jobRuns.leaseExpiresAt, now)))
+    .orderBy(jobRuns.startedAt)
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  return db
+    .update(jobRuns)
+    .set({ leaseExpiresAt: until, attempts: sql`${jobRuns.attempts} + 1` })
+    .where(inArray(jobRuns.id, abandoned))
+    .returning();
+}
+
+export async function listJobRunSteps(db: Db, jobRunId: Id<"job">): Promise<Array<{ stepId: string; output: unknown }>> {
+  return db.select({ stepId: jobRunSteps.stepId, output: jobRunSteps.output }).from(jobRunSteps).where(eq(jobRunSteps.jobRunId, jobRunId));
+}
+
+/** A step's output, once: a step replayed after a crash keeps the first stored output. */
+export async function insertJobRunStep(db: Db, jobRunId: Id<"job">, stepId: string, output: unknown): Promise<void> {
+  await db.insert(jobRunSteps).values({ jobRunId, stepId, output: output === undefined ? null : output }).onConflictDoNothing();
+}

@@ -12,6 +12,9 @@ export type JobRunStart = {
   /** Inngest's run id; absent in the in-process runner. */
   externalRunId?: string;
   startedAt: Date;
+  /** In-process runner only: its duplicate key and the lease that marks the run as owned by a live process. */
+  dedupeKey?: string;
+  leaseExpiresAt?: Date;
 };
 
 /** Event ids of console retries: `retry-<job run id>-<new request id>` (see retry-job-run.ts). */
@@ -64,6 +67,8 @@ export async function startJobRun(db: Db, start: JobRunStart): Promise<{ id: Id<
     retryOfId: retryOf ?? null,
     startedAt: start.startedAt,
     finishedAt: skipReason ? start.startedAt : null,
+    dedupeKey: start.dedupeKey ?? null,
+    leaseExpiresAt: start.leaseExpiresAt ?? null,
   });
   return { id, skipReason };
 }
