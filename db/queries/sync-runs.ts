@@ -1,8 +1,8 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { createId, type Id } from "@/lib/ids";
 import type { Db } from "../client";
 import { definePreparedQuery } from "../prepared-query";
-import { syncRuns, type SyncRunStatus } from "../schema";
+import { prepSheets, syncRuns, type SyncRunStatus } from "../schema";
 
 export type SyncRunRow = typeof syncRuns.$inferSelect;
 
@@ -72,4 +72,24 @@ const latestSyncRun = definePreparedQuery("find_latest_sync_run", (db) =>
 export async function findLatestSyncRun(db: Db, organizationId: Id<"organization">, kind: SyncRunRow["kind"]): Promise<SyncRunRow | null> {
   const [row] = await latestSyncRun(db).execute({ organizationId, kind });
   return row ?? null;
+}
+
+/**
+ * For each given prep sheet: when it was built and its patient's latest patient sync run. The
+ * schedule and prep sheet pages mark a sheet "not refreshed" from this (describeRefreshFailure).
+ */
+export async function listLatestSyncForPrepSheets(db: Db, organizationId: Id<"organization">, prepSheetIds: string[]) {
+  if (prepSheetIds.length === 0) return [];
+  const sheets = await db
+    .select({ id: prepSheets.id, patientId: prepSheets.patientId, generatedAt: prepSheets.generatedAt })
+    .from(prepSheets)
+    .where(and(eq(prepSheets.organizationId, organizationId), inArray(prepSheets.id, prepSheetIds)));
+  if (sheets.length === 0) return [];
+  const latest = await db
+    .selectDistinctOn([syncRuns.patientId], { patientId: syncRuns.patientId, status: syncRuns.status, startedAt: syncRuns.startedAt, errorCode: syncRuns.errorCode, errorReason: syncRuns.errorReason })
+    .from(syncRuns)
+    .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.kind, "patient"), inArray(syncRuns.patientId, [...new Set(sheets.map((s) => s.patientId))])))
+    .orderBy(syncRuns.patientId, desc(syncRuns.startedAt));
+  const byPatient = new Map(latest.map((r) => [r.patientId, r]));
+  return sheets.map((s) => ({ prepSheetId: s.id, sheetGeneratedAt: s.generatedAt, lastSync: byPatient.get(s.patientId) ?? null }));
 }

@@ -2,11 +2,15 @@ import "server-only";
 import { findDocument } from "@/db/queries/documents";
 import type { PrepSheetStatus } from "@/db/schema";
 import { createSemaphore } from "@/lib/documents/ocr/create-semaphore";
+import { createRetryBudget } from "@/lib/fhir/retry-policy";
+import { withRetryBudget } from "@/lib/fhir/with-retry-budget";
 import type { Id } from "@/lib/ids";
 import { generatePrepSheet } from "@/lib/prep-sheet-data/generate-prep-sheet";
 import { processDocument } from "@/lib/sync/process-document";
 import type { SyncJobContext } from "@/lib/sync/sync-job-context";
 import { syncPatient } from "@/lib/sync/sync-patient";
+
+const patientBudgetMs = 120_000;
 
 export type PatientDayInput = {
   organizationId: Id<"organization">;
@@ -36,7 +40,9 @@ export async function prepareClinicDayPatient(ctx: SyncJobContext, input: Patien
   const { organizationId, patientId } = input;
   const { client } = await ctx.getFhirClient(db, { organizationId, ...(input.actorUserId ? { userId: input.actorUserId } : {}) });
   let started = performance.now();
-  const synced = await syncPatient({ db, organizationId, client, patientId, actorUserId: input.actorUserId ?? null, now });
+  // A patient fails only once its whole pull has spent this budget on Epic's transient faults.
+  const budget = createRetryBudget(patientBudgetMs, "patient", Date.now());
+  const synced = await syncPatient({ db, organizationId, client: withRetryBudget(client, budget), patientId, actorUserId: input.actorUserId ?? null, now });
   const syncMs = performance.now() - started;
 
   started = performance.now();

@@ -1,9 +1,9 @@
 import "server-only";
-import { setAppointmentPrepStatus } from "@/db/queries/appointments";
 import { findAppointment } from "@/db/queries/prep-sheets";
 import { localDate } from "@/lib/dates/local-date";
 import { AppError, appErrorCodes, type AppErrorCode } from "@/lib/errors";
 import type { Id } from "@/lib/ids";
+import { keepLastPrepSheet } from "@/lib/prep-sheet-data/keep-last-prep-sheet";
 import { findClinic, type SyncJobContext } from "@/lib/sync/sync-job-context";
 import { prepareClinicDayPatient } from "./prepare-clinic-day-patient";
 
@@ -36,12 +36,16 @@ export async function prepareSchedulePatient(ctx: SyncJobContext, input: Schedul
   return { patientId, prepSheets: result.prepSheets.map((s) => ({ appointmentId: s.appointmentId, prepSheetId: s.prepSheetId! })) };
 }
 
-/** After the last retry: rows of this request still "Preparing" end "Failed" (the job run keeps the reason). */
+/**
+ * After the last retry: rows of this request still "Preparing" go back to their last good sheet's
+ * status (the page marks it "not refreshed since …"), or end "Failed" when they never had one (the
+ * job run keeps the reason).
+ */
 export async function markSchedulePatientFailed(ctx: SyncJobContext, input: SchedulePatientInput): Promise<void> {
   const organizationId = input.organizationId as Id<"organization">;
   for (const id of input.appointmentIds) {
     const visit = await findAppointment(ctx.db, organizationId, id);
-    if (visit?.prepStatus === "in_progress") await setAppointmentPrepStatus(ctx.db, organizationId, visit.id, "failed");
+    if (visit?.prepStatus === "in_progress") await keepLastPrepSheet(ctx.db, { organizationId, appointmentId: visit.id });
   }
 }
 

@@ -4,8 +4,11 @@ import { findDocument, listPatientDocuments } from "@/db/queries/documents";
 import { findOrganizationBySlug } from "@/db/queries/organizations";
 import { findPatient } from "@/db/queries/patients";
 import { AppError } from "@/lib/errors";
+import { createRetryBudget } from "@/lib/fhir/retry-policy";
+import { withRetryBudget } from "@/lib/fhir/with-retry-budget";
 import type { Id } from "@/lib/ids";
 import { generatePrepSheet } from "@/lib/prep-sheet-data/generate-prep-sheet";
+import { keepLastPrepSheet } from "@/lib/prep-sheet-data/keep-last-prep-sheet";
 import { loadPrepSheet } from "@/lib/prep-sheet-data/load-prep-sheet";
 import { createSemaphore } from "@/lib/documents/ocr/create-semaphore";
 import { processDocument } from "@/lib/sync/process-document";
@@ -27,7 +30,11 @@ export type ClinicDayOptions = {
   writeBackPolicy?: WriteBackPolicy;
   /** Longest the run waits for an unknown write-back to become searchable (default 35 s). */
   maxReconcileWaitMs?: number;
+  /** Time one patient's pull may spend retrying Epic's transient faults before it fails (default 120 s). */
+  patientBudgetMs?: number;
 };
+
+const defaultPatientBudgetMs = 120_000;
 
 type ScreeningLine = { name: string; status: string; lastCompleted: string | null; nextDue: string | null };
 type ResultLine = { ehrPatientId: string; status: "ready" | "needs_review" | "failed"; screenings: ScreeningLine[] };
@@ -45,6 +52,8 @@ export type ClinicDaySummary = {
 };
 
 const errorCode = (error: unknown) => (error instanceof AppError ? error.code : "internal");
+// AppError messages are PHI-free and end with why the retries stopped.
+const errorText = (error: unknown) => (error instanceof AppError ? `${error.code}: ${error.message}` : "internal");
 
 /**
  * The clinic day headless, phase by phase so each phase is timed: schedule → patients → documents →
@@ -71,11 +80,12 @@ export async function runClinicDay(ctx: SyncJobContext, options: ClinicDayOption
   const patientLimit = createSemaphore(4);
   await Promise.all(schedule.patients.map(({ patientId }) => patientLimit.run(async () => {
     try {
-      const synced = await syncPatient({ db, organizationId, client, patientId, now: ctx.now });
+      const budget = createRetryBudget(options.patientBudgetMs ?? defaultPatientBudgetMs, "patient", Date.now());
+      const synced = await syncPatient({ db, organizationId, client: withRetryBudget(client, budget), patientId, now: ctx.now });
       documentIds.push(...synced.documentIds);
     } catch (error) {
       failedPatients.add(patientId);
-      log(`patient ${patientId}: sync failed (${errorCode(error)})`);
+      log(`patient ${patientId}: sync failed (${errorText(error)})`);
     }
   })));
   const syncMs = since(phase);
@@ -115,8 +125,16 @@ export async function runClinicDay(ctx: SyncJobContext, options: ClinicDayOption
   for (const { patientId, appointmentIds } of schedule.patients) {
     const ehrPatientId = (await findPatient(db, organizationId, patientId))?.ehrPatientId ?? "";
     for (const appointmentId of appointmentIds) {
+      // A patient Epic could not refresh keeps its last good sheet: still listed, still sent.
+      const keepLast = async () => {
+        const kept = await keepLastPrepSheet(db, { organizationId, appointmentId });
+        if (!kept) return results.push({ ehrPatientId, status: "failed", screenings: [] });
+        prepSheetIds.push(kept.prepSheetId);
+        const { sheet: model } = await loadPrepSheet(db, { organizationId, prepSheetId: kept.prepSheetId });
+        return results.push({ ehrPatientId, status: kept.status, screenings: model.screenings.map((s) => ({ name: s.name, status: s.status, lastCompleted: s.lastCompleted, nextDue: s.nextDue })) });
+      };
       if (failedPatients.has(patientId)) {
-        results.push({ ehrPatientId, status: "failed", screenings: [] });
+        await keepLast();
         continue;
       }
       try {
@@ -131,8 +149,8 @@ export async function runClinicDay(ctx: SyncJobContext, options: ClinicDayOption
           screenings: model.screenings.map((s) => ({ name: s.name, status: s.status, lastCompleted: s.lastCompleted, nextDue: s.nextDue })),
         });
       } catch (error) {
-        log(`appointment ${appointmentId}: no prep sheet (${errorCode(error)})`);
-        results.push({ ehrPatientId, status: "failed", screenings: [] });
+        log(`appointment ${appointmentId}: no new prep sheet (${errorText(error)})`);
+        await keepLast();
       }
     }
   }

@@ -15,6 +15,7 @@ import { buildPrepSheet, hashPrepSheetContent, type PrepSheet } from "@/lib/prep
 import { loadPatientClinicalData } from "@/lib/sync/load-patient-clinical-data";
 import { findClinic } from "@/lib/sync/sync-job-context";
 import { fetchDisplayContext } from "./fetch-display-context";
+import { keepLastPrepSheet } from "./keep-last-prep-sheet";
 import { loadPrepSheetDocuments, screenForPrepSheet } from "./load-prep-sheet-input";
 import { prepSheetAad } from "./prep-sheet-aad";
 import { toDomainAppointment } from "./to-domain-appointment";
@@ -122,7 +123,8 @@ export async function generatePrepSheet(db: Db, input: GeneratePrepSheetInput): 
     }
     return { prepSheetId: stored.id, version, status, contentHash, created: true, timings: timings() };
   } catch (error) {
-    await setAppointmentPrepStatus(db, organizationId, appointment.id, "failed");
+    // The visit keeps its last good sheet (and status) when there is one; only a first build fails it.
+    await keepLastPrepSheet(db, { organizationId, appointmentId: appointment.id });
     throw error;
   }
 }

@@ -4,6 +4,8 @@ import { listWriteBacksForPrepSheet } from "@/db/queries/prep-sheets";
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
 import type { Id } from "@/lib/ids";
 import type { PrepSheet } from "@/lib/prep-sheet";
+import type { RefreshFailure } from "./describe-refresh-failure";
+import { findRefreshFailures } from "./find-refresh-failures";
 import { listPrepSheetVersions, type PrepSheetVersion } from "./list-prep-sheet-versions";
 import { loadPrepSheet, type LoadedPrepSheet } from "./load-prep-sheet";
 
@@ -16,6 +18,8 @@ export type PrepSheetView = {
   versions: PrepSheetVersion[];
   /** This sheet's write-back ledger rows, newest first. */
   writeBacks: PrepSheetWriteBackView[];
+  /** Set when the patient's latest re-sync failed after this sheet was built. */
+  refreshFailed: RefreshFailure | null;
 };
 
 /** The prep sheet page: the decrypted sheet, its versions and write-back ledger; audited as `prep_sheet.viewed`. */
@@ -25,9 +29,10 @@ export async function getPrepSheetView(
   audit: Omit<AuditContext, "organizationId" | "actorUserId">,
 ): Promise<PrepSheetView> {
   const { row, sheet } = await loadPrepSheet(db, input);
-  const [versions, ledger] = await Promise.all([
+  const [versions, ledger, stale] = await Promise.all([
     listPrepSheetVersions(db, { organizationId: input.organizationId, patientId: row.patientId, appointmentId: row.appointmentId }),
     listWriteBacksForPrepSheet(db, input.organizationId, row.id),
+    findRefreshFailures(db, input.organizationId, [row.id]),
   ]);
   await recordAuditEvent(db, { ...audit, actorUserId: input.userId, organizationId: input.organizationId }, {
     action: "prep_sheet.viewed",
@@ -38,5 +43,5 @@ export async function getPrepSheetView(
   const writeBacks = ledger
     .map((w) => ({ id: w.id, state: w.state, epicId: w.epicDocumentReferenceId, attempts: w.attempts, lastError: w.lastErrorCode, updatedAt: w.updatedAt.toISOString() }))
     .reverse();
-  return { row, sheet, versions, writeBacks };
+  return { row, sheet, versions, writeBacks, refreshFailed: stale.get(row.id) ?? null };
 }

@@ -2,6 +2,8 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { listPrepFailureReasons, listScheduleRows } from "@/db/queries/schedule";
 import type { Id } from "@/lib/ids";
+import type { RefreshFailure } from "@/lib/prep-sheet-data/describe-refresh-failure";
+import { findRefreshFailures } from "@/lib/prep-sheet-data/find-refresh-failures";
 import { clinicDayRange } from "@/lib/sync/clinic-day-range";
 import { findLatestScheduleSync } from "./find-latest-schedule-sync";
 import { isVisitInScope } from "./resolve-schedule-scope";
@@ -20,6 +22,8 @@ export type ScheduleRow = {
   documents: { total: number; done: number; failed: number; pages: number; failedReason: string | null };
   /** Why the last prep attempt failed (PHI-free job error text), for "Failed" rows. */
   prepError: string | null;
+  /** Set when the patient's latest re-sync failed after the shown sheet was built: the sheet stays usable. */
+  refreshFailed: RefreshFailure | null;
 };
 
 export type ScheduleDay = {
@@ -42,6 +46,8 @@ export async function getScheduleDay(
   // Only failed rows need a reason, so a healthy day costs no extra query.
   const failures = await listPrepFailureReasons(db, input.organizationId, rows.filter((r) => r.prepStatus === "failed").map((r) => r.appointmentId));
   const lastRun = await findLatestScheduleSync(db, input.organizationId);
+  const sheetIds = rows.filter((r) => r.prepSheetId && (r.prepStatus === "ready" || r.prepStatus === "needs_review")).map((r) => r.prepSheetId!);
+  const stale = await findRefreshFailures(db, input.organizationId, sheetIds);
   return {
     date: input.date,
     rows: rows.map((r) => ({
@@ -55,6 +61,7 @@ export async function getScheduleDay(
       prepSheetId: r.prepSheetId,
       documents: r.documents,
       prepError: r.prepStatus === "failed" ? (failures.get(r.appointmentId) ?? null) : null,
+      refreshFailed: r.prepSheetId ? (stale.get(r.prepSheetId) ?? null) : null,
     })),
     sync: lastRun
       ? { status: lastRun.status, at: (lastRun.finishedAt ?? lastRun.startedAt).toISOString(), error: lastRun.errorReason ?? null }

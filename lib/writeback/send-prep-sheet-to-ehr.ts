@@ -21,5 +21,6 @@ export async function sendPrepSheetToEhr(db: Db, input: { organizationId: Id<"or
     organizationId: input.organizationId,
     ...(token?.status === "active" ? { userId: input.userId } : {}),
   });
-  return writePrepSheetToEhr(db, client, { organizationId: input.organizationId, prepSheetId: input.prepSheetId, actorUserId: input.userId });
+  // Someone is waiting on the page: a shorter retry budget than a background job.
+  return writePrepSheetToEhr(db, client, { organizationId: input.organizationId, prepSheetId: input.prepSheetId, actorUserId: input.userId, retryBudgetMs: 10_000 });
 }

@@ -10,6 +10,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { localDate } from "@/lib/dates/local-date";
 import { AppError } from "@/lib/errors";
 import type { FhirClient } from "@/lib/fhir/fhir-client-types";
+import { backoffDelay } from "@/lib/fhir/retry-policy";
 import type { Id } from "@/lib/ids";
 import { renderPrepSheetText } from "@/lib/prep-sheet";
 import { loadPrepSheet } from "@/lib/prep-sheet-data/load-prep-sheet";
@@ -29,6 +30,13 @@ export type WritePrepSheetInput = {
   actorUserId?: string | null;
   now?: () => Date;
   policy?: WriteBackPolicy;
+  /**
+   * How long to keep trying a write Epic refused for now (429, 503, a connection that never
+   * opened) before returning the failure for the next run or job retry (default 30 s).
+   */
+  retryBudgetMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
 };
 
 export type WritePrepSheetResult =
@@ -61,8 +69,24 @@ const auditByState: Partial<Record<WriteBackRow["state"], AuditAction>> = {
  * resolved by searching Epic for `urn:healthprep:prep-sheet|<id>` — found → reconciled, proven absent
  * after the settle time → sent again. Never a blind re-send. An earlier unsettled write for the same
  * patient and encounter is resolved first; unchanged content, the daily cap and dry run write nothing.
+ * A create Epic refused for now (it filed nothing) is tried again with backoff within a time budget;
+ * what is still failed after that is picked up by the next run or the job's own retries.
  */
 export async function writePrepSheetToEhr(db: Db, client: FhirClient, input: WritePrepSheetInput): Promise<WritePrepSheetResult> {
+  const sleep = input.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const deadline = Date.now() + (input.retryBudgetMs ?? 30_000);
+  for (let retries = 0; ; retries++) {
+    const result = await writeOnce(db, client, input);
+    if (result.outcome !== "failed" || !result.retryable) return result;
+    // Epic filed nothing (the ledger row is `failed`), so a new ledger row and a new create are safe;
+    // the daily cap is checked again on every try.
+    const wait = backoffDelay(retries, { baseDelayMs: 500, maxDelayMs: 4_000, random: input.random ?? Math.random });
+    if (retries >= 8 || Date.now() + wait > deadline) return result;
+    await sleep(wait);
+  }
+}
+
+async function writeOnce(db: Db, client: FhirClient, input: WritePrepSheetInput): Promise<WritePrepSheetResult> {
   const { organizationId } = input;
   const now = input.now ?? (() => new Date());
   const policy = input.policy ?? defaultWriteBackPolicy;

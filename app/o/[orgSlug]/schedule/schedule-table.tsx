@@ -19,6 +19,7 @@ type Row = {
   prepSheetId?: string | null;
   documents: DocumentCounts;
   prepError?: string | null;
+  refreshFailed?: { since: string; reason: string } | null;
 };
 type Day = { rows: Row[]; sync: { status: string; at: string | null; error: string | null } };
 type Banner = { name: string; birthDate: string | null; sex: string | null };
@@ -125,6 +126,11 @@ export function ScheduleTable(props: TableProps) {
                         </Link>
                       ) : null}
                     </div>
+                    {r.refreshFailed && r.prepStatus !== "failed" ? (
+                      <p className="mt-1 max-w-56 text-xs text-amber-800" data-testid="prep-refresh-failed">
+                        {`Not refreshed since ${time.format(new Date(r.refreshFailed.since))}, ${r.refreshFailed.reason}`}
+                      </p>
+                    ) : null}
                     {r.prepStatus === "failed" && r.prepError ? (
                       <p className="mt-1 max-w-56 text-xs text-destructive" data-testid="prep-error">{failureReason(r.prepError)}</p>
                     ) : null}

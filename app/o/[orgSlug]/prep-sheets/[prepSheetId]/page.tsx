@@ -6,6 +6,7 @@ import { Download } from "lucide-react";
 import { PageHeader } from "@/app/_components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { hasPermission } from "@/lib/auth/permissions";
+import { cachedDateTimeFormat } from "@/lib/dates/cached-date-time-format";
 import { isAppError } from "@/lib/errors";
 import { requestMetaFromHeaders } from "@/lib/http/request-meta";
 import { requireOrgPage } from "@/lib/http/require-org-page";
@@ -50,7 +51,7 @@ export default async function PrepSheetPage(props: { params: Promise<{ orgSlug: 
       </>
     );
   }
-  const { row, sheet, versions, writeBacks } = view;
+  const { row, sheet, versions, writeBacks, refreshFailed } = view;
   const canWrite = hasPermission({ role, isPlatformAdmin: actor.isPlatformAdmin }, "prep_sheets.write_back");
   const latestWrite = writeBacks[0];
   const ledger = latestWrite ? (ledgerLabels[latestWrite.state] ?? { label: latestWrite.state, variant: "secondary" as const }) : null;
@@ -75,6 +76,11 @@ export default async function PrepSheetPage(props: { params: Promise<{ orgSlug: 
             </>
           }
         />
+        {refreshFailed ? (
+          <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900" data-testid="prep-refresh-failed">
+            {`Not refreshed since ${cachedDateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: organization.timeZone }).format(new Date(refreshFailed.since))}, ${refreshFailed.reason}. This sheet is still the latest good one and can be sent to Epic.`}
+          </p>
+        ) : null}
         <FailedDocumentsNotice db={db} organizationId={organization.id} orgSlug={organization.slug} patientId={row.patientId} canRetry={hasPermission({ role, isPlatformAdmin: actor.isPlatformAdmin }, "prep_sheets.generate")} />
         <div className="mb-6 grid gap-4 rounded-xl border bg-card p-4 text-sm sm:grid-cols-2">
           <div className="grid gap-1">
