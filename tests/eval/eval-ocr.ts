@@ -4,13 +4,13 @@ import { runOcrEval } from "./run-ocr-eval";
  * `npm run eval:ocr -- --corpus DIR [--json] [--runs N] [--only ID,ID]` (INTERFACES.md).
  * Progress goes to stderr; with --json the last stdout line is one JSON object:
  * `{ documents, pages, wordAccuracy: { textLayer, tesseractJs, native }, pagesPerMinute:
- * { tesseractJs, native }, ratio, … }`. Throughput goals are reported, not enforced; the exit code
+ * { tesseractJs, native }, ratio, byKind, fax, worst, … }`. Throughput goals are reported, not enforced; the exit code
  * is 1 only when a page with a text layer was OCR'd (a correctness invariant), 2 on bad usage.
  */
 function parseArgs(argv: readonly string[]) {
   let corpus: string | undefined;
   let json = false;
-  let runs = 3;
+  let runs = 1;
   let only: string[] | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
@@ -41,6 +41,17 @@ async function main(): Promise<number> {
   out(`documents ${summary.documents}, pages ${summary.pages} (${summary.cores} cores, load average ${summary.load1})`);
   out(`word accuracy: text layer ${acc.textLayer ?? "n/a"}, tesseract.js ${acc.tesseractJs ?? "n/a"}, native ${acc.native ?? "n/a"}`);
   out(`pages/min (median of ${summary.runs}): tesseract.js ${ppm.tesseractJs ?? "n/a"}, native ${ppm.native ?? "n/a"}`);
+  for (const [kind, k] of Object.entries(summary.byKind)) {
+    out(`  ${kind}: ${k.documents} documents, ${k.pages} pages; word recall ${k.textLayer !== null ? `text layer ${k.textLayer}` : `tesseract.js ${k.tesseractJs ?? "n/a"}, native ${k.native ?? "n/a"}`}`);
+  }
+  if (summary.fax) {
+    const { recall, turnedPageMinPrecision: turned } = summary.fax;
+    out(`faxes: recall tesseract.js ${recall.tesseractJs ?? "n/a"}, native ${recall.native ?? "n/a"}, plain tesseract --psm 1 ${recall.plainNativePsm1 ?? "n/a"}; worst of ${summary.fax.turnedPages} turned pages (word precision): ${turned.tesseractJs ?? "n/a"} / ${turned.native ?? "n/a"} / ${turned.plainNativePsm1 ?? "n/a"}`);
+  }
+  for (const [engine, list] of Object.entries(summary.worst)) {
+    if (list.length > 0) out(`worst ${engine}: ${list.map((w) => `${w.id} (${w.kind}) ${w.recall}`).join(", ")}`);
+  }
+  out(`took ${summary.seconds} s`);
   out(
     summary.nativeInstalled
       ? `ratio tesseract.js ÷ native: ${summary.ratio ?? "n/a"} (goal ≥ 0.6: ${summary.goals.ratioAtLeast06 ? "met" : "not met"}); accuracy within 1 point of native: ${summary.goals.accuracyWithin1Point ? "yes" : "no"}`

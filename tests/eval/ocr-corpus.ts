@@ -19,6 +19,8 @@ export type OcrCorpusDocument = {
   truthPages: string[];
   /** 1-based pages that carry a real text layer; they must never be OCR'd. */
   textLayerPages: ReadonlySet<number>;
+  /** What was done to a fax-like copy ("standard 204x98 dpi; p1: skew 1.4 deg, turned 90"); empty otherwise. */
+  degradation: string;
 };
 
 export type OcrCorpus = { dir: string; documents: OcrCorpusDocument[] };
@@ -30,6 +32,7 @@ const columnAliases: Record<string, string[]> = {
   pages: ["pages", "page_count", "num_pages"],
   truth: ["ground_truth", "ground_truth_path", "gt", "truth", "text"],
   textLayer: ["text_layer_pages", "text_pages"],
+  degradation: ["degradation"],
 };
 
 /** A small CSV reader: quoted fields, doubled quotes, CRLF. Enough for an index file. */
@@ -89,7 +92,7 @@ export async function readOcrCorpus(dir: string, only?: readonly string[]): Prom
   const rows = parseCsv(await readFile(path.join(root, "documents.csv"), "utf8"));
   const header = (rows.shift() ?? []).map((h) => h.trim().toLowerCase());
   const column = (name: keyof typeof columnAliases) => header.findIndex((h) => columnAliases[name]!.includes(h));
-  const col = { id: column("id"), file: column("file"), kind: column("kind"), pages: column("pages"), truth: column("truth"), textLayer: column("textLayer") };
+  const col = { id: column("id"), file: column("file"), kind: column("kind"), pages: column("pages"), truth: column("truth"), textLayer: column("textLayer"), degradation: column("degradation") };
   if (col.id < 0 || col.file < 0) throw new Error(`${root}/documents.csv needs at least an id and a file column (has: ${header.join(", ")})`);
   const documents: OcrCorpusDocument[] = [];
   for (const row of rows) {
@@ -110,7 +113,7 @@ export async function readOcrCorpus(dir: string, only?: readonly string[]): Prom
         : /text|born|digital/i.test(rawKind) && file.toLowerCase().endsWith(".pdf")
           ? new Set(Array.from({ length: pages }, (_, i) => i + 1))
           : new Set<number>();
-    documents.push({ id, file, kind: normalizeKind(rawKind, file, textLayerPages, pages), truthPages, textLayerPages });
+    documents.push({ id, file, kind: normalizeKind(rawKind, file, textLayerPages, pages), truthPages, textLayerPages, degradation: cell(col.degradation) });
   }
   if (only) {
     const missing = only.filter((id) => !documents.some((d) => d.id === id));

@@ -8,20 +8,30 @@ import type { OcrProvider } from "@/lib/documents/ocr/ocr-provider";
 import { createTesseractJsProvider } from "@/lib/documents/ocr/providers/tesseract-js";
 import { createTesseractNativeProvider, isNativeTesseractAvailable } from "@/lib/documents/ocr/providers/tesseract-native";
 import { planPdfPages } from "@/lib/documents/pdf/extract-pdf-pages";
-import { renderPdfPageToPng } from "@/lib/documents/pdf/render-pdf-page";
+import { readPageWithOcr, type PagedKind } from "@/lib/documents/extract-document-pages";
+import { readImageFrames } from "@/lib/documents/images/extract-image-pages";
+import { createSemaphore } from "@/lib/documents/ocr/create-semaphore";
+import { sniffContentType } from "@/lib/documents/sniff-content-type";
 import { compareWordRecall, compareWords, sumWordComparisons, type WordComparison } from "@/lib/documents/word-accuracy";
 import { readOcrCorpus, type OcrCorpusDocument } from "./ocr-corpus";
+import { readFaxesWithPlainTesseract } from "./plain-tesseract-baseline";
 
 /**
  * The eval:ocr measurement. Three questions over one corpus:
  * 1. Text layer: word accuracy of the PDF text layer on the pages that have one, and whether the
  *    pipeline (extractDocumentText) ever OCRs such a page (it must not).
- * 2. Forced OCR: every page rasterised (PDF pages rendered at the pipeline's dpi, images as they
- *    are) and read by both engines; word accuracy against the ground truth.
+ * 2. OCR: every page without a text layer (scanned PDFs, images, each frame of a fax TIFF) read by
+ *    each engine through the product's own page reader (readPageWithOcr: straightening included);
+ *    order-insensitive word recall per kind (text-pdf, scanned-pdf, image, fax: rows with a
+ *    `degradation`), the worst documents, and on faxes plain `tesseract --psm 1` beside it.
+ *    Text-PDF pages are not OCR'd: their text layer is what the product reads, and their page images
+ *    are the corpus's `image` kind.
  * 3. Speed: pages per minute of the tesseract.js worker pool and of native tesseract, each on all
  *    cores, measured in this run with the runs interleaved (js, native, js, native, …) so that load
  *    from other processes falls on both alike; the median run counts.
  */
+export type OcrKindFigures = { documents: number; pages: number; textLayer: number | null; tesseractJs: number | null; native: number | null };
+export type WorstDocument = { id: string; kind: string; recall: number };
 export type OcrEvalSummary = {
   documents: number;
   pages: number;
@@ -31,6 +41,21 @@ export type OcrEvalSummary = {
   pagesPerMinute: { tesseractJs: number | null; native: number | null };
   /** tesseract.js ÷ native pages/min; null when native tesseract is not installed. */
   ratio: number | null;
+  /** Order-insensitive word recall per kind of document (text-pdf: its text layer; others: OCR). */
+  byKind: Record<string, OcrKindFigures>;
+  /** Faxes: recall per path beside plain `tesseract --psm 1` on the same files in this run, and the
+   * lowest word precision of a page the degradation says was turned (a misread page scores near 0). */
+  fax: {
+    documents: number;
+    pages: number;
+    recall: { tesseractJs: number | null; native: number | null; plainNativePsm1: number | null };
+    turnedPages: number;
+    turnedPageMinPrecision: { tesseractJs: number | null; native: number | null; plainNativePsm1: number | null };
+  } | null;
+  /** The five documents each engine read worst (recall). */
+  worst: { tesseractJs: WorstDocument[]; native: WorstDocument[] };
+  /** Wall-clock seconds of the whole evaluation. */
+  seconds: number;
   /** Pages with a text layer that the pipeline sent to OCR: must be 0. */
   textLayerPagesOcrd: number;
   nativeInstalled: boolean;
@@ -53,7 +78,6 @@ export type OcrEvalOptions = {
   nativeBinary?: string;
 };
 
-type PageImage = { documentId: string; page: number; image: Uint8Array; dpi?: number };
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 const median = (values: readonly number[]) => {
@@ -128,44 +152,90 @@ async function checkTextLayer(documents: OcrCorpusDocument[], bytesById: Map<str
   return { textLayer: pooled(comparisons), recall: pooled(recalls), pdftotextRecall: pooled(pdftotextRecalls), textLayerPagesOcrd, pageCounts };
 }
 
-async function rasterize(documents: OcrCorpusDocument[], bytesById: Map<string, Uint8Array>, pageCounts: Map<string, number>): Promise<PageImage[]> {
-  const images: PageImage[] = [];
-  const dpi = defaultExtractionLimits.ocrDpi;
+type OcrPage = { document: OcrCorpusDocument; kind: PagedKind; page: number; bytes: Uint8Array };
+
+const docKind = (document: OcrCorpusDocument) => (document.degradation ? "fax" : document.kind);
+
+/** The pages the product would OCR: PDF pages without a text layer, every image and fax frame. */
+function listOcrPages(documents: OcrCorpusDocument[], bytesById: Map<string, Uint8Array>, pageCounts: Map<string, number>): OcrPage[] {
+  const pages: OcrPage[] = [];
   for (const document of documents) {
     const bytes = bytesById.get(document.id)!;
-    if (document.kind === "image") {
-      images.push({ documentId: document.id, page: 1, image: bytes });
+    const sniffed = sniffContentType(bytes);
+    if (sniffed === "png" || sniffed === "jpeg" || sniffed === "tiff") {
+      const frames = readImageFrames(bytes, sniffed, defaultExtractionLimits);
+      pageCounts.set(document.id, frames.length);
+      frames.forEach((_, i) => pages.push({ document, kind: sniffed, page: i + 1, bytes }));
       continue;
     }
     for (let page = 1; page <= (pageCounts.get(document.id) ?? 0); page++) {
-      images.push({ documentId: document.id, page, image: await renderPdfPageToPng(bytes, page, { dpi, maxPixels: defaultExtractionLimits.maxPixels }), dpi });
+      if (!document.textLayerPages.has(page)) pages.push({ document, kind: "pdf", page, bytes });
     }
   }
-  return images;
+  return pages;
 }
 
-/** All pages at once: the engine bounds its own concurrency to the cores. Returns texts and wall ms. */
-async function readAll(engine: OcrProvider, images: PageImage[]) {
+/** Every page through the product's page reader; a few at a time so decoded bitmaps stay bounded. */
+async function readAll(engine: OcrProvider, pages: OcrPage[], cores: number) {
   const started = performance.now();
+  const semaphore = createSemaphore(cores + 1);
   const texts = await Promise.all(
-    images.map((p) => engine.recognize(p.image, { timeoutMs: defaultExtractionLimits.ocrTimeoutMs, ...(p.dpi ? { dpi: p.dpi } : {}) }).then((r) => r.text)),
+    pages.map((p) =>
+      semaphore.run(() =>
+        readPageWithOcr(p.bytes, p.kind, p.page, { ocr: engine }).then(
+          (r) => r.text,
+          () => "",
+        ),
+      ),
+    ),
   );
   return { texts, ms: performance.now() - started };
 }
 
-function accuracyOf(documents: OcrCorpusDocument[], images: PageImage[], texts: string[]): number {
-  const comparisons = documents.map((document) => {
-    const pages = images.flatMap((p, i) => (p.documentId === document.id ? [{ page: p.page, text: texts[i] ?? "" }] : []));
-    const truth = truthFor(document, pages.length);
-    if (truth) return sumWordComparisons(pages.map((p) => compareWords(truth[p.page - 1] ?? "", p.text)));
-    return compareWords(document.truthPages.join("\n"), pages.map((p) => p.text).join("\n"));
-  });
-  return sumWordComparisons(comparisons).accuracy;
+/** Page texts grouped per document, in page order. */
+function textsByDocument(pages: OcrPage[], texts: string[]) {
+  const out = new Map<string, { page: number; text: string }[]>();
+  pages.forEach((p, i) => out.set(p.document.id, [...(out.get(p.document.id) ?? []), { page: p.page, text: texts[i] ?? "" }]));
+  for (const list of out.values()) list.sort((a, b) => a.page - b.page);
+  return out;
 }
 
+function orderedAccuracy(documents: OcrCorpusDocument[], byDoc: Map<string, { page: number; text: string }[]>): number | null {
+  const comparisons = documents.flatMap((document) => {
+    const pages = byDoc.get(document.id);
+    if (!pages) return [];
+    const truth = truthFor(document, pages.length);
+    if (truth) return [sumWordComparisons(pages.map((p) => compareWords(truth[p.page - 1] ?? "", p.text)))];
+    return [compareWords(document.truthPages.join("\n"), pages.map((p) => p.text).join("\n"))];
+  });
+  return comparisons.length > 0 ? sumWordComparisons(comparisons).accuracy : null;
+}
+
+function recallOf(document: OcrCorpusDocument, pages: { text: string }[]): WordComparison {
+  return compareWordRecall(document.truthPages.join("\n"), pages.map((p) => p.text).join("\n"));
+}
+
+/** Share of a page's words (3+ letters or digits) found in its document's truth: near 0 for a misread page. */
+function pagePrecision(truth: string, text: string): number {
+  const words = (value: string) => value.toLowerCase().match(/[a-z0-9]{3,}/g) ?? [];
+  const known = new Set(words(truth));
+  const read = words(text);
+  return read.length === 0 ? 0 : read.filter((w) => known.has(w)).length / read.length;
+}
+
+/** 1-based pages the degradation column says were turned ("p2: skew 1.0 deg, turned 90"). */
+function turnedPages(degradation: string): number[] {
+  return [...degradation.matchAll(/p(\d+):[^;]*turned/g)].map((m) => Number(m[1]));
+}
+
+const pooled = (list: WordComparison[]) => (list.length > 0 ? round(sumWordComparisons(list).accuracy, 3) : null);
+const minOf = (values: number[]) => (values.length > 0 ? round(Math.min(...values), 3) : null);
+type EngineKey = "tesseractJs" | "native";
+
 export async function runOcrEval(options: OcrEvalOptions): Promise<OcrEvalSummary> {
+  const started = performance.now();
   const log = options.log ?? (() => {});
-  const runs = Math.max(1, options.runs ?? 3);
+  const runs = Math.max(1, options.runs ?? 1);
   const cores = availableParallelism();
   const corpus = await readOcrCorpus(options.corpus, options.only);
   const bytesById = new Map<string, Uint8Array>();
@@ -173,35 +243,88 @@ export async function runOcrEval(options: OcrEvalOptions): Promise<OcrEvalSummar
   log(`corpus ${corpus.dir}: ${corpus.documents.length} documents; ${cores} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
   const textLayer = await checkTextLayer(corpus.documents, bytesById, log);
-  const pages = [...textLayer.pageCounts.values()].reduce((a, b) => a + b, 0);
   log(`text layer: word accuracy ${textLayer.textLayer ?? "n/a"}, word recall ${textLayer.recall ?? "n/a"} (pdftotext ${textLayer.pdftotextRecall ?? "not installed"}), text-layer pages OCR'd: ${textLayer.textLayerPagesOcrd}`);
+  const ocrPages = listOcrPages(corpus.documents, bytesById, textLayer.pageCounts);
+  const pages = [...textLayer.pageCounts.values()].reduce((a, b) => a + b, 0);
 
   const nativeInstalled = await isNativeTesseractAvailable(options.nativeBinary);
   if (!nativeInstalled) log("native tesseract is not installed: native figures and the ratio are null");
   const accuracy = { tesseractJs: null as number | null, native: null as number | null };
   const perMinute = { tesseractJs: [] as number[], native: [] as number[] };
-  if (!options.skipOcr && pages > 0) {
-    const images = await rasterize(corpus.documents, bytesById, textLayer.pageCounts);
-    log(`rasterised ${images.length} pages at ${defaultExtractionLimits.ocrDpi} dpi (PDF) / native resolution (images)`);
-    const engines: { key: "tesseractJs" | "native"; engine: OcrProvider }[] = [
+  const texts = new Map<EngineKey, Map<string, { page: number; text: string }[]>>();
+  const faxes = corpus.documents.filter((d) => d.degradation);
+  let plain: Map<string, string[]> | null = null;
+  if (!options.skipOcr && ocrPages.length > 0) {
+    log(`OCR: ${ocrPages.length} pages without a text layer, through the product's page reader`);
+    const engines: { key: EngineKey; engine: OcrProvider }[] = [
       { key: "tesseractJs", engine: createTesseractJsProvider({ poolSize: cores }) },
       ...(nativeInstalled ? [{ key: "native" as const, engine: createTesseractNativeProvider({ concurrency: cores, ...(options.nativeBinary ? { binaryPath: options.nativeBinary } : {}) }) }] : []),
     ];
     try {
       // Untimed warm-up: starts every tesseract.js worker and pages the traineddata in for both.
-      const warm = images.slice(0, cores);
-      for (const { engine } of engines) await readAll(engine, warm);
+      const warm = ocrPages.slice(0, cores);
+      for (const { engine } of engines) await readAll(engine, warm, cores);
       for (let run = 1; run <= runs; run++) {
         for (const { key, engine } of engines) {
-          const { texts, ms } = await readAll(engine, images);
-          if (run === 1) accuracy[key] = accuracyOf(corpus.documents, images, texts);
-          perMinute[key].push((images.length / ms) * 60_000);
-          log(`  run ${run}/${runs} ${key}: ${Math.round(ms)} ms, ${((images.length / ms) * 60_000).toFixed(1)} pages/min (load ${(loadavg()[0] ?? 0).toFixed(2)})`);
+          const result = await readAll(engine, ocrPages, cores);
+          if (run === 1) {
+            texts.set(key, textsByDocument(ocrPages, result.texts));
+            accuracy[key] = orderedAccuracy(corpus.documents, texts.get(key)!);
+          }
+          perMinute[key].push((ocrPages.length / result.ms) * 60_000);
+          log(`  run ${run}/${runs} ${key}: ${Math.round(result.ms)} ms, ${((ocrPages.length / result.ms) * 60_000).toFixed(1)} pages/min (load ${(loadavg()[0] ?? 0).toFixed(2)})`);
         }
       }
     } finally {
       await Promise.all(engines.map(({ engine }) => engine.close()));
     }
+    if (nativeInstalled && faxes.length > 0) {
+      const t = performance.now();
+      plain = await readFaxesWithPlainTesseract(faxes.map((d) => ({ id: d.id, file: d.file })), cores, options.nativeBinary);
+      log(`  plain tesseract --psm 1 on ${faxes.length} faxes: ${Math.round(performance.now() - t)} ms`);
+    }
+  }
+
+  const byKind: Record<string, OcrKindFigures> = {};
+  const worst: OcrEvalSummary["worst"] = { tesseractJs: [], native: [] };
+  for (const kind of [...new Set(corpus.documents.map(docKind))]) {
+    const docs = corpus.documents.filter((d) => docKind(d) === kind);
+    const figures: OcrKindFigures = { documents: docs.length, pages: docs.reduce((sum, d) => sum + (textLayer.pageCounts.get(d.id) ?? 0), 0), textLayer: null, tesseractJs: null, native: null };
+    if (kind === "text-pdf") figures.textLayer = textLayer.recall === null ? null : round(textLayer.recall, 3);
+    for (const key of ["tesseractJs", "native"] as const) {
+      const byDoc = texts.get(key);
+      if (!byDoc) continue;
+      const recalls = docs.flatMap((d) => (byDoc.has(d.id) ? [recallOf(d, byDoc.get(d.id)!)] : []));
+      figures[key] = pooled(recalls);
+    }
+    byKind[kind] = figures;
+  }
+  for (const key of ["tesseractJs", "native"] as const) {
+    const byDoc = texts.get(key);
+    if (!byDoc) continue;
+    const all = corpus.documents.flatMap((d) => (byDoc.has(d.id) ? [{ id: d.id, kind: docKind(d), recall: round(recallOf(d, byDoc.get(d.id)!).accuracy, 3) }] : []));
+    worst[key] = all.sort((a, b) => a.recall - b.recall).slice(0, 5);
+  }
+
+  let fax: OcrEvalSummary["fax"] = null;
+  if (faxes.length > 0 && texts.size > 0) {
+    const turned = faxes.flatMap((d) => turnedPages(d.degradation).map((page) => ({ document: d, page })));
+    const pageText = (key: EngineKey | "plain", id: string, page: number) =>
+      key === "plain" ? (plain?.get(id)?.[page - 1] ?? "") : (texts.get(key)?.get(id)?.find((p) => p.page === page)?.text ?? "");
+    const minPrecision = (key: EngineKey | "plain") =>
+      (key === "plain" ? plain : texts.get(key)) ? minOf(turned.map(({ document, page }) => pagePrecision(document.truthPages.join("\n"), pageText(key, document.id, page)))) : null;
+    const recall = (key: EngineKey) => (texts.get(key) ? pooled(faxes.map((d) => recallOf(d, texts.get(key)!.get(d.id) ?? []))) : null);
+    fax = {
+      documents: faxes.length,
+      pages: faxes.reduce((sum, d) => sum + (textLayer.pageCounts.get(d.id) ?? 0), 0),
+      recall: {
+        tesseractJs: recall("tesseractJs"),
+        native: recall("native"),
+        plainNativePsm1: plain ? pooled(faxes.map((d) => recallOf(d, (plain!.get(d.id) ?? []).map((text) => ({ text }))))) : null,
+      },
+      turnedPages: turned.length,
+      turnedPageMinPrecision: { tesseractJs: minPrecision("tesseractJs"), native: minPrecision("native"), plainNativePsm1: minPrecision("plain") },
+    };
   }
 
   const js = perMinute.tesseractJs.length > 0 ? round(median(perMinute.tesseractJs), 1) : null;
@@ -221,6 +344,9 @@ export async function runOcrEval(options: OcrEvalOptions): Promise<OcrEvalSummar
     },
     pagesPerMinute: { tesseractJs: js, native },
     ratio,
+    byKind,
+    fax,
+    worst,
     textLayerPagesOcrd: textLayer.textLayerPagesOcrd,
     nativeInstalled,
     goals: {
@@ -231,6 +357,7 @@ export async function runOcrEval(options: OcrEvalOptions): Promise<OcrEvalSummar
     runs: options.skipOcr ? 0 : runs,
     cores,
     load1: round(loadavg()[0] ?? 0, 2),
+    seconds: Math.round((performance.now() - started) / 1000),
   };
   return summary;
 }

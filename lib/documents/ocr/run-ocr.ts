@@ -1,16 +1,30 @@
 import { ExtractionError } from "../extraction-result";
+import { prepareOcrImage } from "../images/prepare-ocr-image";
 import { OcrFailedError, OcrTimeoutError, ocrResultSchema, type OcrProvider, type OcrResult } from "./ocr-provider";
 
 export type RunOcrOptions = { timeoutMs: number; dpi?: number; label: string };
 
 /**
- * One OCR call as the extraction pipeline needs it: output validated, a timeout or an unreadable
- * image turned into a terminal reason. Engine failures stay thrown so the job is retried.
+ * Below this mean confidence a page that has text is read again turned over: print read upside
+ * down scores far lower than the same print upright, which no layout statistic told apart as well.
+ */
+const turnOverBelowConfidence = 0.75;
+const minCharsToJudge = 40;
+
+/**
+ * One OCR call as the extraction pipeline needs it: the image straightened first (prepareOcrImage),
+ * output validated, a timeout or an unreadable image turned into a terminal reason. Engine failures
+ * stay thrown so the job is retried.
  */
 export async function runOcr(ocr: OcrProvider, image: Uint8Array, options: RunOcrOptions): Promise<OcrResult> {
   try {
-    const result = await ocr.recognize(image, { timeoutMs: options.timeoutMs, ...(options.dpi ? { dpi: options.dpi } : {}) });
-    return ocrResultSchema.parse(result);
+    const prepared = await prepareOcrImage(image, options.dpi);
+    const read = async (bytes: Uint8Array) =>
+      ocrResultSchema.parse(await ocr.recognize(bytes, { timeoutMs: options.timeoutMs, ...(prepared.dpi ? { dpi: prepared.dpi } : {}) }));
+    const result = await read(prepared.image);
+    if (!prepared.turnedOver || result.confidence >= turnOverBelowConfidence || result.text.trim().length < minCharsToJudge) return result;
+    const turned = await read(prepared.turnedOver());
+    return turned.confidence > result.confidence ? turned : result;
   } catch (error) {
     if (error instanceof OcrTimeoutError) {
       const seconds = Math.round(options.timeoutMs / 100) / 10;
