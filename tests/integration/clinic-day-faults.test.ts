@@ -3,11 +3,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appointments, prepSheets } from "@/db/schema";
+import { appointments, organizations, prepSheets } from "@/db/schema";
 import { runClinicDay, type ClinicDaySummary } from "@/lib/clinic-day/run-clinic-day";
 import { localDate } from "@/lib/dates/local-date";
 import { createFhirClient } from "@/lib/fhir/create-fhir-client";
-import type { FhirClient } from "@/lib/fhir/fhir-client-types";
+import type { FhirClient, RequestOptions } from "@/lib/fhir/fhir-client-types";
+import { FhirError } from "@/lib/fhir/fhir-error";
+import { getScheduleDay } from "@/lib/schedule/get-schedule-day";
 import type { SyncJobContext } from "@/lib/sync/sync-job-context";
 import { writeBenchSeed } from "../bench/write-bench-seed";
 import { startEpicSandbox, type EpicSandbox } from "../epic-sandbox/start-epic-sandbox";
@@ -96,5 +98,33 @@ describe("clinic day under Epic faults", () => {
     expect(ehrPatients.size).toBe(patientCount);
     expect([...ehrPatients].filter((id) => notesPerPatient.get(id) !== 1)).toEqual([]);
     expect(stats.documentReferencesCreated).toHaveLength(patientCount);
-  }, 300_000);
+  }, 900_000);
+
+  it("a day Epic cannot refresh keeps every good sheet, marked why, and sends nothing twice", async () => {
+    const organization = (await handle.db.select().from(organizations).where(eq(organizations.slug, "fault-day")))[0]!;
+    const notesBefore = sandbox.stats().documentReferencesCreated.length;
+    // Every patient's pull fails the way a spent budget ends it; the schedule still loads.
+    const failing: FhirClient = {
+      ...client,
+      read: ((type: string, id: string, opts?: RequestOptions) =>
+        type === "Patient"
+          ? Promise.reject(new FhirError({ kind: "http", operation: "read", resourceType: "Patient", status: 503, reason: "gave up after 6 tries over 120 s (patient's time budget spent)" }))
+          : client.read(type as "Patient", id, opts)) as FhirClient["read"],
+    };
+    const log: string[] = [];
+    const summary = await runClinicDay({ ...ctx(), getFhirClient: async () => ({ client: failing, fhirBaseUrl: sandbox.fhirBase }) }, { orgSlug: "fault-day", date: today, writeBack: true, log: (line) => log.push(line) });
+    expect(log.filter((l) => l.includes("sync failed"))).toHaveLength(patientCount);
+    expect(summary.results.filter((r) => r.status === "failed")).toEqual([]);
+    expect(summary.prepSheets).toBe(summary.results.length);
+    expect(summary.writeBack).toMatchObject({ confirmed: 0, failed: 0, skipped: summary.results.length });
+    expect(sandbox.stats().documentReferencesCreated).toHaveLength(notesBefore);
+
+    const day = await getScheduleDay(handle.db, { organizationId: organization.id, timeZone: organization.timeZone, date: today });
+    const todays = day.rows.filter((r) => r.prepSheetId);
+    expect(todays.length).toBeGreaterThanOrEqual(patientCount);
+    for (const row of todays) {
+      expect(["ready", "needs_review"]).toContain(row.prepStatus);
+      expect(row.refreshFailed?.reason).toBe("Epic did not answer (HTTP 503); gave up after 6 tries over 120 s (patient's time budget spent)");
+    }
+  }, 120_000);
 });

@@ -361,7 +361,8 @@ describe("ledger bugs the stress run found (one focused case each)", () => {
     await setSettings({ writeBack: { dailyCap: live + 1 } });
     try {
       sandbox.setFaults("status-429=1");
-      expect(await writePrepSheetToEhr(handle.db, jobClient(), { organizationId: clinic, prepSheetId: sheet, now })).toMatchObject({ outcome: "failed", reason: "http_429", retryable: true });
+      // retryBudgetMs 0: one try, so the refusal itself is what comes back.
+      expect(await writePrepSheetToEhr(handle.db, jobClient(), { organizationId: clinic, prepSheetId: sheet, now, retryBudgetMs: 0 })).toMatchObject({ outcome: "failed", reason: "http_429", retryable: true });
       sandbox.setFaults("");
       expect(await writePrepSheetToEhr(handle.db, jobClient(), { organizationId: clinic, prepSheetId: sheet, now })).toMatchObject({ outcome: "confirmed" });
     } finally {
