@@ -1,19 +1,16 @@
 import { ZodError } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
+import { describeValidationIssues } from "./describe-validation-issues";
 
 export type ErrorBody = { error: { code: string; message: string; issues?: Array<{ path: string; message: string }> } };
 
 /** The single mapping from thrown values to HTTP. Bodies never carry internals or PHI. */
 export function toErrorBody(error: unknown): { status: number; body: ErrorBody; headers: Record<string, string> } {
   if (error instanceof ZodError) {
-    const issues = error.issues.slice(0, 20).map((i) => ({ path: i.path.join("."), message: i.message }));
-    const first = issues[0];
-    return {
-      status: 400,
-      headers: {},
-      body: { error: { code: "invalid_input", message: first ? `Invalid ${first.path || "input"}: ${first.message}` : "Invalid input.", issues } },
-    };
+    // Every problem at once, in plain words (never zod's own text or our field names).
+    const { message, issues } = describeValidationIssues(error.issues);
+    return { status: 400, headers: {}, body: { error: { code: "invalid_input", message, issues } } };
   }
   const appError = isAppError(error) ? error : new AppError("internal", "unhandled error", { cause: error });
   // Only Errors are logged (as class and code); a thrown string or plain object may hold anything.

@@ -15,6 +15,7 @@ import {
   type ScreeningTypePreviewItem,
 } from "./apply-screening-types";
 import { parseStoredType } from "./parse-stored-type";
+import { describeValidationIssue } from "@/lib/http/describe-validation-issues";
 
 /** The export file: every type of a clinic with its active flag. Presets import as well. */
 export const screeningTypesExportSchema = z.object({
@@ -47,7 +48,8 @@ export function parseScreeningTypesJson(json: unknown): Parsed {
   }
   const issue = (json && typeof json === "object" && "format" in json ? asExport : asPreset).error?.issues[0];
   throw new AppError("invalid_input", `screening types JSON: ${issue?.path.join(".") ?? ""} ${issue?.message ?? "invalid"}`, {
-    publicMessage: `The file is not a screening types export or preset (${issue?.path.join(".") || "root"}: ${issue?.message ?? "invalid"}).`,
+    // The path helps whoever edits the JSON; the problem itself in plain words, not zod's.
+    publicMessage: `The file is not a screening types export or preset${issue?.path.length ? ` (at ${issue.path.join(".")})` : ""}: ${issue ? describeValidationIssue(issue) : "it could not be read."}`,
   });
 }
 

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -24,12 +24,21 @@ const selectClass = "h-9 w-full min-w-0 rounded-md border border-input bg-backgr
 export function EpicConnectionForm({ orgSlug, connection, defaultScopes }: { orgSlug: string; connection: Connection; defaultScopes: string }) {
   const [saved, save, saving] = useActionState<SaveState, FormData>(configureEhrConnectionAction, null);
   const [tested, test, testing] = useActionState<TestState, FormData>(testEhrConnectionAction, null);
+  // Submitted from onSubmit, not <form action>: React resets a form after its action runs, which
+  // threw away every edit when one field was wrong. The fields keep what the user typed.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => save(data));
+  };
+  const errors = new Map((saved && !saved.ok ? (saved.error.issues ?? []) : []).map((i) => [i.path, i.message]));
+  const field = (name: string) => ({ name, error: errors.get(name) });
   return (
     <div className="grid gap-6">
-      <form action={save} className="grid gap-4 sm:grid-cols-2">
+      <form onSubmit={submit} className="grid gap-4 sm:grid-cols-2" noValidate>
         <input type="hidden" name="orgSlug" value={orgSlug} />
-        <Field label="FHIR base URL (iss)" name="fhirBaseUrl" defaultValue={connection?.fhirBaseUrl} placeholder="https://fhir.example.org/interconnect-fhir-oauth/api/FHIR/R4" wide />
-        <Field label="Client ID" name="clientId" defaultValue={connection?.clientId} />
+        <Field label="FHIR base URL (iss)" {...field("fhirBaseUrl")} defaultValue={connection?.fhirBaseUrl} placeholder="https://fhir.example.org/interconnect-fhir-oauth/api/FHIR/R4" wide />
+        <Field label="Client ID" {...field("clientId")} defaultValue={connection?.clientId} />
         <div className="grid gap-1.5">
           <Label htmlFor="clientAuthMethod">Client authentication</Label>
           <select id="clientAuthMethod" name="clientAuthMethod" className={selectClass} defaultValue={connection?.clientAuthMethod ?? "client_secret_basic"}>
@@ -40,7 +49,7 @@ export function EpicConnectionForm({ orgSlug, connection, defaultScopes }: { org
         </div>
         <Field
           label={connection?.hasClientSecret ? "Client secret (stored; leave empty to keep)" : "Client secret"}
-          name="clientSecret"
+          {...field("clientSecret")}
           type="password"
           autoComplete="off"
         />
@@ -51,12 +60,12 @@ export function EpicConnectionForm({ orgSlug, connection, defaultScopes }: { org
             <option value="production">Production</option>
           </select>
         </div>
-        <Field label="Scopes" name="scopes" defaultValue={connection?.scopes ?? defaultScopes} wide />
-        <Field label="Backend Services client ID (optional)" name="backendClientId" defaultValue={connection?.backendClientId ?? ""} />
+        <Field label="Scopes" {...field("scopes")} defaultValue={connection?.scopes ?? defaultScopes} wide />
+        <Field label="Backend Services client ID (optional)" {...field("backendClientId")} defaultValue={connection?.backendClientId ?? ""} />
         <div className="flex items-center gap-3 sm:col-span-2">
           <Button type="submit" disabled={saving}>Save connection</Button>
           {saved?.ok ? <span className="text-sm text-emerald-700">Saved</span> : null}
-          {saved && !saved.ok ? <span role="alert" className="text-sm text-destructive">{saved.error.message}</span> : null}
+          {saved && !saved.ok ? <span role="alert" className="text-sm text-destructive" data-testid="epic-form-error">{saved.error.message}</span> : null}
         </div>
       </form>
       {connection ? (
@@ -81,11 +90,22 @@ export function EpicConnectionForm({ orgSlug, connection, defaultScopes }: { org
   );
 }
 
-function Field(props: { label: string; name: string; defaultValue?: string; placeholder?: string; type?: string; autoComplete?: string; wide?: boolean }) {
+function Field(props: { label: string; name: string; error?: string | undefined; defaultValue?: string; placeholder?: string; type?: string; autoComplete?: string; wide?: boolean }) {
+  const errorId = `${props.name}-error`;
   return (
     <div className={props.wide ? "grid gap-1.5 sm:col-span-2" : "grid gap-1.5"}>
       <Label htmlFor={props.name}>{props.label}</Label>
-      <Input id={props.name} name={props.name} type={props.type} defaultValue={props.defaultValue} placeholder={props.placeholder} autoComplete={props.autoComplete} />
+      <Input
+        id={props.name}
+        name={props.name}
+        type={props.type}
+        defaultValue={props.defaultValue}
+        placeholder={props.placeholder}
+        autoComplete={props.autoComplete}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? errorId : undefined}
+      />
+      {props.error ? <p id={errorId} className="text-xs text-destructive">{props.error}</p> : null}
     </div>
   );
 }
