@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, lt, notInArray, sql } from "drizzle-orm";
 import type { Id } from "@/lib/ids";
 import type { Db } from "../client";
-import { patients, screeningResults, screeningReviews, screeningTypes } from "../schema";
+import { patients, screeningResults, screeningReviews, screeningTypes, users } from "../schema";
 
 export type ScreeningTypeRow = typeof screeningTypes.$inferSelect;
 export type ScreeningResultRow = typeof screeningResults.$inferSelect;
@@ -133,4 +133,41 @@ export async function purgeStaleScreeningResults(db: Db, organizationId: Id<"org
     .where(and(eq(screeningResults.organizationId, organizationId), lt(screeningResults.evaluatedAt, before), inArray(screeningResults.patientId, stale)))
     .returning({ id: screeningResults.id });
   return rows.length;
+}
+
+/** A patient's review decisions with who made them (name or email), for the patient page. */
+export async function listScreeningReviewsWithDeciders(db: Db, organizationId: Id<"organization">, patientId: Id<"patient">) {
+  return db
+    .select({
+      screeningTypeKey: screeningReviews.screeningTypeKey,
+      evidenceId: screeningReviews.evidenceId,
+      decision: screeningReviews.decision,
+      confirmedDate: screeningReviews.confirmedDate,
+      decidedAt: screeningReviews.decidedAt,
+      decidedByName: users.name,
+      decidedByEmail: users.email,
+    })
+    .from(screeningReviews)
+    .leftJoin(users, eq(users.id, screeningReviews.decidedBy))
+    .where(and(eq(screeningReviews.organizationId, organizationId), eq(screeningReviews.patientId, patientId)));
+}
+
+/** Removes a decision (undo); returns it as it was, or null when there was none. */
+export async function deleteScreeningReview(
+  db: Db,
+  organizationId: Id<"organization">,
+  key: { patientId: Id<"patient">; screeningTypeKey: string; evidenceId: string },
+): Promise<ScreeningReviewRow | null> {
+  const [row] = await db
+    .delete(screeningReviews)
+    .where(
+      and(
+        eq(screeningReviews.organizationId, organizationId),
+        eq(screeningReviews.patientId, key.patientId),
+        eq(screeningReviews.screeningTypeKey, key.screeningTypeKey),
+        eq(screeningReviews.evidenceId, key.evidenceId),
+      ),
+    )
+    .returning();
+  return row ?? null;
 }

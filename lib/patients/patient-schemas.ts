@@ -19,3 +19,15 @@ export const patientDirectoryQuerySchema = z.object({
 });
 
 export const retryDocumentsSchema = z.object({ orgSlug: orgSlugSchema, patientId: patientIdSchema });
+
+export const documentIdSchema = z.string().regex(/^doc_[0-9A-Z]{26}$/);
+/** A document page to show (1-based); the first when not given. */
+export const documentPageSchema = z.coerce.number().int().min(1).max(500).default(1);
+
+/** Undo a clinician's decision about one evidence item (the decision row goes; the patient is screened again). */
+export const undoReviewSchema = z.object({
+  orgSlug: orgSlugSchema,
+  patientId: patientIdSchema,
+  screeningTypeKey: z.string().min(1).max(100),
+  evidenceId: z.string().min(1).max(300),
+});

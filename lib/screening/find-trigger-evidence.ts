@@ -2,6 +2,7 @@ import { matchCodeSet } from "./code-set";
 import type { CompiledObservationTrigger, CompiledType } from "./compile-screening-types";
 import { buildEvidenceItem, type FactDate } from "./fact-helpers";
 import { factTextScan, matchesIn, type FactRecord, type PatientIndex } from "./index-patient-facts";
+import type { ObservationFact } from "./patient-facts";
 import type { EvidenceItem } from "./screening-result";
 import { sortEvidence } from "./screening-result";
 
@@ -55,9 +56,19 @@ function matchObservationTrigger(index: PatientIndex, { rule, codes, anyValueCod
       buildEvidenceItem({
         source: "observation", sourceId: o.id, role: "trigger", matchedBy: "code", use: ok ? "counted" : "ignored",
         code: o.matches?.get(codes.id) ?? null, when: o.date,
-        note: ok ? null : "observation value does not meet the trigger",
+        note: ok ? null : describeUnmetObservation(observation, { codeOk, minValue: rule.minValue }),
       }),
     );
   }
   return items;
+}
+
+/** Why a reading did not make the patient a candidate, with what was observed ("BMI" readers need the number). */
+export function describeUnmetObservation(observation: Pick<ObservationFact, "valueNumber" | "valueCodes"> | null | undefined, unmet: { codeOk: boolean; minValue: number | null }): string {
+  const value = observation?.valueNumber ?? null;
+  const coded = observation?.valueCodes.map((c) => c.display ?? c.code).filter(Boolean).join(", ") || null;
+  if (!unmet.codeOk) return coded ? `observed "${coded}", which is not one of the values this screening looks for` : "no coded value recorded";
+  if (value === null) return `no numeric value recorded (needs ${unmet.minValue} or more)`;
+  // Rounded as a reading is written: computed values (BMI from height and weight) carry float noise.
+  return `observed value ${Number(value.toFixed(2))}, below the ${unmet.minValue} this screening needs`;
 }

@@ -10,6 +10,8 @@ import type { Id } from "@/lib/ids";
 import { evidenceIdOf, screeningPresetSchema, uspstfAdultPrimaryCarePreset } from "@/lib/screening";
 import { applyPreset, previewPreset } from "@/lib/screening-data/apply-preset";
 import { exportScreeningTypes, importScreeningTypes, previewScreeningTypesImport } from "@/lib/screening-data/import-export-screening-types";
+import { listReviewDecisions } from "@/lib/patients/list-review-decisions";
+import { undoPatientEvidenceReview } from "@/lib/patients/undo-patient-evidence-review";
 import { listPatientScreenings } from "@/lib/screening-data/list-patient-screenings";
 import { recordScreeningReview } from "@/lib/screening-data/record-screening-review";
 import { screenPatient } from "@/lib/screening-data/screen-patient";
@@ -136,6 +138,32 @@ describe("screenPatient against the sandbox: sync → screen → stored results"
     expect(audit).toMatchObject({ actorUserId: "usr_clinician", targetIds: [patientId] });
     expect(audit!.metadata).toMatchObject({ screeningTypeKey: "colorectal-colonoscopy", decision: "dismissed", role: "completion" });
     expect(JSON.stringify(audit)).not.toContain(warren.id);
+  });
+
+  it("shows who dismissed and when, and undo brings the item back (audited); dismissing again restores the state", async () => {
+    const key = "colorectal-colonoscopy";
+    const decisions = await listReviewDecisions(handle.db, { organizationId: riverside, patientId });
+    expect(decisions.size).toBe(1);
+    const [[decisionKey, decided]] = [...decisions.entries()];
+    expect(decided).toMatchObject({ decision: "dismissed", decidedBy: "Test Clinician" });
+    expect(decided.decidedAt).toBeInstanceOf(Date);
+    const evidenceId = decisionKey.split("\n")[1]!;
+    const dismissed = (await listPatientScreenings(handle.db, { organizationId: riverside, patientId })).find((r) => r.screeningTypeKey === key)!;
+
+    await undoPatientEvidenceReview(handle.db, { organizationId: riverside, actorUserId: "usr_other", patientId, screeningTypeKey: key, evidenceId, timeZone }, {});
+    expect((await listReviewDecisions(handle.db, { organizationId: riverside, patientId })).size).toBe(0);
+    const restored = (await listPatientScreenings(handle.db, { organizationId: riverside, patientId })).find((r) => r.screeningTypeKey === key)!;
+    expect(restored.evidence.find((e) => evidenceIdOf(e) === evidenceId)).toMatchObject({ use: "counted" });
+    expect(restored.lastCompleted! > dismissed.lastCompleted!).toBe(true);
+    const [undone] = await auditRows(riverside, "screening_review.undone");
+    expect(undone).toMatchObject({ actorUserId: "usr_other", targetIds: [patientId], metadata: { screeningTypeKey: key, decision: "dismissed", decidedBy: "usr_clinician" } });
+    // Nothing left to undo; another clinic cannot undo here.
+    await expect(undoPatientEvidenceReview(handle.db, { organizationId: riverside, actorUserId: "usr_other", patientId, screeningTypeKey: key, evidenceId, timeZone }, {})).rejects.toMatchObject({ code: "not_found" });
+    await expect(undoPatientEvidenceReview(handle.db, { organizationId: lakeside, actorUserId: "usr_other", patientId, screeningTypeKey: key, evidenceId, timeZone }, {})).rejects.toMatchObject({ code: "not_found" });
+
+    await recordScreeningReview(handle.db, { organizationId: riverside, actorUserId: "usr_clinician", patientId, screeningTypeKey: key, evidenceId, decision: "dismissed" });
+    await screenPatient(handle.db, { organizationId: riverside, patientId, asOf, timeZone });
+    expect((await listPatientScreenings(handle.db, { organizationId: riverside, patientId })).find((r) => r.screeningTypeKey === key)!.lastCompleted).toBe(dismissed.lastCompleted);
   });
 
   it("refuses a decision about evidence the result does not hold, or confirming a counted item", async () => {

@@ -150,6 +150,7 @@ const actionInput: Record<string, (orgSlug: string) => Record<string, unknown>> 
     decision: "dismissed",
   }),
   retryDocumentsAction: (orgSlug) => ({ orgSlug, patientId: lakesideIdFor.patientId!() }),
+  undoEvidenceReviewAction: (orgSlug) => ({ orgSlug, patientId: lakesideIdFor.patientId!(), screeningTypeKey: "colorectal-cancer", evidenceId: "Procedure/iso-1" }),
   editScreeningTypeAction: (orgSlug) => ({ orgSlug, screeningTypeId: lakesideIdFor.screeningTypeId!(), name: "Renamed by attacker", frequencyValue: "1" }),
   setScreeningTypeActiveAction: (orgSlug) => ({ orgSlug, screeningTypeId: lakesideIdFor.screeningTypeId!(), active: "false" }),
   configureEhrConnectionAction: (orgSlug) => ({

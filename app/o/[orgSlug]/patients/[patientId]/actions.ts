@@ -3,8 +3,9 @@ import { revalidatePath } from "next/cache";
 import { orgAction } from "@/lib/http/org-action";
 import type { Id } from "@/lib/ids";
 import { retryFailedDocuments } from "@/lib/documents/retry-failed-documents";
-import { retryDocumentsSchema, reviewEvidenceSchema } from "@/lib/patients/patient-schemas";
+import { retryDocumentsSchema, reviewEvidenceSchema, undoReviewSchema } from "@/lib/patients/patient-schemas";
 import { reviewPatientEvidence } from "@/lib/patients/review-patient-evidence";
+import { undoPatientEvidenceReview } from "@/lib/patients/undo-patient-evidence-review";
 
 // Dismiss a false match or confirm a needs-review item, then screen the patient again.
 export const reviewEvidenceAction = orgAction({ permission: "screenings.review", schema: reviewEvidenceSchema }, async (input, ctx) => {
@@ -32,4 +33,22 @@ export const retryDocumentsAction = orgAction({ permission: "prep_sheets.generat
   revalidatePath(`/o/${ctx.organization.slug}/patients/${input.patientId}`);
   revalidatePath(`/o/${ctx.organization.slug}/schedule`);
   return result;
+});
+
+// Undo a dismiss or confirm: the decision goes, the patient is screened again.
+export const undoEvidenceReviewAction = orgAction({ permission: "screenings.review", schema: undoReviewSchema }, async (input, ctx) => {
+  const result = await undoPatientEvidenceReview(
+    ctx.db,
+    {
+      organizationId: ctx.organization.id,
+      actorUserId: ctx.actor.userId,
+      patientId: input.patientId as Id<"patient">,
+      screeningTypeKey: input.screeningTypeKey,
+      evidenceId: input.evidenceId,
+      timeZone: ctx.organization.timeZone,
+    },
+    { ip: ctx.meta.ip, userAgent: ctx.meta.userAgent },
+  );
+  revalidatePath(`/o/${ctx.organization.slug}/patients/${input.patientId}`);
+  return { outcome: result.outcome };
 });

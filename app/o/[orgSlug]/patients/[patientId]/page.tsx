@@ -12,6 +12,7 @@ import { requestMetaFromHeaders } from "@/lib/http/request-meta";
 import { requireOrgPage } from "@/lib/http/require-org-page";
 import type { Id } from "@/lib/ids";
 import { getPatientBanner } from "@/lib/patients/get-patient-banner";
+import { listReviewDecisions } from "@/lib/patients/list-review-decisions";
 import { patientIdSchema } from "@/lib/patients/patient-schemas";
 import { listPrepSheetVersions } from "@/lib/prep-sheet-data/list-prep-sheet-versions";
 import { listPatientScreenings } from "@/lib/screening-data/list-patient-screenings";
@@ -32,8 +33,9 @@ export default async function PatientPage(props: { params: Promise<{ orgSlug: st
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const [screenings, documents, sheets] = await Promise.all([
+  const [screenings, decisions, documents, sheets] = await Promise.all([
     listPatientScreenings(db, { organizationId, patientId }),
+    listReviewDecisions(db, { organizationId, patientId }),
     listPatientDocumentSummaries(db, { organizationId, patientId }),
     listPrepSheetVersions(db, { organizationId, patientId }),
   ]);
@@ -61,7 +63,7 @@ export default async function PatientPage(props: { params: Promise<{ orgSlug: st
               Screenings appear once the patient&apos;s data has synced from Epic and been evaluated.
             </EmptyState>
           ) : (
-            <ScreeningChecklist orgSlug={organization.slug} patientId={patientId} screenings={screenings} canReview={can("screenings.review")} />
+            <ScreeningChecklist orgSlug={organization.slug} patientId={patientId} timeZone={organization.timeZone} screenings={screenings} decisions={decisions} canReview={can("screenings.review")} />
           )}
         </section>
         <section aria-labelledby="documents-heading" className="grid gap-3">

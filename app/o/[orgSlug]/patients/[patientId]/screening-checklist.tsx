@@ -1,4 +1,8 @@
+import Link from "next/link";
+import { formatClinicDateTime } from "@/lib/dates/format-clinic-time";
+import { reviewDecisionKey, type ReviewDecisionView } from "@/lib/patients/list-review-decisions";
 import { evidenceIdOf } from "@/lib/screening";
+import { sortByUrgency } from "@/lib/screening/screening-urgency";
 import { screeningApplies } from "@/lib/screening/describe-last-done";
 import type { PatientScreening } from "@/lib/screening-data/list-patient-screenings";
 import { describeDates } from "./describe-dates";
@@ -10,9 +14,14 @@ const sourceLabels: Record<string, string> = {
 };
 const useLabels: Record<string, string> = { counted: "Counted", review: "Needs review", ignored: "Not counted" };
 
-/** One row per screening (family variants set aside), evidence and reasons in an expandable <details>. */
-export function ScreeningChecklist(props: { orgSlug: string; patientId: string; screenings: PatientScreening[]; canReview: boolean }) {
-  const rows = props.screenings.filter((s) => s.selection !== "superseded");
+type Props = { orgSlug: string; patientId: string; timeZone: string; screenings: PatientScreening[]; decisions: Map<string, ReviewDecisionView>; canReview: boolean };
+
+/**
+ * One row per screening (family variants set aside), most urgent first as on the prep sheet;
+ * evidence and reasons in an expandable <details>, each document opening to check it.
+ */
+export function ScreeningChecklist(props: Props) {
+  const rows = sortByUrgency(props.screenings.filter((s) => s.selection !== "superseded"));
   return (
     <ul className="grid gap-2">
       {rows.map((s) => (
@@ -33,6 +42,7 @@ export function ScreeningChecklist(props: { orgSlug: string; patientId: string; 
               <ul className="mt-2 grid gap-2">
                 {s.evidence.map((e) => {
                   const evidenceId = evidenceIdOf(e);
+                  const decision = props.decisions.get(reviewDecisionKey(s.screeningTypeKey, evidenceId));
                   return (
                     <li key={`${evidenceId}:${e.use}`} className="rounded-md bg-muted/50 p-2" data-testid="evidence-item">
                       <div className="flex flex-wrap gap-x-4 text-xs">
@@ -45,15 +55,23 @@ export function ScreeningChecklist(props: { orgSlug: string; patientId: string; 
                       </div>
                       {e.snippet ?? e.term ? <blockquote className="mt-1 border-l-2 pl-2 text-xs italic">{e.snippet ?? e.term}</blockquote> : null}
                       {e.note ? <p className="mt-1 text-xs text-muted-foreground">{e.note}</p> : null}
-                      {props.canReview && e.use !== "ignored" ? (
+                      {e.source === "document" ? (
+                        <Link href={`/o/${props.orgSlug}/documents/${e.sourceId}`} className="mt-1 inline-block text-xs font-medium text-primary underline-offset-4 hover:underline" data-testid="open-evidence-document">
+                          Open document
+                        </Link>
+                      ) : null}
+                      {decision || (props.canReview && e.use !== "ignored") ? (
                         <div className="mt-2">
                           <EvidenceReviewForm
                             orgSlug={props.orgSlug}
                             patientId={props.patientId}
                             screeningTypeKey={s.screeningTypeKey}
+                            screeningName={s.name}
                             evidenceId={evidenceId}
                             canConfirm={e.use === "review"}
                             needsDate={e.date === null}
+                            canReview={props.canReview}
+                            decided={decision ? { decision: decision.decision, decidedBy: decision.decidedBy, decidedAt: formatClinicDateTime(decision.decidedAt, props.timeZone), confirmedDate: decision.confirmedDate } : null}
                           />
                         </div>
                       ) : null}
