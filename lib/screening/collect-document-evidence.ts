@@ -1,5 +1,5 @@
 import type { ClinicSettings } from "./clinic-settings";
-import type { CompiledType } from "./compile-screening-types";
+import type { CompiledMatcher, CompiledType } from "./compile-screening-types";
 import { buildEvidenceItem } from "./fact-helpers";
 import { describeDocumentLayout, findMentionRole, quoteSentence, reportRoles, type DocumentLayout, type MentionRole } from "./find-mention-role";
 import { documentMentions, documentScans, documentsMention, matchesIn, type DocumentRecord } from "./index-patient-facts";
@@ -10,30 +10,12 @@ import type { EvidenceItem } from "./screening-result";
 /** A mention with the role it plays in its document and the field it was found in. */
 export type RoledMatch = { match: KeywordMatch; role: MentionRole; field: string };
 
-// Layouts are derived from the document text only; keyed by the fact, they live as long as it does.
-const layouts = new WeakMap<object, DocumentLayout>();
+/** What one matcher's mentions make of one document: the chosen mention and its use; null when none. */
+export type JudgedMention = { hit: KeywordMatch; use: EvidenceItem["use"]; note: string | null };
 
 function layoutOf(record: DocumentRecord): DocumentLayout {
-  let layout = layouts.get(record.document);
-  if (!layout) {
-    layout = describeDocumentLayout(record.document.text);
-    layouts.set(record.document, layout);
-  }
-  return layout;
-}
-
-/**
- * The mention that best describes the document for one type: a report of the test before a mere
- * mention, affirmed before historical before the rest, then the first in the text.
- */
-export function pickMention(mentions: readonly RoledMatch[]): RoledMatch | undefined {
-  const rank = (m: RoledMatch) => {
-    const context = m.match.context === "affirmed" ? 0 : m.match.context === "historical" ? 1 : 2;
-    return context * 2 + (reportRoles.has(m.role) && m.match.context === "affirmed" ? 0 : 1);
-  };
-  let best: RoledMatch | undefined;
-  for (const mention of mentions) if (!best || rank(mention) < rank(best)) best = mention;
-  return best;
+  record.layout ??= describeDocumentLayout(record.document.text);
+  return record.layout;
 }
 
 /**
@@ -51,35 +33,68 @@ export function collectDocumentEvidence(index: PatientIndex, compiled: CompiledT
   for (const record of index.documents) {
     const { document } = record;
     if (!compiled.documentCategories.has(document.category) || !documentMentions(record, matcher, index.list)) continue;
-    const mentions = roledMatches(record, (scan) => matchesIn(scan, matcher), index);
-    const hit = pickMention(mentions);
-    if (!hit) continue;
-    const confidence = document.confidence ?? 1;
-    const [use, note] = judgeDocumentMention(record, hit, confidence, settings);
+    const judged = judgeDocument(record, matcher, index, settings);
+    if (!judged) continue;
+    const { hit, use, note } = judged;
     items.push(buildEvidenceItem({
       source: "document", sourceId: document.id, role: "completion", matchedBy: "keyword", when: record.date,
-      term: hit.match.phrase, snippet: hit.match.snippet, context: hit.match.context, confidence, use, note,
+      term: hit.phrase, snippet: hit.snippet, context: hit.context, confidence: document.confidence ?? 1, use, note,
     }));
   }
   return items;
 }
 
-/** Every mention in the document's title, filename and text (documentScans order), with its role. */
-function roledMatches(record: DocumentRecord, find: (scan: ReturnType<typeof documentScans>[number]) => readonly KeywordMatch[], index: PatientIndex): RoledMatch[] {
+/**
+ * pickMention and judgeDocumentMention for one matcher, memoised on the record: types sharing a
+ * matcher (a clinic's variants of a preset type) get the same answer, and settings are fixed for the call.
+ */
+function judgeDocument(record: DocumentRecord, matcher: CompiledMatcher, index: PatientIndex, settings: ClinicSettings): JudgedMention | null {
+  const memo = record.judged?.get(matcher.id);
+  if (memo !== undefined) return memo;
+  const picked = pickMention(record, matcher, index);
+  let judged: JudgedMention | null = null;
+  if (picked) {
+    const [use, note] = judgeDocumentMention(record, picked, record.document.confidence ?? 1, settings);
+    judged = { hit: picked.match, use, note };
+  }
+  record.judged ??= new Map();
+  record.judged.set(matcher.id, judged);
+  return judged;
+}
+
+/**
+ * The mention that best describes the document for one matcher, over its title, filename and text
+ * (documentScans order, each in text order): the first affirmed mention in a report role, else the
+ * first affirmed one, else the first historical one, else the first. A title or file name naming the
+ * test says what the document is; a role in the text is worked out only for affirmed mentions (no
+ * other reads it), and the search stops at the first affirmed report.
+ */
+export function pickMention(record: DocumentRecord, matcher: CompiledMatcher, index: PatientIndex): RoledMatch | undefined {
   const { title, filename, text } = record.document;
-  const fields = [title, filename, text].filter((field): field is string => Boolean(field));
   const scans = documentScans(record, index.list);
-  const mentions: RoledMatch[] = [];
-  scans.forEach((scan, i) => {
-    const field = fields[i] ?? "";
-    const isText = field === text && i === fields.length - 1;
-    for (const match of find(scan)) {
-      // A title or file name naming the test says what the document is.
-      const role = isText ? findMentionRole(layoutOf(record), match.start, match.end) : "title";
-      mentions.push({ match, role, field });
+  let affirmed: RoledMatch | undefined;
+  let historical: RoledMatch | undefined;
+  let first: RoledMatch | undefined;
+  let i = 0;
+  for (const field of [title, filename, text]) {
+    if (!field) continue;
+    const scan = scans[i];
+    i++;
+    if (!scan) continue;
+    const isText = field === text && i === scans.length;
+    for (const match of matchesIn(scan, matcher)) {
+      if (match.context === "affirmed") {
+        const role = isText ? findMentionRole(layoutOf(record), match.start, match.end) : "title";
+        if (reportRoles.has(role)) return { match, role, field };
+        affirmed ??= { match, role, field };
+      } else if (affirmed === undefined) {
+        // The role of a mention that is not affirmed is never read; "narrative" stands in for it.
+        if (match.context === "historical") historical ??= { match, role: "narrative", field };
+        first ??= { match, role: "narrative", field };
+      }
     }
-  });
-  return mentions;
+  }
+  return affirmed ?? historical ?? first;
 }
 
 const roleWords: Record<MentionRole, string> = {
@@ -87,19 +102,22 @@ const roleWords: Record<MentionRole, string> = {
   quoted: "a value quoted in the text", context: "history, plan or other context", narrative: "the text",
 };
 
+function quote(field: string, match: KeywordMatch): string {
+  return `"${quoteSentence(field, match.start, match.end)}"`;
+}
+
 /** counted / review / ignored for a document's chosen mention, with the reason a clinician reads. */
 export function judgeDocumentMention(
   record: DocumentRecord, hit: RoledMatch, confidence: number, settings: ClinicSettings,
 ): [EvidenceItem["use"], string | null] {
   const { match, role, field } = hit;
   const when = record.date;
-  const quote = () => `"${quoteSentence(field, match.start, match.end)}"`;
   if (match.context !== "affirmed" && match.context !== "historical") {
-    return ["ignored", `mention is ${match.context} ("${match.cue}"), not a result: ${quote()}`];
+    return ["ignored", `mention is ${match.context} ("${match.cue}"), not a result: ${quote(field, match)}`];
   }
   if (when.kind === "future") return ["ignored", "dated after the evaluation date"];
-  if (match.context === "historical") return ["review", `past mention ("${match.cue}") without its own date: ${quote()}`];
-  if (!reportRoles.has(role)) return ["review", `mentioned in ${roleWords[role]}, not a report of this test: ${quote()}`];
+  if (match.context === "historical") return ["review", `past mention ("${match.cue}") without its own date: ${quote(field, match)}`];
+  if (!reportRoles.has(role)) return ["review", `mentioned in ${roleWords[role]}, not a report of this test: ${quote(field, match)}`];
   if (when.kind === "undated") return ["review", "document has no service date; confirm when the test was done"];
   if (record.document.dateSource === "received") return ["review", "date is when the document was received, not when the test was done"];
   if (confidence < settings.minDocumentConfidence) {

@@ -37,7 +37,30 @@ function classifyLabel(label: string): SectionRole | null {
   return null;
 }
 
-const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+/** Whether a UTF-16 unit is whitespace as a regular expression's \s and String#trim see it. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** Whether text[from, to) has more than `limit` whitespace-separated words, counting no further than needed. */
+function hasMoreWords(text: string, from: number, to: number, limit: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    if (isSpace(text.charCodeAt(i))) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      if (++words > limit) return true;
+    }
+  }
+  return false;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
 
 /** Splits a document into lines, each with the role of the section it sits in. */
 export function describeDocumentLayout(text: string): DocumentLayout {
@@ -50,18 +73,30 @@ export function describeDocumentLayout(text: string): DocumentLayout {
   while (start <= text.length) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
-    const raw = text.slice(start, end);
-    const trimmed = raw.trim();
     const line: Line = { start, end, role: section, label: null, title: false, labelEnd: start, labelRole: null };
-    const markdown = /^#{1,6}\s+(.+)$/.exec(trimmed);
-    const labelled = /^([A-Za-z][^:]{0,60}?)\s*:(?!\d)/.exec(trimmed);
+    // The trimmed line's bounds; only a line starting with "#" or a letter, or ending in ":", can
+    // change the section or be a title, and most lines are prose, so they are read no further.
+    let from = start;
+    let to = end;
+    while (from < to && isSpace(text.charCodeAt(from))) from++;
+    while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+    const first = from < to ? text.charCodeAt(from) : -1;
+    if (first !== 35 && !isLetter(first) && (to === from || text.charCodeAt(to - 1) !== 58)) {
+      lines.push(line);
+      start = end + 1;
+      continue;
+    }
+    const trimmed = text.slice(from, to);
+    const markdown = first === 35 ? /^#{1,6}\s+(.+)$/.exec(trimmed) : null;
+    const colon = trimmed.indexOf(":");
+    const labelled = isLetter(first) && colon >= 0 ? /^([A-Za-z][^:]{0,60}?)\s*:(?!\d)/.exec(trimmed) : null;
     // A heading starts with a letter: "- mammography (procedure)" is a list item, not a section.
-    const standalone = /^[A-Za-z]/.test(trimmed) && !labelled && wordCount(trimmed) <= 8 && !/[.,;]$/.test(trimmed) && !/[.!?]\s/.test(trimmed);
-    if (markdown || (labelled && wordCount(labelled[1] ?? "") <= 6)) {
+    const standalone = isLetter(first) && !labelled && !hasMoreWords(text, from, to, 8) && !/[.,;]$/.test(trimmed) && !/[.!?]\s/.test(trimmed);
+    if (markdown || (labelled && !hasMoreWords(labelled[1] ?? "", 0, (labelled[1] ?? "").length, 6))) {
       const label = (markdown?.[1] ?? labelled?.[1] ?? "").trim();
       const role = classifyLabel(label);
       line.label = label;
-      line.labelEnd = start + raw.indexOf(label) + label.length;
+      line.labelEnd = text.indexOf(label, start) + label.length;
       if (role) {
         section = role;
         named = role;
@@ -71,9 +106,9 @@ export function describeDocumentLayout(text: string): DocumentLayout {
       }
       line.role = section;
       line.labelRole = role ?? (named === "context" ? "context" : "subject");
-    } else if (labelled || (trimmed.endsWith(":") && wordCount(trimmed) > 6)) {
+    } else if (labelled || (trimmed.endsWith(":") && hasMoreWords(text, from, to, 6))) {
       // A lead-in sentence: "The following procedures were conducted:", "The patient was prescribed …:".
-      const leadIn = trimmed.slice(0, trimmed.indexOf(":"));
+      const leadIn = trimmed.slice(0, colon);
       const role = doneLeadIn.test(leadIn) ? "performed" : contextLabel.test(leadIn) ? "context" : null;
       if (role) {
         section = role;
@@ -83,7 +118,7 @@ export function describeDocumentLayout(text: string): DocumentLayout {
       line.role = section;
     } else if (standalone) {
       const role = classifyLabel(trimmed);
-      if (role && wordCount(trimmed) <= 4) {
+      if (role && !hasMoreWords(text, from, to, 4)) {
         section = role;
         named = role;
         header = false;
@@ -122,10 +157,9 @@ export function findMentionRole(layout: DocumentLayout, start: number, end: numb
   const line = lineAt(layout, start);
   if (!line) return "narrative";
   const { text } = layout;
-  const before = text.slice(line.start, start);
-  const after = text.slice(end, line.end);
   if (line.label !== null && end <= line.labelEnd) return line.labelRole === "context" ? "context" : "subject";
-  if (line.role !== "context" && /^[\s\-–—•*\d.)]*$/.test(before) && resultValue.test(after)) return "result";
+  const after = text.slice(end, line.end);
+  if (line.role !== "context" && onlyListMarksBefore(text, line.start, start) && resultValue.test(after)) return "result";
   if (line.title) return "title";
   if (quotedValue.test(after) && line.role !== "subject" && line.role !== "performed") return "quoted";
   if (line.role === "narrative") {
@@ -135,30 +169,71 @@ export function findMentionRole(layout: DocumentLayout, start: number, end: numb
   return line.role;
 }
 
+/** Whether text[from, to) holds only whitespace, dashes, bullets, digits, "." and ")" (a row's lead-in). */
+function onlyListMarksBefore(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    const mark = (code >= 48 && code <= 57) || code === 45 || code === 0x2013 || code === 0x2014 || code === 0x2022 || code === 42 || code === 46 || code === 41;
+    if (!mark && !isSpace(code)) return false;
+  }
+  return true;
+}
+
+// Plain functions at module level: the hot paths below call them per character.
+function isSentenceEnd(code: number): boolean {
+  return code === 46 || code === 33 || code === 63;
+}
+
+function endsSentenceOrLabel(code: number): boolean {
+  return isSentenceEnd(code) || code === 58 || code === 59;
+}
+
+/** A quote cut at this character (not a line break or a sentence end) is marked with "…". */
+function cutsQuote(code: number): boolean {
+  return code !== 10 && !isSentenceEnd(code);
+}
+
+/**
+ * Whether the line break at `newline` only wraps prose: the line before does not end a sentence or a
+ * label ([.:;!?], then maybe spaces, in its last two characters) and the next line starts, after
+ * spaces or tabs, in lower case or with "(" within three characters.
+ */
+function wraps(text: string, newline: number): boolean {
+  const last = newline >= 1 ? text.charCodeAt(newline - 1) : -1;
+  const beforeLast = newline >= 2 ? text.charCodeAt(newline - 2) : -1;
+  if (endsSentenceOrLabel(last) || (isSpace(last) && endsSentenceOrLabel(beforeLast))) return false;
+  const limit = Math.min(text.length, newline + 4);
+  for (let i = newline + 1; i < limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 9) continue;
+    return (code >= 97 && code <= 122) || code === 40;
+  }
+  return false;
+}
+
 /**
  * The sentence around a mention, for a clinician to read as the evidence: bounded by sentence ends,
  * and by line breaks except inside wrapped prose (a line that does not end a sentence, followed by
  * one that starts in lower case). Whitespace collapsed; at most `limit` characters.
  */
 export function quoteSentence(text: string, start: number, end: number, limit = 240): string {
-  const wraps = (newline: number) => !/[.:;!?]\s*$/.test(text.slice(Math.max(0, newline - 2), newline)) && /^[ \t]*[a-z(]/.test(text.slice(newline + 1, newline + 4));
   let from = start;
   while (from > 0 && start - from < limit / 2) {
-    const c = text[from - 1] ?? "";
-    if (/[.!?]/.test(c) && /\s/.test(text[from] ?? "")) break;
-    if (c === "\n" && !wraps(from - 1)) break;
+    const c = text.charCodeAt(from - 1);
+    if (isSentenceEnd(c) && from < text.length && isSpace(text.charCodeAt(from))) break;
+    if (c === 10 && !wraps(text, from - 1)) break;
     from--;
   }
   let to = end;
   while (to < text.length && to - end < limit / 2) {
-    const c = text[to] ?? "";
-    if (/[.!?]/.test(c) && (to + 1 >= text.length || /\s/.test(text[to + 1] ?? ""))) {
+    const c = text.charCodeAt(to);
+    if (isSentenceEnd(c) && (to + 1 >= text.length || isSpace(text.charCodeAt(to + 1)))) {
       to++;
       break;
     }
-    if (c === "\n" && !wraps(to)) break;
+    if (c === 10 && !wraps(text, to)) break;
     to++;
   }
   const body = text.slice(from, to).replace(/[\uE000-\uF8FF]/g, "").replace(/\s+/g, " ").trim();
-  return `${from > 0 && !/[\n.!?]/.test(text[from - 1] ?? "") ? "…" : ""}${body}${to < text.length && !/[\n.!?]/.test(text[to - 1] ?? "") && text[to] !== "\n" ? "…" : ""}`;
+  return `${from > 0 && cutsQuote(text.charCodeAt(from - 1)) ? "…" : ""}${body}${to < text.length && cutsQuote(text.charCodeAt(to - 1)) && text.charCodeAt(to) !== 10 ? "…" : ""}`;
 }

@@ -1,6 +1,8 @@
 import { computeAgeInYears, formatDay, parseIsoDate, type DayNumber } from "./calendar-date";
 import { normalizeCode, normalizeCodeSystem, type CodeMatch, type Coding } from "./code-set";
 import { codeFamilyBit, exactCodeKey, type CodingInfo, type CompiledMatcher, type CompiledTypeList } from "./compile-screening-types";
+import type { JudgedMention } from "./collect-document-evidence";
+import type { DocumentLayout } from "./find-mention-role";
 import { factText, isConditionApplicable, resolveFactDate, type FactDate } from "./fact-helpers";
 import { measureSpan, resolveKeywordMatches, type KeywordMatch, type SpanTable } from "./match-keywords";
 import { layoutIntoScratch, scratchLayout } from "./normalize-text";
@@ -47,7 +49,14 @@ export type FactRecord = {
   scan: TextScan | null;
 };
 
-export type DocumentRecord = { document: DocumentFact; date: FactDate; fields: TextScan[] | null };
+/** `layout` and `judged` are filled on first use by collectDocumentEvidence (per matcher id). */
+export type DocumentRecord = {
+  document: DocumentFact;
+  date: FactDate;
+  fields: TextScan[] | null;
+  layout: DocumentLayout | null;
+  judged: Map<number, JudgedMention | null> | null;
+};
 
 /**
  * One patient's facts indexed for one evaluateScreenings call: dates parsed and codings normalised
@@ -83,7 +92,7 @@ export function indexPatientFacts(facts: PatientFacts, list: CompiledTypeList, a
     facts, list, asOf, asOfText: formatDay(asOf), birthDay,
     ageOnAsOf: birthDay === null ? null : computeAgeInYears(birthDay, asOf),
     records: [], bySet: new Array<FactRecord[] | undefined>(list.codeSetCount), conditions: [], procedures: [], uncoded: [],
-    documents: facts.documents.map((document) => ({ document, date: resolveFactDate(document.serviceDate, asOf), fields: null })),
+    documents: facts.documents.map((document) => ({ document, date: resolveFactDate(document.serviceDate, asOf), fields: null, layout: null, judged: null })),
     documentMatchers: null,
   };
   for (const p of facts.procedures) index.procedures.push(addRecord(index, "procedure", p, p.status, p.performed, problem(p.status === "completed", p.status), null, null));
