@@ -45,6 +45,11 @@ export async function insertPrepSheet(
   return created ?? null;
 }
 
+/** A regeneration found the content unchanged: the stored sheet is current for these inputs. */
+export async function setPrepSheetInputsFingerprint(db: Db, organizationId: Id<"organization">, prepSheetId: string, inputsFingerprint: Record<string, string>): Promise<void> {
+  await db.update(prepSheets).set({ inputsFingerprint }).where(and(eq(prepSheets.organizationId, organizationId), eq(prepSheets.id, prepSheetId)));
+}
+
 /** Inserts a ledger row; null when an open write for this patient and encounter already exists. */
 export async function insertWriteBack(
   db: Db,

@@ -37,6 +37,7 @@ export const auditActions = [
   "prep_sheet.generated",
   "prep_sheet.viewed",
   "prep_sheet.downloaded",
+  "prep_sheet.outdated_send_confirmed",
   "ehr_writeback.sent",
   "ehr_writeback.confirmed",
   "ehr_writeback.outcome_unknown",

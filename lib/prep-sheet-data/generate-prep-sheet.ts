@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { setAppointmentPrepStatus } from "@/db/queries/appointments";
-import { findAppointment, findLatestPrepSheetForAppointment, insertPrepSheet } from "@/db/queries/prep-sheets";
+import { findAppointment, findLatestPrepSheetForAppointment, insertPrepSheet, setPrepSheetInputsFingerprint } from "@/db/queries/prep-sheets";
 import type { PrepSheetStatus } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getCipher } from "@/lib/crypto";
@@ -18,6 +18,7 @@ import { fetchDisplayContext } from "./fetch-display-context";
 import { keepLastPrepSheet } from "./keep-last-prep-sheet";
 import { loadPrepSheetDocuments, screenForPrepSheet } from "./load-prep-sheet-input";
 import { prepSheetAad } from "./prep-sheet-aad";
+import { readPrepSheetInputsFingerprint } from "./read-prep-sheet-inputs-fingerprint";
 import { toDomainAppointment } from "./to-domain-appointment";
 
 export type GeneratePrepSheetInput = {
@@ -61,6 +62,7 @@ export async function generatePrepSheet(db: Db, input: GeneratePrepSheetInput): 
     const screeningStarted = performance.now();
     const clinical = await loadPatientClinicalData(db, organizationId, appointment.patientId);
     const documents = await loadPrepSheetDocuments(db, organizationId, appointment.patientId);
+    const inputsFingerprint = await readPrepSheetInputsFingerprint(db, { organizationId, patientId: appointment.patientId, clinical });
     const screenings = await screenForPrepSheet(db, clinical, documents.documents, { organizationId, asOf: input.asOf, timeZone: clinic.timeZone, clinicSettings: settings.screening });
     const screeningMs = performance.now() - screeningStarted;
 
@@ -88,6 +90,8 @@ export async function generatePrepSheet(db: Db, input: GeneratePrepSheetInput): 
     const latest = await findLatestPrepSheetForAppointment(db, organizationId, appointment.id);
     const timings = () => ({ screeningMs: Math.round(screeningMs), renderMs: Math.round(performance.now() - renderStarted) });
     if (latest && latest.contentHash === contentHash) {
+      // Same content from today's inputs: the stored sheet is current, so it stops saying it is out of date.
+      await setPrepSheetInputsFingerprint(db, organizationId, latest.id, inputsFingerprint);
       await setAppointmentPrepStatus(db, organizationId, appointment.id, latest.status);
       return { prepSheetId: latest.id, version: latest.version, status: latest.status, contentHash, created: false, timings: timings() };
     }
@@ -101,6 +105,7 @@ export async function generatePrepSheet(db: Db, input: GeneratePrepSheetInput): 
         version,
         asOf: input.asOf,
         contentHash,
+        inputsFingerprint,
         modelEncrypted: getCipher().encrypt(JSON.stringify(sheet), prepSheetAad(organizationId, sheet.id)),
         status,
         generatedAt: new Date(input.generatedAt),

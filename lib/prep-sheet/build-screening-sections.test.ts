@@ -28,8 +28,8 @@ describe("screening checklist", () => {
       reasons: ["Colonoscopy on 2024-03-02.", "Next due 2034-03-02."],
     })], settings);
     expect(row?.evidence).toEqual([
-      { source: "Procedure", sourceId: "p2", date: "2024-03-02", label: "colonoscopy", needsReview: false },
-      { source: "Procedure", sourceId: "p1", date: "2019-01-01", label: "colonoscopy", needsReview: false },
+      { source: "Procedure", sourceId: "p2", date: "2024-03-02", label: "colonoscopy", needsReview: false, role: "completion" },
+      { source: "Procedure", sourceId: "p1", date: "2019-01-01", label: "colonoscopy", needsReview: false, role: "completion" },
     ]);
     expect(row?.evidenceOmitted).toBe(1);
     expect(row?.reason).toBe("Colonoscopy on 2024-03-02. Next due 2034-03-02.");

@@ -28,6 +28,7 @@ function describeEvidence(item: EvidenceItem): EvidenceModel {
     date: item.date,
     label: label ?? sourceLabels[item.source] ?? item.source,
     needsReview: item.use === "review",
+    role: item.role,
   };
 }
 

@@ -75,10 +75,13 @@ export function buildPrepInput(input: Partial<BuildPrepSheetInput> = {}): BuildP
   };
 }
 
-/** A patient with years of history: enough rows to push the PDF over several pages. */
+/**
+ * A patient with years of history: `labCount` results of as many different tests (each flagged high,
+ * as the default value is above its range), enough rows to push the PDF over several pages.
+ */
 export function buildLongHistoryInput(labCount: number): BuildPrepSheetInput {
   const observations = Array.from({ length: labCount }, (_, i) =>
-    buildObservation({ ehrId: `lab-${String(i).padStart(4, "0")}`, code: concept(`Basic metabolic panel analyte ${i % 17}`), effective: `2026-0${1 + (i % 2)}-${String(1 + (i % 28)).padStart(2, "0")}` }),
+    buildObservation({ ehrId: `lab-${String(i).padStart(4, "0")}`, code: concept(`Basic metabolic panel analyte ${i}`), effective: `2026-0${1 + (i % 2)}-${String(1 + (i % 28)).padStart(2, "0")}` }),
   );
   return buildPrepInput({ observations });
 }

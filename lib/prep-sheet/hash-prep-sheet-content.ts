@@ -1,12 +1,8 @@
 import { createHash } from "node:crypto";
 import type { PrepSheet } from "./prep-sheet-model";
 
-/**
- * A hash of what the sheet says, leaving out when and as which id it was generated, so a
- * regenerated sheet with the same content is recognised and not written to Epic again.
- * Keys are sorted: a sheet read back from jsonb (which reorders keys) hashes the same.
- */
-function canonicalJson(value: unknown): string {
+/** JSON with keys sorted, so a value read back from jsonb (which reorders keys) hashes the same. */
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -17,6 +13,10 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * A hash of what the sheet says, leaving out when and as which id it was generated, so a
+ * regenerated sheet with the same content is recognised and not written to Epic again.
+ */
 export function hashPrepSheetContent(sheet: PrepSheet): string {
   const { id: _id, generatedAt: _generatedAt, header, ...rest } = sheet;
   const { generatedDisplay: _display, ...stableHeader } = header;

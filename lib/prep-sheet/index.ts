@@ -4,7 +4,18 @@ export type { PrepSheetDocument } from "./build-history-sections";
 export { hashPrepSheetContent } from "./hash-prep-sheet-content";
 export { renderPrepSheetPdf } from "./render-prep-sheet-pdf";
 export { renderPrepSheetText, textLineWidth } from "./render-prep-sheet-text";
-export { buildRenderBlocks, describePatient, type RenderBlock, type TableColumn } from "./build-render-blocks";
+export { buildRenderBlocks, describePatient, screeningsTitle, summariseVisit, type RenderBlock, type TableColumn } from "./build-render-blocks";
+export { describeScreeningEvidence, toPlainLabel } from "./describe-screening-evidence";
+export {
+  decidePrepSheetFreshness,
+  describePrepSheetFreshness,
+  fingerprintPrepSheetInputs,
+  isPrepSheetOutdated,
+  prepSheetInputParts,
+  type PrepSheetFreshness,
+  type PrepSheetInputPart,
+  type PrepSheetInputsFingerprint,
+} from "./decide-prep-sheet-freshness";
 export {
   prepSheetSchema,
   measureStatuses,

@@ -4,17 +4,41 @@ import { wrapText } from "./wrap-text";
 
 const body = 8.5;
 const leading = body * 1.3;
-const pad = 3;
+const pad = 2.5;
+const titleSize = 10;
 const left = page.margin;
+const noteLineGap = 20;
+const signatureHeight = 30;
 
 function wrap(layout: PageLayout, text: string, width: number, font: FontName = "regular", size = body): string[] {
   return wrapText(layout.clean(text, font), width, (s) => layout.measure(s, font, size));
 }
 
-function drawTitle(layout: PageLayout, title: string, size = 11) {
+function drawTitle(layout: PageLayout, title: string, size = titleSize) {
   layout.moveDown(size + 2);
   layout.text(left, layout.y, layout.clean(title, "bold"), size, "bold");
-  layout.moveDown(5);
+  layout.moveDown(4);
+}
+
+/**
+ * A bold lead-in ("Active problems:") followed by wrapped text on the same line, so a list reads as
+ * one paragraph and a section with one line of content costs one line of paper.
+ */
+function drawInline(layout: PageLayout, lead: string, text: string, options: { size?: number; boldText?: boolean; x?: number; width?: number } = {}) {
+  const size = options.size ?? body;
+  const x = options.x ?? left;
+  const width = options.width ?? contentWidth;
+  const lineHeight = size * 1.3;
+  const leadText = lead ? `${layout.clean(lead, "bold")} ` : "";
+  const leadWidth = leadText ? layout.measure(leadText, "bold", size) : 0;
+  const font: FontName = options.boldText ? "bold" : "regular";
+  const lines = wrapText(layout.clean(text, font), width, (s) => layout.measure(s, font, size), width - leadWidth);
+  lines.forEach((line, i) => {
+    layout.ensure(lineHeight + 1);
+    if (i === 0 && leadText) layout.text(x, layout.y - size, leadText, size, "bold");
+    layout.text(i === 0 ? x + leadWidth : x, layout.y - size, line, size, font);
+    layout.moveDown(lineHeight);
+  });
 }
 
 type Table = Extract<RenderBlock, { kind: "table" }>;
@@ -43,7 +67,7 @@ function layoutTable(layout: PageLayout, table: Table) {
   };
 
   // Keep the title with the header and at least one line of the first row.
-  layout.ensure(11 + 7 + headerHeight + leading + 2 * pad);
+  layout.ensure(titleSize + 6 + headerHeight + leading + 2 * pad);
   drawTitle(layout, table.title);
   if (table.rows.length === 0) {
     layout.text(left, layout.y - body, layout.clean(table.empty, "regular"), body, "regular");
@@ -77,38 +101,100 @@ function layoutTable(layout: PageLayout, table: Table) {
   layout.setPageBreakHandler(null);
 }
 
-function layoutBlock(layout: PageLayout, block: RenderBlock) {
-  if (block.kind === "table") return layoutTable(layout, block);
-  layout.ensure(11 + 7 + 2 * leading);
-  drawTitle(layout, block.title);
-  const rows: { prefix: string; text: string; indent: number; font: FontName }[] = [];
-  if (block.kind === "fields") for (const [label, value] of block.fields) rows.push({ prefix: label, text: value, indent: 80, font: "regular" });
-  if (block.kind === "lines") for (const line of block.lines) rows.push({ prefix: "\u2022", text: line, indent: 10, font: "regular" });
-  if (block.kind === "checklist") for (const item of block.items) rows.push({ prefix: "", text: item, indent: 14, font: "regular" });
-  for (const row of rows) {
-    const lines = wrap(layout, row.text, contentWidth - row.indent, row.font);
-    layout.ensure(lines.length * leading + 2);
-    if (block.kind === "checklist") layout.rect(left, layout.y - 2, 7, 7, null, 0.2);
-    else layout.text(left, layout.y - body, layout.clean(row.prefix, "bold"), body, "bold");
-    lines.forEach((line, n) => layout.text(left + row.indent, layout.y - body - n * leading, line, body, row.font));
-    layout.moveDown(lines.length * leading + 2);
-  }
-  if (block.kind === "notes") {
-    for (let i = 0; i < block.lines; i++) {
-      layout.ensure(20);
-      layout.moveDown(20);
-      layout.line(left, layout.y, left + contentWidth, layout.y, 0.5, 0.6);
-    }
-    layout.ensure(34);
-    layout.moveDown(30);
-    layout.text(left, layout.y, "Signature: ______________________________   Date: ______________", body, "regular");
-  }
+/** The summary as a shaded box: each line's lead-in ("Due at this visit:") in bold. */
+function layoutSummary(layout: PageLayout, lines: readonly string[]) {
+  layout.ensure(2 * leading + 8);
   layout.moveDown(4);
+  const top = layout.y;
+  const startPage = layout.pages.length;
+  const ops = layout.pages.at(-1);
+  const at = ops?.length ?? 0;
+  layout.moveDown(pad + 1);
+  for (const line of lines) {
+    const split = line.indexOf(": ");
+    if (split === -1) drawInline(layout, line, "", { size: 9, x: left + 5, width: contentWidth - 10 });
+    else drawInline(layout, line.slice(0, split + 1), line.slice(split + 2), { size: 9, x: left + 5, width: contentWidth - 10 });
+  }
+  layout.moveDown(pad);
+  // The shade goes under the text (drawn first) when the box stayed on one page.
+  if (ops && layout.pages.length === startPage) ops.splice(at, 0, { kind: "rect", x: left, y: layout.y, width: contentWidth, height: top - layout.y, fillGray: 0.93, borderGray: null });
+  layout.moveDown(2);
+}
+
+function layoutChecklist(layout: PageLayout, title: string, items: readonly string[]) {
+  const columnWidth = contentWidth / 2;
+  const rows: string[][] = [];
+  for (let i = 0; i < items.length; i += 2) rows.push(items.slice(i, i + 2));
+  layout.ensure(titleSize + 6 + leading + 2);
+  drawTitle(layout, title);
+  for (const pair of rows) {
+    const wrapped = pair.map((item) => wrap(layout, item, columnWidth - 20));
+    const height = Math.max(...wrapped.map((w) => w.length)) * leading + 2;
+    layout.ensure(height);
+    wrapped.forEach((lines, c) => {
+      const x = left + c * columnWidth;
+      layout.rect(x, layout.y - 2, 7, 7, null, 0.2);
+      lines.forEach((line, n) => layout.text(x + 12, layout.y - body - n * leading, line, body, "regular"));
+    });
+    layout.moveDown(height);
+  }
+}
+
+/** Ruled lines for the provider fill what is left of the last page, up to the clinic's number. */
+function layoutNotes(layout: PageLayout, title: string, wanted: number) {
+  const minimum = Math.min(wanted, 2);
+  layout.ensure(titleSize + 6 + minimum * noteLineGap + signatureHeight + 4);
+  drawTitle(layout, title);
+  const fit = Math.floor((layout.spaceLeft - signatureHeight - 4) / noteLineGap);
+  for (let i = 0; i < Math.max(minimum, Math.min(wanted, fit)); i++) {
+    layout.ensure(noteLineGap);
+    layout.moveDown(noteLineGap);
+    layout.line(left, layout.y, left + contentWidth, layout.y, 0.5, 0.6);
+  }
+  layout.ensure(signatureHeight + 4);
+  layout.moveDown(signatureHeight - 4);
+  layout.text(left, layout.y, "Signature: ______________________________   Date: ______________", body, "regular");
+}
+
+function layoutBlock(layout: PageLayout, block: RenderBlock) {
+  switch (block.kind) {
+    case "table":
+      return layoutTable(layout, block);
+    case "summary":
+      return layoutSummary(layout, block.lines);
+    case "checklist":
+      return layoutChecklist(layout, block.title, block.items);
+    case "notes":
+      return layoutNotes(layout, block.title, block.lines);
+    case "paragraph":
+      layout.ensure(leading + 6);
+      layout.moveDown(5);
+      drawInline(layout, `${block.title}:`, block.text);
+      return;
+    case "fields":
+      layout.moveDown(2);
+      for (const [label, value] of block.fields) drawInline(layout, `${label}:`, value);
+      return;
+    case "lines":
+      layout.ensure(titleSize + 6 + 2 * leading);
+      drawTitle(layout, block.title);
+      for (const line of block.lines) {
+        const lines = wrap(layout, line, contentWidth - 10);
+        layout.ensure(lines.length * leading + 2);
+        layout.text(left, layout.y - body, "\u2022", body, "bold");
+        lines.forEach((text, n) => layout.text(left + 10, layout.y - body - n * leading, text, body, "regular"));
+        layout.moveDown(lines.length * leading + 2);
+      }
+      return;
+  }
 }
 
 /** Lays out every block onto pages; returns the draw operations per page. */
 export function layoutPrepSheetPages(blocks: readonly RenderBlock[], fonts: PdfFonts): DrawOp[][] {
   const layout = createPdfPageLayout(fonts);
-  for (const block of blocks) layoutBlock(layout, block);
+  for (const block of blocks) {
+    layoutBlock(layout, block);
+    layout.moveDown(3);
+  }
   return layout.pages;
 }

@@ -48,6 +48,8 @@ export const evidenceModelSchema = z.object({
   date: date.nullable(),
   label: z.string(),
   needsReview: z.boolean(),
+  /** Why the engine looked at it; absent on sheets stored before it was kept. */
+  role: z.enum(["completion", "trigger", "exclusion"]).optional(),
 });
 
 export const screeningRowSchema = z.object({

@@ -13,10 +13,12 @@ import { requireOrgPage } from "@/lib/http/require-org-page";
 import { getPrepSheetView } from "@/lib/prep-sheet-data/get-prep-sheet-view";
 import { isPrepSheetExpiredError, prepSheetExpiredMessage } from "@/lib/prep-sheet-data/load-prep-sheet";
 import { prepSheetIdSchema } from "@/lib/prep-sheet-data/prep-sheet-schemas";
+import { describePrepSheetFreshness } from "@/lib/prep-sheet";
 import { formatClinicDateTime } from "@/lib/dates/format-clinic-time";
 import { FailedDocumentsNotice } from "./failed-documents-notice";
 import { PrepSheetDocument } from "./prep-sheet-document";
 import { PrintButton } from "./print-button";
+import { RegenerateSheetButton } from "./regenerate-sheet-button";
 import { SendToEpicButton } from "./send-to-epic-button";
 
 export const metadata: Metadata = { title: "Prep sheet" };
@@ -51,8 +53,10 @@ export default async function PrepSheetPage(props: { params: Promise<{ orgSlug: 
       </>
     );
   }
-  const { row, sheet, versions, writeBacks, refreshFailed } = view;
+  const { row, sheet, versions, writeBacks, refreshFailed, freshness } = view;
   const canWrite = hasPermission({ role, isPlatformAdmin: actor.isPlatformAdmin }, "prep_sheets.write_back");
+  const canGenerate = hasPermission({ role, isPlatformAdmin: actor.isPlatformAdmin }, "prep_sheets.generate");
+  const outdatedReasons = describePrepSheetFreshness(freshness);
   const latestWrite = writeBacks[0];
   const ledger = latestWrite ? (ledgerLabels[latestWrite.state] ?? { label: latestWrite.state, variant: "secondary" as const }) : null;
   const base = `/o/${organization.slug}`;
@@ -72,7 +76,7 @@ export default async function PrepSheetPage(props: { params: Promise<{ orgSlug: 
                 <Download aria-hidden className="size-4" /> Download PDF
               </a>
               <PrintButton />
-              {canWrite ? <SendToEpicButton orgSlug={organization.slug} prepSheetId={row.id} /> : null}
+              {canWrite ? <SendToEpicButton orgSlug={organization.slug} prepSheetId={row.id} outdatedReasons={outdatedReasons} /> : null}
             </>
           }
         />
@@ -82,6 +86,21 @@ export default async function PrepSheetPage(props: { params: Promise<{ orgSlug: 
           </p>
         ) : null}
         <FailedDocumentsNotice db={db} organizationId={organization.id} orgSlug={organization.slug} patientId={row.patientId} canRetry={hasPermission({ role, isPlatformAdmin: actor.isPlatformAdmin }, "prep_sheets.generate")} />
+        {outdatedReasons.length > 0 ? (
+          <div role="status" className="mb-4 grid gap-2 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950" data-testid="prep-sheet-outdated">
+            <p className="font-medium">{freshness.supersededBy ? "A newer version of this sheet exists." : "This sheet is out of date."}</p>
+            <ul className="list-disc pl-5">{outdatedReasons.map((reason) => <li key={reason}>{reason}</li>)}</ul>
+            <div className="flex flex-wrap gap-2">
+              {freshness.supersededBy ? (
+                <Link href={`${base}/prep-sheets/${freshness.supersededBy.id}`} className="font-medium text-primary underline-offset-4 hover:underline" data-testid="newest-version-link">
+                  Open version {freshness.supersededBy.version}
+                </Link>
+              ) : canGenerate ? (
+                <RegenerateSheetButton orgSlug={organization.slug} appointmentId={row.appointmentId} />
+              ) : null}
+            </div>
+          </div>
+        ) : null}
         <div className="mb-6 grid gap-4 rounded-xl border bg-card p-4 text-sm sm:grid-cols-2">
           <div className="grid gap-1">
             <h2 className="font-medium">Epic note</h2>

@@ -1,16 +1,5 @@
-import { Badge } from "@/components/ui/badge";
-import { buildRenderBlocks, type LabFlag, type PrepSheet, type RenderBlock } from "@/lib/prep-sheet";
+import { buildRenderBlocks, describePatient, screeningsTitle, type PrepSheet, type RenderBlock, type ScreeningRow } from "@/lib/prep-sheet";
 import { ScreeningStatusBadge } from "../../patients/[patientId]/screening-status-badge";
-import { describeDates } from "../../patients/[patientId]/describe-dates";
-import { screeningApplies } from "@/lib/screening/describe-last-done";
-
-const flagBadges: Record<LabFlag, { label: string; variant: "danger" | "warning" | "secondary" } | null> = {
-  critical: { label: "Critical", variant: "danger" },
-  high: { label: "High", variant: "warning" },
-  low: { label: "Low", variant: "warning" },
-  abnormal: { label: "Abnormal", variant: "warning" },
-  normal: null,
-};
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -31,16 +20,24 @@ function ScrollBox({ label, children }: { label: string; children: React.ReactNo
   );
 }
 
-function SimpleTable({ block }: { block: Extract<RenderBlock, { kind: "table" }> }) {
+type Table = Extract<RenderBlock, { kind: "table" }>;
+
+function TableHead({ block }: { block: Table }) {
+  return (
+    <thead>
+      <tr className="border-b text-xs text-muted-foreground">
+        {block.columns.map((c) => <th key={c.label} scope="col" className="py-1 pr-3 font-medium">{c.label}</th>)}
+      </tr>
+    </thead>
+  );
+}
+
+function SimpleTable({ block }: { block: Table }) {
   if (block.rows.length === 0) return <p className="text-sm text-muted-foreground">{block.empty}</p>;
   return (
     <ScrollBox label={block.title}>
       <table className="w-full text-left text-sm">
-        <thead>
-          <tr className="border-b text-xs text-muted-foreground">
-            {block.columns.map((c) => <th key={c.label} scope="col" className="py-1 pr-3 font-medium">{c.label}</th>)}
-          </tr>
-        </thead>
+        <TableHead block={block} />
         <tbody>
           {block.rows.map((row, i) => (
             <tr key={i} className="border-b last:border-0 align-top">
@@ -53,79 +50,78 @@ function SimpleTable({ block }: { block: Extract<RenderBlock, { kind: "table" }>
   );
 }
 
-function Block({ block, sheet }: { block: RenderBlock; sheet: PrepSheet }) {
-  if (block.title === "Screening checklist") {
-    if (sheet.screenings.length === 0) return <Section title={block.title}><p className="text-sm text-muted-foreground">{block.kind === "table" ? block.empty : null}</p></Section>;
-    return (
-      <Section title={block.title}>
-        <ul className="grid gap-2">
-          {sheet.screenings.map((s) => (
-            <li key={s.key} className="rounded-md border p-2 text-sm" data-testid="sheet-screening">
-              <div className="flex flex-wrap items-center justify-between gap-2">
-                <span className="font-medium" data-testid="sheet-screening-name">{s.name}</span>
-                <ScreeningStatusBadge status={s.status} />
-              </div>
-              <div className="text-xs text-muted-foreground" data-testid="sheet-screening-dates">{describeDates(s.lastCompleted, s.nextDue, screeningApplies(s.status))}</div>
-              <p className="mt-1 text-xs" data-testid="sheet-screening-reason">{s.reason}</p>
-              {s.evidence.length > 0 ? (
-                <ul className="mt-1 list-disc pl-5 text-xs text-muted-foreground">
-                  {s.evidence.map((e) => (
-                    <li key={`${e.source}:${e.sourceId}`} data-testid="sheet-evidence">{e.source} {e.date ?? "undated"}: {e.label}{e.needsReview ? " (needs review)" : ""}</li>
-                  ))}
-                  {s.evidenceOmitted > 0 ? <li>+{s.evidenceOmitted} more</li> : null}
-                </ul>
-              ) : null}
+/** The engine's full reasoning and every evidence item with its record id: for whoever audits the sheet, never printed. */
+function ScreeningDetails({ screening }: { screening: ScreeningRow }) {
+  return (
+    <details className="mt-1 text-xs text-muted-foreground print:hidden">
+      <summary className="cursor-pointer select-none">Details</summary>
+      <p className="mt-1" data-testid="sheet-screening-reason">{screening.reason}</p>
+      {screening.evidence.length > 0 ? (
+        <ul className="mt-1 list-disc pl-5">
+          {screening.evidence.map((e) => (
+            <li key={`${e.source}:${e.sourceId}`} data-testid="sheet-evidence">
+              {e.source} {e.date ?? "undated"}: {e.label}{e.needsReview ? " (needs review)" : ""} <span className="font-mono">[{e.sourceId}]</span>
             </li>
           ))}
+          {screening.evidenceOmitted > 0 ? <li>{screening.evidenceOmitted} older item(s) not kept on the sheet</li> : null}
         </ul>
-      </Section>
-    );
-  }
-  if (block.title === "Recent labs") {
-    return (
-      <Section title={block.title}>
-        {sheet.labs.length === 0 ? <p className="text-sm text-muted-foreground">No lab results in the window.</p> : (
-          <ScrollBox label={block.title}>
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b text-xs text-muted-foreground">
-                  {["Date", "Test", "Result", "Unit", "Ref range", "Flag"].map((c) => <th key={c} scope="col" className="py-1 pr-3 font-medium">{c}</th>)}
-                </tr>
-              </thead>
-              <tbody>
-                {sheet.labs.map((l) => {
-                  const flag = l.flag ? flagBadges[l.flag] : null;
-                  return (
-                    <tr key={l.ehrId} className="border-b last:border-0">
-                      <td className="py-1 pr-3 tabular-nums">{l.date}</td>
-                      <td className="py-1 pr-3">{l.name}</td>
-                      <td className="py-1 pr-3 tabular-nums">{l.value}</td>
-                      <td className="py-1 pr-3">{l.unit ?? "-"}</td>
-                      <td className="py-1 pr-3">{l.referenceRange ?? "-"}</td>
-                      <td className="py-1 pr-3">{flag ? <Badge variant={flag.variant}>{flag.label}</Badge> : null}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollBox>
-        )}
-      </Section>
-    );
-  }
+      ) : null}
+    </details>
+  );
+}
+
+/** One compact row per screening, the same cells as paper, with the audit detail folded under the evidence. */
+function ScreeningTable({ block, sheet }: { block: Table; sheet: PrepSheet }) {
+  if (sheet.screenings.length === 0) return <p className="text-sm text-muted-foreground">{block.empty}</p>;
+  return (
+    <ScrollBox label={block.title}>
+      <table className="w-full text-left text-sm">
+        <TableHead block={block} />
+        <tbody>
+          {sheet.screenings.map((s, i) => {
+            const [name, , lastDone, due, evidence] = block.rows[i] ?? [];
+            return (
+              <tr key={s.key} className="border-b last:border-0 align-top" data-testid="sheet-screening">
+                <td className="py-1 pr-3 font-medium" data-testid="sheet-screening-name">{name}</td>
+                <td className="py-1 pr-3"><ScreeningStatusBadge status={s.status} /></td>
+                <td className="py-1 pr-3 tabular-nums" data-testid="sheet-screening-last-done">{lastDone}</td>
+                <td className="py-1 pr-3 tabular-nums" data-testid="sheet-screening-due">{due}</td>
+                <td className="py-1 pr-3">
+                  <span data-testid="sheet-screening-evidence">{evidence}</span>
+                  <ScreeningDetails screening={s} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollBox>
+  );
+}
+
+function Block({ block, sheet }: { block: RenderBlock; sheet: PrepSheet }) {
   switch (block.kind) {
+    case "summary":
+      return (
+        <section className="grid gap-1 rounded-md bg-muted p-3 text-sm" aria-label={block.title} data-testid="sheet-summary">
+          {block.lines.map((line, i) => {
+            const split = line.indexOf(": ");
+            return split === -1 ? <p key={i} className="font-semibold">{line}</p> : <p key={i}><strong>{line.slice(0, split + 1)}</strong> {line.slice(split + 2)}</p>;
+          })}
+        </section>
+      );
+    case "paragraph":
+      return <p className="text-sm" data-testid="prep-sheet-paragraph"><strong>{block.title}:</strong> {block.text}</p>;
     case "fields":
       return (
-        <Section title={block.title}>
-          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-            {block.fields.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="text-muted-foreground">{label}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-          </dl>
-        </Section>
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+          {block.fields.map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="text-muted-foreground">{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
       );
     case "lines":
       return (
@@ -134,11 +130,11 @@ function Block({ block, sheet }: { block: RenderBlock; sheet: PrepSheet }) {
         </Section>
       );
     case "table":
-      return <Section title={block.title}><SimpleTable block={block} /></Section>;
+      return <Section title={block.title}>{block.title === screeningsTitle ? <ScreeningTable block={block} sheet={sheet} /> : <SimpleTable block={block} />}</Section>;
     case "checklist":
       return (
         <Section title={block.title}>
-          <ul className="grid gap-1 text-sm">{block.items.map((item, i) => <li key={i}><span aria-hidden>☐ </span>{item}</li>)}</ul>
+          <ul className="grid gap-1 text-sm sm:grid-cols-2">{block.items.map((item, i) => <li key={i}><span aria-hidden>☐ </span>{item}</li>)}</ul>
         </Section>
       );
     case "notes":
@@ -153,7 +149,8 @@ function Block({ block, sheet }: { block: RenderBlock; sheet: PrepSheet }) {
 /** The sheet as print-friendly HTML, from the same blocks as the PDF and the Epic note. */
 export function PrepSheetDocument({ sheet }: { sheet: PrepSheet }) {
   return (
-    <article className="grid gap-5 rounded-xl border bg-card p-6 print:border-0 print:p-0" data-testid="prep-sheet">
+    <article className="grid gap-4 rounded-xl border bg-card p-6 print:border-0 print:p-0" data-testid="prep-sheet">
+      <p className="text-sm font-medium" data-testid="sheet-patient">{describePatient(sheet)}</p>
       {buildRenderBlocks(sheet).map((block) => <Block key={block.title} block={block} sheet={sheet} />)}
     </article>
   );
