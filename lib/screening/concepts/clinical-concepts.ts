@@ -167,7 +167,7 @@ const catalogue = {
     name: "Hepatitis C antibody",
     valueSets: [],
     supplements: [
-      { system: "LOINC", codes: ["13955-0", "16128-1"], why: "HCV antibody results (quantitative signal and presence)" },
+      { system: "LOINC", codes: ["13955-0", "16128-1"], why: "HCV antibody results (presence in serum, and in serum or plasma by immunoassay)" },
       { system: "CPT", codes: ["86803", "86804"], why: "the billed HCV antibody and confirmatory tests" },
       { system: "HCPCS", codes: ["G0472"], why: "Medicare's hepatitis C screening code" },
       { system: "SNOMED", codes: ["104375008"], why: "hepatitis C antibody test recorded as a procedure (Synthea)" },
@@ -206,7 +206,7 @@ const catalogue = {
   "tobacco-use-screening": {
     name: "Tobacco use screening",
     valueSets: [],
-    supplements: [{ system: "LOINC", codes: ["72166-2", "68535-4"], why: "tobacco smoking status (US Core) and tobacco use status, the observations that record the question was asked" }],
+    supplements: [{ system: "LOINC", codes: ["72166-2"], why: "tobacco smoking status (US Core), the observation that records the question was asked" }],
   },
   bmi: {
     name: "Body mass index",
