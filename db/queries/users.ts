@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { users } from "../schema";
 
@@ -54,4 +54,10 @@ export async function consumeRecoveryCodeHash(db: Db, id: string, hash: string):
     .where(and(eq(users.id, id), sql`${users.totpRecoveryCodeHashes} ? ${hash}::text`))
     .returning({ id: users.id });
   return rows.length === 1;
+}
+
+/** Names and emails of the given users, for showing a person instead of an id (audit log). */
+export async function listUserLabels(db: Db, ids: readonly string[]): Promise<Array<{ id: string; name: string | null; email: string | null }>> {
+  if (ids.length === 0) return [];
+  return db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, [...ids]));
 }

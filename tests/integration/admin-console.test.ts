@@ -163,6 +163,8 @@ describe("audit log filters, pagination and CSV export", () => {
     );
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "organization.suspended", organizationId: org("riverside") });
+    // The person, not the user id.
+    expect(events[0]!.actor).toEqual({ name: expect.any(String), email: "admin@healthprep.test" });
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     expect((await listAuditLogPage(handle.db, { action: "organization.suspended", to: yesterday }, adminAudit())).events).toHaveLength(0);
     expect((await listAuditLogPage(handle.db, { actor: "nobody@healthprep.test" }, adminAudit())).events).toHaveLength(0);

@@ -144,7 +144,7 @@ describe("screenPatient against the sandbox: sync → screen → stored results"
     const key = "colorectal-colonoscopy";
     const decisions = await listReviewDecisions(handle.db, { organizationId: riverside, patientId });
     expect(decisions.size).toBe(1);
-    const [[decisionKey, decided]] = [...decisions.entries()];
+    const [decisionKey, decided] = [...decisions.entries()][0]!;
     expect(decided).toMatchObject({ decision: "dismissed", decidedBy: "Test Clinician" });
     expect(decided.decidedAt).toBeInstanceOf(Date);
     const evidenceId = decisionKey.split("\n")[1]!;

@@ -15,7 +15,7 @@ import { requestMetaFromHeaders } from "@/lib/http/request-meta";
 import { requirePlatformPage } from "@/lib/http/require-org-page";
 import { ScrollTable } from "../_components/scroll-table";
 import { listAllOrganizations } from "@/lib/organizations/list-all-organizations";
-import { formatUtc } from "../_components/job-runs-table";
+import { formatClinicDateTime } from "@/lib/dates/format-clinic-time";
 import { ClinicFilterSelect, filterSelectClass } from "../_components/clinic-filter-select";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -38,6 +38,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     listAllOrganizations(db),
   ]);
   const clinicName = new Map(organizations.map((o) => [o.id as string, o.name]));
+  const clinicZone = new Map(organizations.map((o) => [o.id as string, o.timeZone]));
   const { page: _page, ...filterOnly } = filter;
   const filtered = Object.values(filterOnly).some((v) => v !== undefined);
   return (
@@ -103,7 +104,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               <caption className="sr-only">Audit log, page {page}</caption>
               <TableHeader>
                 <TableRow>
-                  <TableHead>Time (UTC)</TableHead>
+                  <TableHead>Time</TableHead>
                   <TableHead>Action</TableHead>
                   <TableHead>Actor</TableHead>
                   <TableHead>Clinic</TableHead>
@@ -114,9 +115,17 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               <TableBody>
                 {events.map((e) => (
                   <TableRow key={e.id} data-testid="audit-row">
-                    <TableCell className="whitespace-nowrap font-mono text-xs">{formatUtc(e.occurredAt)}</TableCell>
+                    {/* In the clinic's own time; platform-wide events (no clinic) in UTC, each with its zone. */}
+                    <TableCell className="whitespace-nowrap text-xs tabular-nums">{formatClinicDateTime(e.occurredAt, (e.organizationId ? clinicZone.get(e.organizationId) : undefined) ?? "UTC")}</TableCell>
                     <TableCell className="font-mono text-xs">{e.action}</TableCell>
-                    <TableCell className="font-mono text-xs">{e.actorUserId ?? "—"}</TableCell>
+                    <TableCell className="text-xs" data-testid="audit-actor">
+                      {e.actor ? (
+                        <>
+                          <div className="font-medium">{e.actor.name ?? e.actor.email}</div>
+                          {e.actor.name && e.actor.email ? <div className="text-muted-foreground">{e.actor.email}</div> : null}
+                        </>
+                      ) : e.actorUserId ? <span className="text-muted-foreground">Deleted account</span> : <span className="text-muted-foreground">System</span>}
+                    </TableCell>
                     <TableCell className="text-xs">{e.organizationId ? (clinicName.get(e.organizationId) ?? e.organizationId) : "—"}</TableCell>
                     <TableCell className="font-mono text-xs">{e.targetIds.join(", ") || "—"}</TableCell>
                     <TableCell className="font-mono text-xs">{e.ip ?? "—"}</TableCell>

@@ -36,6 +36,8 @@ const prepLabel: Record<string, { label: string; className: string }> = {
 // class strings (tailwind-merge) on every render. The cell padding is set once on the body.
 const rowClass = "border-b transition-colors hover:bg-muted/50";
 const bodyClass = "[&_tr:last-child]:border-0 [&>tr>td]:px-3 [&>tr>td]:py-2.5 [&>tr>td]:align-middle";
+// On a tablet the table scrolls sideways; the actions stay pinned to its right edge, never cut off.
+const stickyActions = "sticky right-0 bg-background max-lg:shadow-[-8px_0_8px_-8px_rgb(0_0_0/0.2)]";
 
 function settled(day: Day): boolean {
   if (day.sync.status === "running") return false;
@@ -95,7 +97,7 @@ export function ScheduleTable(props: TableProps) {
               <TableHead>Visit</TableHead>
               <TableHead>Prep</TableHead>
               <TableHead>Documents</TableHead>
-              {props.canGenerate || props.canWriteBack ? <TableHead>Actions</TableHead> : null}
+              {props.canGenerate || props.canWriteBack ? <TableHead className={stickyActions}>Actions</TableHead> : null}
             </TableRow>
           </TableHeader>
           <tbody className={bodyClass}>
@@ -139,7 +141,7 @@ export function ScheduleTable(props: TableProps) {
                     <DocumentProgress documents={r.documents} orgSlug={props.orgSlug} patientId={r.patientId} patientLabel={patientLabel} canRetry={props.canGenerate} />
                   </td>
                   {props.canGenerate || props.canWriteBack ? (
-                    <td>
+                    <td className={stickyActions}>
                       <RowActions
                         orgSlug={props.orgSlug}
                         appointmentId={r.appointmentId}

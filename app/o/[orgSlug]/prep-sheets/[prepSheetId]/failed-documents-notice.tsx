@@ -1,5 +1,4 @@
 import Link from "next/link";
-import type { Db } from "@/db/client";
 import { describeDocumentFailure } from "@/lib/documents/describe-document-failure";
 import { listPatientDocumentSummaries } from "@/lib/documents/list-patient-document-summaries";
 import type { Id } from "@/lib/ids";
@@ -9,7 +8,7 @@ import { RetryDocumentsButton } from "../../patients/[patientId]/retry-documents
  * A sheet built while some of the patient's documents could not be read says so: what those
  * documents hold is missing from it, however "Ready" it looks.
  */
-export async function FailedDocumentsNotice(props: { db: Db; organizationId: Id<"organization">; orgSlug: string; patientId: Id<"patient">; canRetry: boolean }) {
+export async function FailedDocumentsNotice(props: { db: Parameters<typeof listPatientDocumentSummaries>[0]; organizationId: Id<"organization">; orgSlug: string; patientId: Id<"patient">; canRetry: boolean }) {
   const documents = await listPatientDocumentSummaries(props.db, { organizationId: props.organizationId, patientId: props.patientId });
   const failed = documents.filter((d) => d.state === "failed");
   if (failed.length === 0) return null;
