@@ -8,27 +8,68 @@ export interface RouterResult {
   resource: Resource | undefined;
 }
 
-/** The FHIR data: fhir-router over its in-memory repository. Ids are kept as loaded. */
+/**
+ * Types whose `patient` search parameter is exactly their `subject` (or `patient`) reference to a
+ * Patient, so a search by one patient may look only at that patient's resources.
+ */
+const patientIndexedTypes = new Set(["Observation", "Condition", "Procedure", "DiagnosticReport", "DocumentReference", "Encounter", "Immunization", "MedicationRequest", "AllergyIntolerance"]);
+
+function patientOf(resource: Resource): string | undefined {
+  if (!patientIndexedTypes.has(resource.resourceType)) return undefined;
+  const ref = (resource as { subject?: { reference?: string }; patient?: { reference?: string } });
+  const reference = ref.subject?.reference ?? ref.patient?.reference;
+  return reference?.startsWith("Patient/") ? reference.slice("Patient/".length) : undefined;
+}
+
+/** The one patient a type-level search is confined to (`patient=X`, `subject=Patient/X`), if it is. */
+function searchedPatient(url: string): { type: string; patient: string } | undefined {
+  const [type = "", query = ""] = url.split("?", 2);
+  if (!patientIndexedTypes.has(type) || type.includes("/")) return undefined;
+  const params = new URLSearchParams(query);
+  // Includes, reverse chains and chained parameters reach other resources: those search everything.
+  if ([...params.keys()].some((k) => k.startsWith("_include") || k.startsWith("_revinclude") || k.startsWith("_has") || k.includes("."))) return undefined;
+  const values = [...params.getAll("patient"), ...params.getAll("subject").map((v) => v.replace(/^Patient\//, ""))];
+  if (values.length !== 1 || values[0]!.includes(",") || values[0]!.includes("/")) return undefined;
+  return { type, patient: values[0]! };
+}
+
+/**
+ * The FHIR data: fhir-router over its in-memory repository. Ids are kept as loaded. Searches by
+ * one patient run over a per-patient copy (Epic's searches are indexed by patient; the in-memory
+ * repository scans every resource of the type, which at 40 Synthea patients cost seconds per
+ * Observation search). The copy holds the same stored resources, meta included.
+ */
 export class FhirStore {
   readonly repo = new MemoryRepository();
   readonly router = new FhirRouter();
+  private readonly byPatient = new Map<string, MemoryRepository>();
 
   constructor() {
     indexFhirDefinitions();
+  }
+
+  private async index(stored: Resource): Promise<void> {
+    const patient = patientOf(stored);
+    if (!patient) return;
+    let repo = this.byPatient.get(patient);
+    if (!repo) this.byPatient.set(patient, (repo = new MemoryRepository()));
+    const target = repo;
+    await target.withSeeding(() => target.updateResource(stored));
   }
 
   /** Stores resources as they are (same id twice: the later one wins); keeps meta.lastUpdated if given. */
   async put(resources: readonly Resource[]): Promise<void> {
     await this.repo.withSeeding(async () => {
       for (const r of resources) {
-        if (r.id) await this.repo.updateResource(r);
-        else await this.repo.createResource(r);
+        await this.index(r.id ? await this.repo.updateResource(r) : await this.repo.createResource(r));
       }
     });
   }
 
   async create<T extends Resource>(resource: T): Promise<T & { id: string }> {
-    return (await this.repo.createResource(resource)) as T & { id: string };
+    const stored = (await this.repo.createResource(resource)) as T & { id: string };
+    await this.index(stored);
+    return stored;
   }
 
   async read<T extends Resource>(type: T["resourceType"], id: string): Promise<T | undefined> {
@@ -56,7 +97,9 @@ export class FhirStore {
 
   /** `url` is relative to the FHIR base, e.g. "Observation?patient=x&category=laboratory". */
   async route(method: HttpMethod, url: string, body?: unknown): Promise<RouterResult> {
-    const [outcome, resource] = await this.router.handleRequest(makeSimpleRequest(method, url, body), this.repo);
+    const confined = method === "GET" ? searchedPatient(url) : undefined;
+    const repo = confined ? (this.byPatient.get(confined.patient) ?? new MemoryRepository()) : this.repo;
+    const [outcome, resource] = await this.router.handleRequest(makeSimpleRequest(method, url, body), repo);
     return { outcome, resource };
   }
 }
