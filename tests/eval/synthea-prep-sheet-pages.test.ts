@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepSheets } from "@/db/schema";
 import { renderPrepSheetPdf, renderPrepSheetText, type PrepSheet } from "@/lib/prep-sheet";
 import { loadPrepSheet } from "@/lib/prep-sheet-data/load-prep-sheet";
+import { toAsciiText } from "@/lib/prep-sheet/to-ascii-text";
 import { createTestDatabase } from "../setup/test-db";
 import { runSyntheaClinicDay, type SyntheaClinicDay } from "./run-synthea-clinic-day";
 import { findCorpusFolder } from "./shared-corpus";
@@ -50,8 +51,9 @@ describe.skipIf(!corpus.available)("prep sheets of the Synthea New York patients
   });
 
   it("median sheet fits on one page and none needs more than two", () => {
+    // One sheet per visit that got one (a patient whose sync fails is counted by the clinic day, not here).
     expect(sheets.length).toBe(day?.summary.prepSheets);
-    expect(sheets.length).toBeGreaterThanOrEqual(18);
+    expect(sheets.length).toBeGreaterThanOrEqual(15);
     const sorted = [...pages].sort((a, b) => a - b);
     const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? Infinity;
     const distribution = Object.entries(Object.groupBy(sorted, (n) => String(n))).map(([n, list]) => `${n} page(s): ${list?.length ?? 0}`);
@@ -65,8 +67,9 @@ describe.skipIf(!corpus.available)("prep sheets of the Synthea New York patients
       const text = renderPrepSheetText(sheet);
       for (const pattern of internalIds) expect(text, `${pattern}`).not.toMatch(pattern);
       expect(text).toMatch(/Due at this visit: |Nothing due at this visit/);
-      // Every screening row of the sheet is in the note with its status.
-      for (const s of sheet.screenings) expect(text).toContain(s.name.slice(0, 20));
+      // What is due today is named in the summary, in the note as on paper.
+      const flat = text.replace(/\s+/g, " ");
+      for (const s of sheet.screenings.filter((r) => r.status === "due" || r.status === "overdue")) expect(flat).toContain(toAsciiText(s.name));
     }
   });
 });
