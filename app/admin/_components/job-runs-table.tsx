@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { formatClinicDateTime } from "@/lib/dates/format-clinic-time";
 import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { RetryButton } from "./retry-button";
 import { ScrollTable } from "./scroll-table";
@@ -33,12 +34,12 @@ export function formatUtc(date: Date): string {
 }
 
 /** Job runs: ids, function names, statuses and AppError reasons only — nothing about patients. */
-export function JobRunsTable({ runs, showClinic }: { runs: JobRunView[]; showClinic: boolean }) {
+export function JobRunsTable({ runs, showClinic, timeZones = {} }: { runs: JobRunView[]; showClinic: boolean; /** Clinic id → its zone; runs of no clinic read in UTC. */ timeZones?: Record<string, string> }) {
   return (
     <ScrollTable label="Job runs">
         <TableHeader>
           <TableRow>
-            <TableHead>Started (UTC)</TableHead>
+            <TableHead>Started</TableHead>
             {showClinic ? <TableHead>Clinic</TableHead> : null}
             <TableHead>Function</TableHead>
             <TableHead>Status</TableHead>
@@ -53,7 +54,7 @@ export function JobRunsTable({ runs, showClinic }: { runs: JobRunView[]; showCli
         <TableBody>
           {runs.map((run) => (
             <TableRow key={run.id} data-testid="job-run-row">
-              <TableCell className="whitespace-nowrap font-mono text-xs">{formatUtc(run.startedAt)}</TableCell>
+              <TableCell className="whitespace-nowrap text-xs tabular-nums">{formatClinicDateTime(run.startedAt, (run.organizationId ? timeZones[run.organizationId] : undefined) ?? "UTC")}</TableCell>
               {showClinic ? (
                 <TableCell>
                   {run.organizationId ? (

@@ -102,7 +102,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
       ) : (
         <Card>
           <CardContent className="pt-6">
-            <JobRunsTable runs={runs} showClinic />
+            <JobRunsTable runs={runs} showClinic timeZones={Object.fromEntries(organizations.map((o) => [o.id, o.timeZone]))} />
           </CardContent>
         </Card>
       )}

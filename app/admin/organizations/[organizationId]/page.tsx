@@ -11,6 +11,7 @@ import { getClinicDetail } from "@/lib/admin/get-clinic-detail";
 import { isAppError } from "@/lib/errors";
 import { requestMetaFromHeaders } from "@/lib/http/request-meta";
 import { requirePlatformPage } from "@/lib/http/require-org-page";
+import { formatClinicDateTime } from "@/lib/dates/format-clinic-time";
 import { formatUtc, JobRunsTable } from "../../_components/job-runs-table";
 import { EditOrganizationForm } from "./edit-organization-form";
 import { StatusForm } from "./status-form";
@@ -82,7 +83,7 @@ export default async function ClinicDetailPage({ params }: { params: Promise<{ o
                     {epic.tokens.map((t) => (
                       <li key={t.id}>
                         {t.kind === "backend" ? "Backend Services" : "User"} token <Badge variant={tokenVariant[t.status]}>{t.status.replace("_", " ")}</Badge>{" "}
-                        <span className="text-muted-foreground">expires {formatUtc(t.expiresAt)} UTC</span>
+                        <span className="text-muted-foreground">expires {formatClinicDateTime(t.expiresAt, o.timeZone)}</span>
                       </li>
                     ))}
                   </ul>
@@ -136,7 +137,7 @@ export default async function ClinicDetailPage({ params }: { params: Promise<{ o
           </CardDescription>
         </CardHeader>
         <CardContent>
-          {jobRuns.length === 0 ? <p className="text-sm text-muted-foreground">No job has run for this clinic yet.</p> : <JobRunsTable runs={jobRuns} showClinic={false} />}
+          {jobRuns.length === 0 ? <p className="text-sm text-muted-foreground">No job has run for this clinic yet.</p> : <JobRunsTable runs={jobRuns} showClinic={false} timeZones={{ [o.id]: o.timeZone }} />}
         </CardContent>
       </Card>
       <Card className="mt-6">
@@ -150,7 +151,7 @@ export default async function ClinicDetailPage({ params }: { params: Promise<{ o
             <Table>
               <TableHeader>
                 <TableRow>
-                  <TableHead>Started (UTC)</TableHead>
+                  <TableHead>Started</TableHead>
                   <TableHead>Kind</TableHead>
                   <TableHead>Status</TableHead>
                   <TableHead>Reason</TableHead>
@@ -159,7 +160,7 @@ export default async function ClinicDetailPage({ params }: { params: Promise<{ o
               <TableBody>
                 {syncRuns.map((s) => (
                   <TableRow key={s.id}>
-                    <TableCell className="whitespace-nowrap font-mono text-xs">{formatUtc(s.startedAt)}</TableCell>
+                    <TableCell className="whitespace-nowrap text-xs tabular-nums">{formatClinicDateTime(s.startedAt, o.timeZone)}</TableCell>
                     <TableCell>{s.kind}</TableCell>
                     <TableCell>{s.status}</TableCell>
                     <TableCell className="text-xs">{s.errorReason ?? "—"}</TableCell>

@@ -3,6 +3,7 @@ import { PageHeader } from "@/app/_components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatClinicDateTime } from "@/lib/dates/format-clinic-time";
 import { requireOrgPage } from "@/lib/http/require-org-page";
 import { defaultEpicScopes } from "@/lib/smart/epic-scopes";
 import { getEhrConnectionStatus } from "@/lib/smart/get-ehr-connection-status";
@@ -47,7 +48,7 @@ export default async function EpicSettingsPage({ params }: { params: Promise<{ o
                   <TableRow>
                     <TableHead>Kind</TableHead>
                     <TableHead>Status</TableHead>
-                    <TableHead>Expires (UTC)</TableHead>
+                    <TableHead>Expires</TableHead>
                     <TableHead>Refreshable</TableHead>
                   </TableRow>
                 </TableHeader>
@@ -58,7 +59,7 @@ export default async function EpicSettingsPage({ params }: { params: Promise<{ o
                       <TableCell>
                         <Badge variant={statusVariant[t.status]}>{t.status.replace("_", " ")}</Badge>
                       </TableCell>
-                      <TableCell className="font-mono text-xs">{t.expiresAt.toISOString().slice(0, 16).replace("T", " ")}</TableCell>
+                      <TableCell className="text-xs tabular-nums">{formatClinicDateTime(t.expiresAt, organization.timeZone)}</TableCell>
                       <TableCell>{t.refreshable ? "yes" : "no"}</TableCell>
                     </TableRow>
                   ))}
