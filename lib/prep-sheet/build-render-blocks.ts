@@ -129,7 +129,8 @@ export function buildRenderBlocks(sheet: PrepSheet): RenderBlock[] {
   if (sheet.conditions.length > 0) {
     const problems = sheet.conditions.map((c) => {
       const details = [c.codes, c.onset ? `since ${c.onset.slice(0, 4)}` : ""].filter(Boolean).join(", ");
-      return details ? `${toPlainLabel(c.name)} (${details})` : toPlainLabel(c.name);
+      // A problem's name is printed whole: only the evidence column is cut to a few words.
+      return details ? `${toPlainLabel(c.name, Infinity)} (${details})` : toPlainLabel(c.name, Infinity);
     });
     blocks.push({ kind: "paragraph", title: "Active problems", text: `${problems.join("; ")}.` });
   }

@@ -9,12 +9,12 @@ const maxLabelLength = 44;
 // SNOMED fully specified names end in a semantic tag that says nothing to a reader of the sheet.
 const semanticTag = /\s*\((procedure|finding|disorder|situation|observable entity|regime\/therapy|qualifier value|event)\)\s*$/i;
 
-export function toPlainLabel(label: string): string {
+export function toPlainLabel(label: string, maxLength = maxLabelLength): string {
   const text = label.replace(semanticTag, "").replace(/\s+/g, " ").trim();
   const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
-  if (capitalised.length <= maxLabelLength) return capitalised;
-  const cut = capitalised.slice(0, maxLabelLength - 1);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), maxLabelLength / 2)).replace(/[\s,;:/-]+$/, "")}\u2026`;
+  if (capitalised.length <= maxLength) return capitalised;
+  const cut = capitalised.slice(0, maxLength - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), maxLength / 2)).replace(/[\s,;:/-]+$/, "")}\u2026`;
 }
 
 function describeItem(item: EvidenceModel): string {

@@ -83,7 +83,7 @@ describe("renderPrepSheetPdf", () => {
 
   it("prints evidence in a few words with source and date, never record ids, codes or the engine's reasoning", async () => {
     const reasons = ["Last completed 2024-06-06 per procedure fb537794-2f16 (SNOMED 73761001). Chosen in family colorectal-cancer over colorectal-fit. yearly follows CMS2; value set eSbx.203715.vs.bp"];
-    const item = { source: "procedure", sourceId: "doc_01M97ABCDEFGH", role: "completion", date: "2024-06-06", datePrecision: "day", code: { system: "http://snomed.info/sct", code: "73761001", display: "Colonoscopy (procedure)" }, term: null, snippet: null, context: null, confidence: 1, matchedBy: "code", use: "counted", note: null } as const;
+    const item = { source: "procedure", sourceId: "doc_01M97ABCDEFGH", role: "completion", date: "2024-06-06", datePrecision: "day", code: { system: "SNOMED", code: "73761001", display: "Colonoscopy (procedure)" }, term: null, snippet: null, context: null, confidence: 1, matchedBy: "code", use: "counted", note: null } as const;
     const sheet = buildPrepSheet(buildPrepInput({
       screenings: [buildScreening({ screeningTypeKey: "crc", name: "Colorectal cancer screening", status: "complete", lastCompleted: "2024-06-06", nextDue: "2034-06-06", reasons, evidence: [item, { ...item, sourceId: "p2", date: "2019-01-01" }, { ...item, sourceId: "p3", date: "2014-01-01" }, { ...item, sourceId: "p4", date: "2009-01-01" }] })],
     }));

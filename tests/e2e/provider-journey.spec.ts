@@ -63,7 +63,8 @@ test("a provider signs in with Epic, prepares the day and files a prep sheet in 
   const prepSheetId = new URL(page.url()).pathname.split("/").pop()!;
   const sheet = page.getByTestId("prep-sheet");
   await expect(sheet).toContainText(patient.name);
-  for (const section of ["Patient and visit", "Screening checklist", "Recent labs", "Imaging", "Consults", "Hospital and ED visits", "Active conditions", "Pre-visit checklist", "Provider notes"]) {
+  await expect(sheet.getByTestId("sheet-summary")).toContainText(`${due.name}`);
+  for (const section of ["Screenings", "Pre-visit checklist", "Provider notes"]) {
     await expect(sheet.getByRole("heading", { level: 2, name: section })).toBeVisible();
   }
   await expect(page.getByTestId("prep-sheet-versions").getByText(/Version \d+ \(this one\)/)).toBeVisible();
@@ -73,11 +74,14 @@ test("a provider signs in with Epic, prepares the day and files a prep sheet in 
   await expect(dueItem.getByTestId("sheet-screening-reason")).toHaveText(/\w/);
   await expect(completeItem.getByTestId("screening-status")).toHaveText(complete.status);
   await expect(completeItem.getByTestId("sheet-screening-reason")).toHaveText(/\w/);
-  // Evidence lines read "<Source> <date>: <label>" (the Due one: the smoking status that made her eligible).
+  // The audit detail's evidence lines read "<Source> <date>: <label>" (the Due one: the smoking status that made her eligible).
   const evidenceLine = /^(Procedure|Result|Report|Immunization|Condition|Document) \d{4}-\d{2}-\d{2}: \S/;
   await expect(dueItem.getByTestId("sheet-evidence").first()).toHaveText(evidenceLine);
   await expect(completeItem.getByTestId("sheet-evidence").first()).toHaveText(evidenceLine);
-  await expect(completeItem).toContainText(/Last done \d{4}-\d{2}-\d{2} · Next due \d{4}-\d{2}-\d{2}/);
+  await expect(completeItem.getByTestId("sheet-screening-last-done")).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(completeItem.getByTestId("sheet-screening-due")).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+  // On the face of the sheet, the evidence in a few plain words with its source and date.
+  await expect(completeItem.getByTestId("sheet-screening-evidence")).toHaveText(/\((procedure|result|report|document) \d{4}-\d{2}-\d{2}\)$/);
 
   // The same on the patient page, in the expandable evidence (source label, date, snippet).
   await page.getByRole("link", { name: "Open patient" }).click();

@@ -21,6 +21,7 @@ const sendOutcome: Record<string, string> = {
   no_encounter: "No Epic encounter to file to",
   no_author: "No provider to author the note",
   dry_run: "Dry run: not written",
+  outdated: "Sheet out of date: open it to send",
 };
 
 // Worked out once, not per row and poll (see the note in RowActions).
