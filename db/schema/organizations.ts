@@ -3,6 +3,7 @@ import type { Id } from "@/lib/ids";
 import type { PrepSheetSettingsInput } from "@/lib/prep-sheet/prep-sheet-settings";
 import type { ClinicSettingsInput } from "@/lib/screening/clinic-settings";
 import type { WriteBackSettingsInput } from "@/lib/writeback/write-back-settings";
+import type { SyncSettingsInput } from "@/lib/sync/sync-settings";
 import { users } from "./auth";
 
 export const organizationStatuses = ["active", "suspended"] as const;
@@ -21,6 +22,7 @@ export type OrganizationSettings = {
   prepSheet?: PrepSheetSettingsInput;
   screening?: ClinicSettingsInput;
   writeBack?: WriteBackSettingsInput;
+  sync?: SyncSettingsInput;
 };
 
 export const organizations = pgTable("organizations", {

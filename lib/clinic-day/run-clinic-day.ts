@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { createRetryBudget } from "@/lib/fhir/retry-policy";
 import { withRetryBudget } from "@/lib/fhir/with-retry-budget";
 import type { Id } from "@/lib/ids";
+import { readClinicSettings } from "@/lib/organizations/clinic-settings-store";
 import { generatePrepSheet } from "@/lib/prep-sheet-data/generate-prep-sheet";
 import { keepLastPrepSheet } from "@/lib/prep-sheet-data/keep-last-prep-sheet";
 import { loadPrepSheet } from "@/lib/prep-sheet-data/load-prep-sheet";
@@ -16,6 +17,7 @@ import type { SyncJobContext } from "@/lib/sync/sync-job-context";
 import { syncPatient } from "@/lib/sync/sync-patient";
 import type { WriteBackPolicy } from "@/lib/writeback/write-back-ledger";
 import { writePrepSheetToEhr, type WritePrepSheetResult } from "@/lib/writeback/write-prep-sheet-to-ehr";
+import { cacheRunReads } from "./cache-run-reads";
 import { syncClinicDaySchedule } from "./sync-clinic-day-schedule";
 
 export type ClinicDayOptions = {
@@ -74,10 +76,11 @@ export async function runClinicDay(ctx: SyncJobContext, options: ClinicDayOption
   let phase = performance.now();
   const schedule = await syncClinicDaySchedule(ctx, { organizationId, date: options.date, ...(options.practitionerId ? { practitionerId: options.practitionerId } : {}) });
   log(`schedule: ${schedule.appointments} visits, ${schedule.patients.length} patients`);
-  const { client } = await ctx.getFhirClient(db, { organizationId });
+  // One client for the run: what one patient's pull already read is not asked of Epic again.
+  const client = cacheRunReads((await ctx.getFhirClient(db, { organizationId })).client);
   const failedPatients = new Set<Id<"patient">>();
   const documentIds: Id<"document">[] = [];
-  const patientLimit = createSemaphore(4);
+  const patientLimit = createSemaphore(readClinicSettings(clinic.settings).sync.patientConcurrency);
   await Promise.all(schedule.patients.map(({ patientId }) => patientLimit.run(async () => {
     try {
       const budget = createRetryBudget(options.patientBudgetMs ?? defaultPatientBudgetMs, "patient", Date.now());

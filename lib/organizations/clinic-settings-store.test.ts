@@ -18,6 +18,13 @@ describe("readClinicSettings", () => {
     expect(read.screening.dueSoonDays).toBe(30);
     expect(read.writeBack.dailyCap).toBe(2);
   });
+
+  it("pulls 4 patients at once unless the clinic chose 1–16", () => {
+    expect(readClinicSettings({}).sync.patientConcurrency).toBe(4);
+    expect(readClinicSettings({ sync: { patientConcurrency: 8 } }).sync.patientConcurrency).toBe(8);
+    expect(readClinicSettings({ sync: { patientConcurrency: 0 } }).sync.patientConcurrency).toBe(4);
+    expect(readClinicSettings({ sync: { patientConcurrency: 17 } }).sync.patientConcurrency).toBe(4);
+  });
 });
 
 describe("toStoredPatch", () => {

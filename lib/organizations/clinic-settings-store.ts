@@ -3,6 +3,7 @@ import type { OrganizationSettings } from "@/db/schema/organizations";
 import { sessionPolicy, sessionSettingBounds } from "@/lib/auth/session-policy";
 import { prepSheetSettingsSchema } from "@/lib/prep-sheet/prep-sheet-settings";
 import { clinicSettingsSchema } from "@/lib/screening/clinic-settings";
+import { syncSettingsSchema } from "@/lib/sync/sync-settings";
 import { writeBackSettingsSchema } from "@/lib/writeback/write-back-settings";
 
 const [idleMin, idleMax] = sessionSettingBounds.idleMinutes;
@@ -20,6 +21,7 @@ export const clinicSettingsStoreSchema = z.object({
   screening: clinicSettingsSchema.prefault({}),
   writeBack: writeBackSettingsSchema.prefault({}),
   sessions: sessionSettingsSchema.prefault({}),
+  sync: syncSettingsSchema.prefault({}),
 });
 export type ClinicSettingsStore = z.infer<typeof clinicSettingsStoreSchema>;
 export type ClinicSettingsSection = keyof ClinicSettingsStore;
@@ -36,6 +38,8 @@ function storedSection(stored: OrganizationSettings, section: ClinicSettingsSect
       return stored.writeBack ?? {};
     case "sessions":
       return { sessionIdleMinutes: stored.sessionIdleMinutes, sessionAbsoluteHours: stored.sessionAbsoluteHours };
+    case "sync":
+      return stored.sync ?? {};
   }
 }
 
@@ -50,7 +54,7 @@ export function readClinicSettings(settings: OrganizationSettings | null | undef
     const parsed = schema.safeParse(storedSection(stored, section));
     return (parsed.success ? parsed.data : schema.parse(undefined)) as ClinicSettingsStore[S];
   };
-  return { prepSheet: read("prepSheet"), screening: read("screening"), writeBack: read("writeBack"), sessions: read("sessions") };
+  return { prepSheet: read("prepSheet"), screening: read("screening"), writeBack: read("writeBack"), sessions: read("sessions"), sync: read("sync") };
 }
 
 /** The jsonb patch that stores one validated section, and the top-level keys it retires. */

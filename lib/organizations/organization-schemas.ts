@@ -103,3 +103,8 @@ export const sessionSettingsFormSchema = settingsFormFields.transform((f) => ({
   orgSlug: f.orgSlug,
   values: { sessionIdleMinutes: formNumber(f.sessionIdleMinutes), sessionAbsoluteHours: formNumber(f.sessionAbsoluteHours) } as Record<string, unknown>,
 }));
+
+export const syncSettingsFormSchema = settingsFormFields.transform((f) => ({
+  orgSlug: f.orgSlug,
+  values: { patientConcurrency: formNumber(f.patientConcurrency) } as Record<string, unknown>,
+}));

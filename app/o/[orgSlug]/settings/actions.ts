@@ -6,7 +6,7 @@ import type { ClinicSettingsSection } from "@/lib/organizations/clinic-settings-
 import { inviteMember } from "@/lib/organizations/invite-member";
 import {
   changeMemberRoleSchema, inviteMemberSchema, prepSheetSettingsFormSchema, removeMemberSchema, screeningTimingFormSchema,
-  sessionSettingsFormSchema, writeBackSettingsFormSchema,
+  sessionSettingsFormSchema, syncSettingsFormSchema, writeBackSettingsFormSchema,
 } from "@/lib/organizations/organization-schemas";
 import { removeMember } from "@/lib/organizations/remove-member";
 import { updateClinicSettings } from "@/lib/organizations/update-clinic-settings";
@@ -64,3 +64,6 @@ export const saveWriteBackSettingsAction = orgAction({ permission: "settings.man
 
 // Save the session timeouts.
 export const saveSessionSettingsAction = orgAction({ permission: "settings.manage", schema: sessionSettingsFormSchema }, saveSection("sessions"));
+
+// Save how many patients an Epic pull handles at once.
+export const saveSyncSettingsAction = orgAction({ permission: "settings.manage", schema: syncSettingsFormSchema }, saveSection("sync"));

@@ -8,6 +8,7 @@ const sections = [
   { path: "/prep-sheet", label: "Prep sheet" },
   { path: "/screening-timing", label: "Screening timing" },
   { path: "/write-back", label: "Write-back to Epic" },
+  { path: "/epic-sync", label: "Epic sync" },
   { path: "/sessions", label: "Sessions" },
 ];
 
