@@ -79,25 +79,36 @@ export function classifyMatchContext(
   const clause = text.clause[matchStart];
   const firstWord = text.word[matchStart] ?? 0;
   const lastWord = text.word[matchEnd - 1] ?? firstWord;
-  let best: { cue: Cue; distance: number } | null = null;
+  // The best cue so far and its distance, as locals: this runs for every mention of every text.
+  let best: Cue | null = null;
+  let bestDistance = 0;
   for (const hit of cueHits) {
     const cue = cues[hit.phraseIndex];
     if (!cue || cue.kind === "terminator" || text.clause[hit.start] !== clause) continue;
     let distance: number;
     if (cue.direction === "pre" && hit.end <= matchStart) {
       distance = firstWord - (text.word[hit.end - 1] ?? 0);
-      if (terminators.some((t) => t.start >= hit.end && t.end <= matchStart)) continue;
+      if (hasTerminatorBetween(terminators, hit.end, matchStart)) continue;
     } else if (cue.direction === "post" && hit.start >= matchEnd) {
       distance = (text.word[hit.start] ?? 0) - lastWord;
-      if (terminators.some((t) => t.start >= matchEnd && t.end <= hit.start)) continue;
+      if (hasTerminatorBetween(terminators, matchEnd, hit.start)) continue;
     } else continue;
     if (distance > cue.window) continue;
     const better =
       best === null ||
-      priority[cue.kind] < priority[best.cue.kind] ||
-      (priority[cue.kind] === priority[best.cue.kind] && distance < best.distance);
-    if (better) best = { cue, distance };
+      priority[cue.kind] < priority[best.kind] ||
+      (priority[cue.kind] === priority[best.kind] && distance < bestDistance);
+    if (better) {
+      best = cue;
+      bestDistance = distance;
+    }
   }
-  if (best === null) return { context: "affirmed", cue: null };
-  return { context: best.cue.kind as MatchContext, cue: best.cue.phrase };
+  if (best === null) return affirmed;
+  return { context: best.kind as MatchContext, cue: best.phrase };
+}
+
+/** Whether a terminator cue lies wholly inside compact offsets [from, to). */
+function hasTerminatorBetween(terminators: readonly CueHit[], from: number, to: number): boolean {
+  for (const t of terminators) if (t.start >= from && t.end <= to) return true;
+  return false;
 }

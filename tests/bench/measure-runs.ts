@@ -7,7 +7,7 @@ import { runInNewContext } from "node:vm";
  * Heap delta is what stays reachable after a run and a full GC (input kept alive on both sides), so
  * it shows memory an engine retains in caches rather than transient garbage.
  */
-export type RunStats = { ms: number; runsMs: number[]; cpuMs: number; heapDeltaMb: number };
+export type RunStats = { ms: number; runsMs: number[]; cpuMs: number; runsCpuMs: number[]; heapDeltaMb: number };
 
 // Benchmarks run under plain `tsx`, so gc is exposed here rather than through a node flag.
 setFlagsFromString("--expose-gc");
@@ -44,7 +44,7 @@ export async function measureRuns<Input>(options: {
     // Let stderr flush between long runs.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return { ms: median(runsMs), runsMs, cpuMs: median(cpuMs), heapDeltaMb: Math.round(median(heapDeltas) / 1e5) / 10 };
+  return { ms: median(runsMs), runsMs, cpuMs: median(cpuMs), runsCpuMs: cpuMs, heapDeltaMb: Math.round(median(heapDeltas) / 1e5) / 10 };
 }
 
 export function median(values: readonly number[]): number {
