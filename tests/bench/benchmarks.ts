@@ -1,3 +1,4 @@
+import { clinicDayBenchmark } from "./clinic-day-benchmark";
 import { ocrBenchmark } from "./ocr-benchmarks";
 import { sandboxStartupBenchmark } from "./sandbox-startup-benchmark";
 import { schedulePageBenchmark, schedulePageSlowEpicBenchmark } from "./schedule-page-benchmark";
@@ -14,6 +15,10 @@ export type BenchmarkOptions = {
   scale: number | null;
   /** Human-readable progress; goes to stderr so stdout stays machine-readable. */
   log: (line: string) => void;
+  /** `--patients N`, `--faults SPEC`, `--seed DIR`: workload options of the clinic-day benchmark (null when not given). */
+  patients: number | null;
+  faults: string | null;
+  seed: string | null;
 };
 
 /** A JSON-serialisable summary; `ms` is the headline figure. */
@@ -21,8 +26,12 @@ export type BenchmarkResult = { ms: number } & Record<string, unknown>;
 
 export type Benchmark = {
   name: string;
+  /** The JSON key when it is not the name (INTERFACES.md: `clinic-day` reports as `clinicDay`). */
+  key?: string;
+  /** Timed runs when `--runs` is not given (default 5). */
+  defaultRuns?: number;
   description: string;
   run: (options: BenchmarkOptions) => Promise<BenchmarkResult>;
 };
 
-export const benchmarks: readonly Benchmark[] = [...screeningBenchmarks, ocrBenchmark, schedulePageBenchmark, schedulePageSlowEpicBenchmark, sandboxStartupBenchmark];
+export const benchmarks: readonly Benchmark[] = [...screeningBenchmarks, ocrBenchmark, schedulePageBenchmark, schedulePageSlowEpicBenchmark, sandboxStartupBenchmark, clinicDayBenchmark];

@@ -62,7 +62,7 @@ function projectRoot(): string {
   return path.resolve(import.meta.dirname, "../..");
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -84,7 +84,7 @@ async function adminQuery(adminUrl: string, sql: string): Promise<void> {
 }
 
 /** A fresh database: a new one on TEST_DATABASE_URL's server, else PGlite in a temp directory. */
-async function createBenchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createBenchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL;
   if (admin) {
     const name = `healthprep_bench_${Date.now()}_${randomBytes(3).toString("hex")}`;
