@@ -200,19 +200,25 @@ function textsByDocument(pages: OcrPage[], texts: string[]) {
   return out;
 }
 
-function orderedAccuracy(documents: OcrCorpusDocument[], byDoc: Map<string, { page: number; text: string }[]>): number | null {
+/** The truth of just the pages read when the truth has page breaks (a mixed PDF's scanned page), else all of it. */
+function truthOfPages(document: OcrCorpusDocument, pages: { page: number }[], pageCount: number): string {
+  const truth = truthFor(document, pageCount);
+  return truth && pages.length > 0 ? pages.map((p) => truth[p.page - 1] ?? "").join("\n") : document.truthPages.join("\n");
+}
+
+function orderedAccuracy(documents: OcrCorpusDocument[], byDoc: Map<string, { page: number; text: string }[]>, pageCounts: Map<string, number>): number | null {
   const comparisons = documents.flatMap((document) => {
     const pages = byDoc.get(document.id);
     if (!pages) return [];
-    const truth = truthFor(document, pages.length);
+    const truth = truthFor(document, pageCounts.get(document.id) ?? pages.length);
     if (truth) return [sumWordComparisons(pages.map((p) => compareWords(truth[p.page - 1] ?? "", p.text)))];
     return [compareWords(document.truthPages.join("\n"), pages.map((p) => p.text).join("\n"))];
   });
   return comparisons.length > 0 ? sumWordComparisons(comparisons).accuracy : null;
 }
 
-function recallOf(document: OcrCorpusDocument, pages: { text: string }[]): WordComparison {
-  return compareWordRecall(document.truthPages.join("\n"), pages.map((p) => p.text).join("\n"));
+function recallOf(document: OcrCorpusDocument, pages: { page: number; text: string }[], pageCount: number): WordComparison {
+  return compareWordRecall(truthOfPages(document, pages, pageCount), pages.map((p) => p.text).join("\n"));
 }
 
 /** Share of a page's words (3+ letters or digits) found in its document's truth: near 0 for a misread page. */
@@ -269,7 +275,7 @@ export async function runOcrEval(options: OcrEvalOptions): Promise<OcrEvalSummar
           const result = await readAll(engine, ocrPages, cores);
           if (run === 1) {
             texts.set(key, textsByDocument(ocrPages, result.texts));
-            accuracy[key] = orderedAccuracy(corpus.documents, texts.get(key)!);
+            accuracy[key] = orderedAccuracy(corpus.documents, texts.get(key)!, textLayer.pageCounts);
           }
           perMinute[key].push((ocrPages.length / result.ms) * 60_000);
           log(`  run ${run}/${runs} ${key}: ${Math.round(result.ms)} ms, ${((ocrPages.length / result.ms) * 60_000).toFixed(1)} pages/min (load ${(loadavg()[0] ?? 0).toFixed(2)})`);
@@ -294,7 +300,7 @@ export async function runOcrEval(options: OcrEvalOptions): Promise<OcrEvalSummar
     for (const key of ["tesseractJs", "native"] as const) {
       const byDoc = texts.get(key);
       if (!byDoc) continue;
-      const recalls = docs.flatMap((d) => (byDoc.has(d.id) ? [recallOf(d, byDoc.get(d.id)!)] : []));
+      const recalls = docs.flatMap((d) => (byDoc.has(d.id) ? [recallOf(d, byDoc.get(d.id)!, textLayer.pageCounts.get(d.id) ?? 0)] : []));
       figures[key] = pooled(recalls);
     }
     byKind[kind] = figures;
@@ -302,7 +308,7 @@ export async function runOcrEval(options: OcrEvalOptions): Promise<OcrEvalSummar
   for (const key of ["tesseractJs", "native"] as const) {
     const byDoc = texts.get(key);
     if (!byDoc) continue;
-    const all = corpus.documents.flatMap((d) => (byDoc.has(d.id) ? [{ id: d.id, kind: docKind(d), recall: round(recallOf(d, byDoc.get(d.id)!).accuracy, 3) }] : []));
+    const all = corpus.documents.flatMap((d) => (byDoc.has(d.id) ? [{ id: d.id, kind: docKind(d), recall: round(recallOf(d, byDoc.get(d.id)!, textLayer.pageCounts.get(d.id) ?? 0).accuracy, 3) }] : []));
     worst[key] = all.sort((a, b) => a.recall - b.recall).slice(0, 5);
   }
 
@@ -313,14 +319,14 @@ export async function runOcrEval(options: OcrEvalOptions): Promise<OcrEvalSummar
       key === "plain" ? (plain?.get(id)?.[page - 1] ?? "") : (texts.get(key)?.get(id)?.find((p) => p.page === page)?.text ?? "");
     const minPrecision = (key: EngineKey | "plain") =>
       (key === "plain" ? plain : texts.get(key)) ? minOf(turned.map(({ document, page }) => pagePrecision(document.truthPages.join("\n"), pageText(key, document.id, page)))) : null;
-    const recall = (key: EngineKey) => (texts.get(key) ? pooled(faxes.map((d) => recallOf(d, texts.get(key)!.get(d.id) ?? []))) : null);
+    const recall = (key: EngineKey) => (texts.get(key) ? pooled(faxes.map((d) => recallOf(d, texts.get(key)!.get(d.id) ?? [], textLayer.pageCounts.get(d.id) ?? 0))) : null);
     fax = {
       documents: faxes.length,
       pages: faxes.reduce((sum, d) => sum + (textLayer.pageCounts.get(d.id) ?? 0), 0),
       recall: {
         tesseractJs: recall("tesseractJs"),
         native: recall("native"),
-        plainNativePsm1: plain ? pooled(faxes.map((d) => recallOf(d, (plain!.get(d.id) ?? []).map((text) => ({ text }))))) : null,
+        plainNativePsm1: plain ? pooled(faxes.map((d) => recallOf(d, (plain!.get(d.id) ?? []).map((text, i) => ({ page: i + 1, text })), textLayer.pageCounts.get(d.id) ?? 0))) : null,
       },
       turnedPages: turned.length,
       turnedPageMinPrecision: { tesseractJs: minPrecision("tesseractJs"), native: minPrecision("native"), plainNativePsm1: minPrecision("plain") },
