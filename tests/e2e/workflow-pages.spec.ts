@@ -35,7 +35,7 @@ test("Patients lists the clinic's linked patients with next visit and open scree
   expect(onSchedule).toBeGreaterThan(0);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Patients" }).click();
-  await expect(page).toHaveURL(/\/o\/riverside\/patients$/);
+  await expect(page).toHaveURL(/\/o\/riverside\/patients$/, { timeout: 60_000 });
   const rows = page.getByTestId("patient-row");
   expect(await rows.count()).toBeGreaterThanOrEqual(Math.min(onSchedule, 25));
   await expect(page.getByText("No patients yet")).toHaveCount(0);
@@ -78,7 +78,7 @@ test("a document that failed to read shows failed, says why in plain words, offe
   await expect(failure).not.toContainText(/corrupt|_/);
 
   // Try again reads it again; a damaged file ends failed again, with the same reason.
-  await failure.getByRole("button", { name: `Try reading ${name}'s failed documents again` }).click();
+  await failure.getByRole("button", { name: `Try again: read ${name}'s failed documents` }).click();
   await expect(row.getByRole("status").filter({ hasText: /Reading again…|Nothing to read again/ })).toBeVisible({ timeout: 30_000 });
   await expect(bar).toHaveAttribute("data-state", "failed", { timeout: 120_000 });
   await page.screenshot({ path: test.info().outputPath("schedule-failed-document.png"), fullPage: true });
@@ -89,7 +89,7 @@ test("a document that failed to read shows failed, says why in plain words, offe
   await expect(page.getByRole("heading", { level: 1, name: "Prep sheet" })).toBeVisible();
   const warning = page.getByTestId("failed-documents-warning");
   await expect(warning).toContainText("could not be read, so this sheet leaves out whatever it says: The file is damaged and cannot be opened.");
-  await expect(warning.getByRole("button", { name: "Try reading the failed documents again" })).toBeVisible();
+  await expect(warning.getByRole("button", { name: "Try again: read the failed documents" })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("prep-sheet-failed-document.png"), fullPage: true });
 
   // The patient page says the same, in the documents table.
@@ -130,15 +130,19 @@ test("the evidence document opens from the evidence; dismiss asks first, shows w
   await page.goto(patientUrl);
   const screening = page.getByTestId("screening-row").filter({ has: page.getByTestId("open-evidence-document") }).first();
   await screening.locator("summary").click();
-  const evidence = screening.getByTestId("evidence-item").filter({ has: page.getByRole("button", { name: "Dismiss" }) }).first();
-  const evidenceText = (await evidence.locator("blockquote").first().innerText().catch(() => "")).trim();
-  await evidence.getByRole("button", { name: "Dismiss" }).click();
+  // Pinned by position: once asked, the item's buttons change, so a filter on them would move on.
+  const items = screening.getByTestId("evidence-item");
+  let index = 0;
+  while ((await items.nth(index).getByRole("button", { name: "Dismiss", exact: true }).count()) === 0) index += 1;
+  const evidence = items.nth(index);
+  await evidence.getByRole("button", { name: "Dismiss", exact: true }).click();
   // Asked once more; Cancel leaves everything as it was.
   const ask = evidence.getByRole("group", { name: "Confirm your decision" });
   await expect(ask).toContainText("Dismiss this match?");
   await ask.getByRole("button", { name: "Cancel" }).click();
   await expect(ask).toHaveCount(0);
-  await evidence.getByRole("button", { name: "Dismiss" }).click();
+  await expect(page.getByTestId("review-decision")).toHaveCount(0);
+  await evidence.getByRole("button", { name: "Dismiss", exact: true }).click();
   await ask.getByRole("button", { name: "Yes, dismiss" }).click();
 
   const decided = page.getByTestId("review-decision").filter({ hasText: "Dismissed by Rita Rivers" }).first();
@@ -151,8 +155,7 @@ test("the evidence document opens from the evidence; dismiss asks first, shows w
   await expect(page.getByTestId("review-decision")).toHaveCount(0, { timeout: 60_000 });
   const reopened = page.getByTestId("screening-row").filter({ has: page.getByTestId("open-evidence-document") }).first();
   if (!(await reopened.locator("details").evaluate((d: HTMLDetailsElement) => d.open))) await reopened.locator("summary").click();
-  const back = evidenceText ? reopened.getByTestId("evidence-item").filter({ hasText: evidenceText }).first() : reopened.getByTestId("evidence-item").first();
-  await expect(back.getByRole("button", { name: "Dismiss" })).toBeVisible();
+  await expect(reopened.getByTestId("evidence-item").nth(index).getByRole("button", { name: "Dismiss", exact: true })).toBeVisible();
 });
 
 test("at 768 px the navigation collapses to a menu and the schedule's row actions stay in view", async ({ page }) => {

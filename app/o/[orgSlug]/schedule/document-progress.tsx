@@ -35,7 +35,7 @@ export function DocumentProgress(props: { documents: DocumentCounts; orgSlug: st
           <span className="text-xs text-muted-foreground">
             {`${failed === 1 ? "One document" : "Some documents"} could not be read: ${failure.text}${failure.retryHelps ? "" : " Ask for a readable copy in Epic."}`}
           </span>
-          {props.canRetry ? <RetryDocumentsButton orgSlug={props.orgSlug} patientId={props.patientId} label={`Try reading ${props.patientLabel}'s failed documents again`} /> : null}
+          {props.canRetry ? <RetryDocumentsButton orgSlug={props.orgSlug} patientId={props.patientId} label={`Try again: read ${props.patientLabel}'s failed documents`} /> : null}
         </div>
       ) : null}
     </div>

@@ -52,7 +52,7 @@ export function DocumentsTable({ documents, retry }: { documents: PatientDocumen
       {failed > 0 && retry ? (
         <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
           <span className="text-muted-foreground">{failed === 1 ? "One document could not be read." : `${failed} documents could not be read.`}</span>
-          <RetryDocumentsButton orgSlug={retry.orgSlug} patientId={retry.patientId} label="Try reading the failed documents again" />
+          <RetryDocumentsButton orgSlug={retry.orgSlug} patientId={retry.patientId} label="Try again: read the failed documents" />
         </div>
       ) : null}
     </div>

@@ -70,7 +70,9 @@ export function EvidenceReviewForm(props: Props) {
         </div>
       ) : null}
       {asking ? (
-        <div role="group" aria-label="Confirm your decision" className="flex flex-wrap items-center gap-2 rounded-md border bg-background p-2 text-xs">
+        // Distinct keys: React must not reuse the clicked type="button" as this type="submit" one,
+        // or the browser finishes that click by submitting the form (a decision nobody confirmed).
+        <div key="ask" role="group" aria-label="Confirm your decision" className="flex flex-wrap items-center gap-2 rounded-md border bg-background p-2 text-xs">
           <span>{asks[asking](props.screeningName)}</span>
           <Button type="submit" name="decision" value={asking} size="sm" variant={asking === "dismissed" ? "destructive" : "default"} disabled={reviewing} autoFocus>
             {asking === "dismissed" ? "Yes, dismiss" : "Yes, confirm"}
@@ -78,7 +80,7 @@ export function EvidenceReviewForm(props: Props) {
           <Button type="button" size="sm" variant="ghost" onClick={() => setAsking(null)}>Cancel</Button>
         </div>
       ) : (
-        <div className="flex flex-wrap items-center gap-2">
+        <div key="choose" className="flex flex-wrap items-center gap-2">
           {props.canConfirm ? (
             <Button type="button" size="sm" variant="secondary" disabled={reviewing} onClick={() => setAsking("confirmed")}>
               Confirm

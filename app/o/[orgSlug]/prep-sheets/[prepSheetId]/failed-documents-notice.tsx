@@ -19,7 +19,7 @@ export async function FailedDocumentsNotice(props: { db: Parameters<typeof listP
         {`${failed.length === 1 ? "One of the patient's documents" : `${failed.length} of the patient's documents`} could not be read, so this sheet leaves out whatever ${failed.length === 1 ? "it says" : "they say"}: ${reasons.join(" ")}`}{" "}
         <Link href={`/o/${props.orgSlug}/patients/${props.patientId}#documents-heading`} className="font-medium underline underline-offset-4">See the documents</Link>
       </p>
-      {props.canRetry ? <div><RetryDocumentsButton orgSlug={props.orgSlug} patientId={props.patientId} label="Try reading the failed documents again" /></div> : null}
+      {props.canRetry ? <div><RetryDocumentsButton orgSlug={props.orgSlug} patientId={props.patientId} label="Try again: read the failed documents" /></div> : null}
     </div>
   );
 }
