@@ -221,6 +221,16 @@ function recallOf(document: OcrCorpusDocument, pages: { page: number; text: stri
   return compareWordRecall(truthOfPages(document, pages, pageCount), pages.map((p) => p.text).join("\n"));
 }
 
+/** Documents as scored: image rows (not faxes) with the same truth are the pages of one document. */
+function scoringUnits(documents: OcrCorpusDocument[]): OcrCorpusDocument[][] {
+  const groups = new Map<string, OcrCorpusDocument[]>();
+  for (const document of documents) {
+    const key = docKind(document) === "image" ? `image\u0000${document.truthPages.join("\f")}` : `id\u0000${document.id}`;
+    groups.set(key, [...(groups.get(key) ?? []), document]);
+  }
+  return [...groups.values()];
+}
+
 /** Share of a page's words (3+ letters or digits) found in its document's truth: near 0 for a misread page. */
 function pagePrecision(truth: string, text: string): number {
   const words = (value: string) => value.toLowerCase().match(/[a-z0-9]{3,}/g) ?? [];
@@ -293,6 +303,12 @@ export async function runOcrEval(options: OcrEvalOptions): Promise<OcrEvalSummar
 
   const byKind: Record<string, OcrKindFigures> = {};
   const worst: OcrEvalSummary["worst"] = { tesseractJs: [], native: [] };
+  // Page images cut from one document share its (unpaged) truth: they are scored together, as that document.
+  const units = scoringUnits(corpus.documents);
+  const unitRecall = (unit: OcrCorpusDocument[], byDoc: Map<string, { page: number; text: string }[]>) =>
+    unit.length === 1
+      ? recallOf(unit[0]!, byDoc.get(unit[0]!.id)!, textLayer.pageCounts.get(unit[0]!.id) ?? 0)
+      : compareWordRecall(unit[0]!.truthPages.join("\n"), unit.flatMap((d) => byDoc.get(d.id) ?? []).map((p) => p.text).join("\n"));
   for (const kind of [...new Set(corpus.documents.map(docKind))]) {
     const docs = corpus.documents.filter((d) => docKind(d) === kind);
     const figures: OcrKindFigures = { documents: docs.length, pages: docs.reduce((sum, d) => sum + (textLayer.pageCounts.get(d.id) ?? 0), 0), textLayer: null, tesseractJs: null, native: null };
@@ -300,7 +316,7 @@ export async function runOcrEval(options: OcrEvalOptions): Promise<OcrEvalSummar
     for (const key of ["tesseractJs", "native"] as const) {
       const byDoc = texts.get(key);
       if (!byDoc) continue;
-      const recalls = docs.flatMap((d) => (byDoc.has(d.id) ? [recallOf(d, byDoc.get(d.id)!, textLayer.pageCounts.get(d.id) ?? 0)] : []));
+      const recalls = units.filter((u) => docKind(u[0]!) === kind && u.every((d) => byDoc.has(d.id))).map((u) => unitRecall(u, byDoc));
       figures[key] = pooled(recalls);
     }
     byKind[kind] = figures;
@@ -308,7 +324,9 @@ export async function runOcrEval(options: OcrEvalOptions): Promise<OcrEvalSummar
   for (const key of ["tesseractJs", "native"] as const) {
     const byDoc = texts.get(key);
     if (!byDoc) continue;
-    const all = corpus.documents.flatMap((d) => (byDoc.has(d.id) ? [{ id: d.id, kind: docKind(d), recall: round(recallOf(d, byDoc.get(d.id)!, textLayer.pageCounts.get(d.id) ?? 0).accuracy, 3) }] : []));
+    const all = units
+      .filter((u) => u.every((d) => byDoc.has(d.id)))
+      .map((u) => ({ id: u.map((d) => d.id).join("+"), kind: docKind(u[0]!), recall: round(unitRecall(u, byDoc).accuracy, 3) }));
     worst[key] = all.sort((a, b) => a.recall - b.recall).slice(0, 5);
   }
 
