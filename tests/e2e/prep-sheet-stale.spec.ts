@@ -49,10 +49,16 @@ test("a stale prep sheet says so, asks before it is sent to Epic, and a regenera
   await expect(page.getByTestId("screening-row").first()).toBeVisible();
   // Evidence expanded, as a reviewer reads it, so the Dismiss buttons are in view.
   await page.locator("[data-testid=screening-row] details").evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-  const complete = page.getByTestId("screening-row").filter({ has: page.getByTestId("screening-status").getByText("Complete", { exact: true }) }).filter({ has: page.getByRole("button", { name: "Dismiss" }) }).first();
+  const candidate = page.getByTestId("screening-row").filter({ has: page.getByTestId("screening-status").getByText("Complete", { exact: true }) }).filter({ has: page.getByRole("button", { name: "Dismiss" }) }).first();
+  // Pinned by name: once asked, the item's Dismiss button gives way to the question, and a filter on it would move on.
+  const screeningName = (await candidate.getByTestId("screening-name").innerText()).trim();
+  const complete = page.getByTestId("screening-row").filter({ has: page.getByTestId("screening-name").getByText(screeningName, { exact: true }) });
   await complete.getByRole("button", { name: "Dismiss" }).first().click();
-  await complete.getByRole("group", { name: "Confirm your decision" }).getByRole("button", { name: "Yes, dismiss" }).click();
-  await expect(page.getByTestId("review-decision").first()).toBeVisible({ timeout: 60_000 });
+  const ask = complete.getByRole("group", { name: "Confirm your decision" });
+  await expect(ask).toContainText("Dismiss this match?");
+  await expect(ask.getByRole("button", { name: "Yes, dismiss" })).toBeEnabled();
+  await ask.getByRole("button", { name: "Yes, dismiss" }).click({ noWaitAfter: true });
+  await expect(complete.getByTestId("review-decision").first()).toBeVisible({ timeout: 60_000 });
   const patientUrl = page.url();
 
   // Version 1 now says it is out of date, and why.

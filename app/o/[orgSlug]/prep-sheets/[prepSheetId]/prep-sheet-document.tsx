@@ -84,8 +84,8 @@ function ScreeningTable({ block, sheet }: { block: Table; sheet: PrepSheet }) {
               <tr key={s.key} className="border-b last:border-0 align-top" data-testid="sheet-screening">
                 <td className="py-1 pr-3 font-medium" data-testid="sheet-screening-name">{name}</td>
                 <td className="py-1 pr-3"><ScreeningStatusBadge status={s.status} /></td>
-                <td className="py-1 pr-3 tabular-nums" data-testid="sheet-screening-last-done">{lastDone}</td>
-                <td className="py-1 pr-3 tabular-nums" data-testid="sheet-screening-due">{due}</td>
+                <td className="py-1 pr-3 whitespace-nowrap tabular-nums" data-testid="sheet-screening-last-done">{lastDone}</td>
+                <td className="py-1 pr-3 whitespace-nowrap tabular-nums" data-testid="sheet-screening-due">{due}</td>
                 <td className="py-1 pr-3">
                   <span data-testid="sheet-screening-evidence">{evidence}</span>
                   <ScreeningDetails screening={s} />
