@@ -140,9 +140,12 @@ function layoutChecklist(layout: PageLayout, title: string, items: readonly stri
   }
 }
 
-/** Ruled lines for the provider fill what is left of the last page, up to the clinic's number. */
+/**
+ * Ruled lines for the provider fill what is left of the last page, up to the clinic's number: a
+ * page of its own only when not even one line and the signature fit.
+ */
 function layoutNotes(layout: PageLayout, title: string, wanted: number) {
-  const minimum = Math.min(wanted, 2);
+  const minimum = Math.min(wanted, 1);
   layout.ensure(titleSize + 6 + minimum * noteLineGap + signatureHeight + 4);
   drawTitle(layout, title);
   const fit = Math.floor((layout.spaceLeft - signatureHeight - 4) / noteLineGap);
