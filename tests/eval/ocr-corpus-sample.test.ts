@@ -16,9 +16,10 @@ async function pickSample(dir: string): Promise<string[]> {
   const first = (n: number, keep: (d: (typeof documents)[number]) => boolean) => documents.filter(keep).slice(0, n).map((d) => d.id);
   return [
     ...first(3, (d) => /turned/.test(d.degradation)),
-    ...first(2, (d) => /standard/.test(d.degradation)),
-    ...first(2, (d) => d.kind === "scanned-pdf"),
-    ...first(2, (d) => d.kind === "image" && !d.degradation),
+    // One of each other kind: enough to catch a broken path, small enough for CI's time budget.
+    ...first(1, (d) => /standard/.test(d.degradation) && !/turned/.test(d.degradation)),
+    ...first(1, (d) => d.kind === "scanned-pdf"),
+    ...first(1, (d) => d.kind === "image" && !d.degradation),
   ];
 }
 
@@ -28,7 +29,7 @@ describe.skipIf(!corpus.available)("eval:ocr on a clinocr-bench sample", () => {
     const lines: string[] = [];
     const summary = await runOcrEval({ corpus: corpus.dir, only, runs: 1, log: (line) => lines.push(line) });
     console.log(JSON.stringify({ byKind: summary.byKind, fax: summary.fax, pagesPerMinute: summary.pagesPerMinute, seconds: summary.seconds }));
-    expect(summary.documents).toBe(9);
+    expect(summary.documents).toBe(6);
     expect(summary.fax?.turnedPages).toBeGreaterThanOrEqual(3);
     expect(summary.byKind["scanned-pdf"]?.tesseractJs).toBeGreaterThanOrEqual(0.9);
     expect(summary.byKind.image?.tesseractJs).toBeGreaterThanOrEqual(0.9);
