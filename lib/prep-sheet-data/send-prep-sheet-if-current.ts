@@ -4,6 +4,7 @@ import { findPrepSheet } from "@/db/queries/prep-sheets";
 import type { AuditContext } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import type { Id } from "@/lib/ids";
+import { checkClinicRateLimit, rateLimitRules } from "@/lib/security/check-rate-limit";
 import { sendPrepSheetToEhr } from "@/lib/writeback/send-prep-sheet-to-ehr";
 import type { WritePrepSheetResult } from "@/lib/writeback/write-prep-sheet-to-ehr";
 import { gateOutdatedPrepSheetSend, type OutdatedSendRefusal } from "./gate-outdated-prep-sheet-send";
@@ -19,6 +20,8 @@ export async function sendPrepSheetIfCurrent(
   input: { organizationId: Id<"organization">; userId: string; prepSheetId: string; confirmOutdated: boolean },
   audit: Omit<AuditContext, "organizationId" | "actorUserId">,
 ): Promise<WritePrepSheetResult | OutdatedSendRefusal> {
+  // The clinic-wide limit comes first, so probing unknown or other clinics' ids spends it too.
+  await checkClinicRateLimit(db, rateLimitRules.writeBackPerClinic, input.organizationId);
   const row = await findPrepSheet(db, input.organizationId, input.prepSheetId);
   if (!row) throw new AppError("not_found", "prep sheet not found in this clinic");
   const refusal = await gateOutdatedPrepSheetSend(db, {

@@ -4,17 +4,15 @@ import { findEhrToken } from "@/db/queries/ehr-connections";
 import { findPrepSheet } from "@/db/queries/prep-sheets";
 import { AppError } from "@/lib/errors";
 import type { Id } from "@/lib/ids";
-import { checkClinicRateLimit, rateLimitRules } from "@/lib/security/check-rate-limit";
 import { getFhirClientForOrganization } from "@/lib/smart/get-fhir-client";
 import { writePrepSheetToEhr, type WritePrepSheetResult } from "./write-prep-sheet-to-ehr";
 
 /**
  * "Send to Epic" from the prep sheet page: writes now through the ledger with the user's own Epic
- * connection when active, else Backend Services, so the page can show the outcome at once.
- * Clinic-wide rate limit first; a sheet of another clinic is not found before Epic is contacted.
+ * connection when active, else Backend Services, so the page can show the outcome at once. A sheet
+ * of another clinic is not found before Epic is contacted; the person's rate limit is the caller's.
  */
 export async function sendPrepSheetToEhr(db: Db, input: { organizationId: Id<"organization">; userId: string; prepSheetId: string }): Promise<WritePrepSheetResult> {
-  await checkClinicRateLimit(db, rateLimitRules.writeBackPerClinic, input.organizationId);
   if (!(await findPrepSheet(db, input.organizationId, input.prepSheetId))) throw new AppError("not_found", "prep sheet not found in this clinic");
   const token = await findEhrToken(db, input.organizationId, { kind: "user", userId: input.userId });
   const { client } = await getFhirClientForOrganization(db, {
