@@ -1,4 +1,22 @@
+import { ExtractionError } from "../extraction-result";
 import type { PageBitmap } from "./page-bitmap";
+
+/**
+ * Whether the file runs to its end marker (PNG's IEND chunk, JPEG's EOI). The decoder draws a cut-off
+ * file as a partly blank page without complaint, and OCR of that would pass for the document's text.
+ */
+function isComplete(bytes: Uint8Array, kind: "png" | "jpeg"): boolean {
+  if (kind === "jpeg") {
+    let end = bytes.length;
+    while (end > 2 && bytes[end - 1] === 0) end--; // some writers pad after EOI
+    return end >= 2 && bytes[end - 2] === 0xff && bytes[end - 1] === 0xd9;
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 8; at + 12 <= bytes.length; at += 12 + view.getUint32(at)) {
+    if (String.fromCharCode(...bytes.subarray(at + 4, at + 8)) === "IEND") return true;
+  }
+  return false;
+}
 
 /** pHYs of a PNG (pixels per metre), so a scan's resolution is kept; null when absent or unitless. */
 function readPngDpi(bytes: Uint8Array): { x: number; y: number } | null {
@@ -17,6 +35,7 @@ function readPngDpi(bytes: Uint8Array): { x: number; y: number } | null {
 
 /** A PNG or JPEG page as grey levels (ITU-R BT.601 luma over a white background for transparency). */
 export async function decodeRasterBitmap(bytes: Uint8Array, kind: "png" | "jpeg", dpi?: number): Promise<PageBitmap> {
+  if (!isComplete(bytes, kind)) throw new ExtractionError("corrupt", `The ${kind.toUpperCase()} image is cut off before its end.`);
   // The same (deduped) @napi-rs/canvas that pdf.js loads, as render-pdf-page does.
   const { createCanvas, loadImage } = await import("@napi-rs/canvas");
   const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
