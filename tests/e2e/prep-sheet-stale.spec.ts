@@ -93,6 +93,7 @@ test("a stale prep sheet says so, asks before it is sent to Epic, and a regenera
 
   // Leave the seed as it was for other specs: undo the dismissal.
   await page.goto(patientUrl);
+  await page.locator("[data-testid=screening-row] details").evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
   await page.getByTestId("review-decision").first().getByRole("button", { name: "Undo" }).click();
   await expect(page.getByTestId("review-decision")).toHaveCount(0, { timeout: 60_000 });
 });

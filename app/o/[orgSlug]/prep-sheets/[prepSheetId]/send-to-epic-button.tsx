@@ -30,7 +30,7 @@ export function SendToEpicButton({ orgSlug, prepSheetId, outdatedReasons }: { or
   return (
     <div className="grid justify-items-end gap-2">
       {confirming ? (
-        <form action={action} role="alertdialog" aria-labelledby="send-outdated-title" className="grid max-w-md gap-2 rounded-md border border-amber-300 bg-card p-3 text-sm" data-testid="send-outdated-confirm">
+        <form action={(data) => { setAsked(false); action(data); }} role="alertdialog" aria-labelledby="send-outdated-title" className="grid max-w-md gap-2 rounded-md border border-amber-300 bg-card p-3 text-sm" data-testid="send-outdated-confirm">
           <input type="hidden" name="orgSlug" value={orgSlug} />
           <input type="hidden" name="prepSheetId" value={prepSheetId} />
           <input type="hidden" name="confirmOutdated" value="true" />
