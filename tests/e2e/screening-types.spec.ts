@@ -26,7 +26,7 @@ test("a clinic admin edits, deactivates, restores from the preset and exports sc
   await expect(lipidRow).toContainText("Any sex, 40–75");
   await expect(lipidRow).toContainText("every 5 years");
   await expect(lipidRow).toContainText("Active");
-  await expect(lipidRow).toContainText("uspstf-adult-primary-care v1");
+  await expect(lipidRow).toContainText("uspstf-adult-primary-care v2");
   await page.screenshot({ path: test.info().outputPath("screenings.png"), fullPage: true });
   await expectNoSevereAxeViolations(page);
 
