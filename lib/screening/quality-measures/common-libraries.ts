@@ -1,8 +1,8 @@
 import type { QmFacts, QmResource, Span } from "./qm-facts";
 import {
-  ageInYearsAt, during, endsDuring, endsOnOrBefore, hasCode, inValueSet, isAssessmentPerformed, isDeviceOrder, isEncounterPerformed,
+  ageInYearsAt, during, endsDuring, endsOnOrBefore, inValueSet, isAssessmentPerformed, isDeviceOrder, isEncounterPerformed,
   isInterventionOrder, isInterventionPerformed, isMedicationActive, isSymptom, isVerified, overlaps, prevalenceInterval, retrieve,
-  startsDuring, systems, yearsBefore,
+  startsDuring, systems, yearsBefore, is,
 } from "./qm-logic";
 
 /**
@@ -42,7 +42,6 @@ const code = {
   housingStatus: [systems.loinc, "71802-3"],
   livesInNursingHome: [systems.snomed, "160734000"],
 } as const satisfies Record<string, readonly [string, string]>;
-const is = (codings: QmResource["codes"], [system, value]: readonly [string, string]) => hasCode(codings, system, value);
 
 /** Encounters of these value sets, performed, during the period (AdultOutpatientEncounters and kin). */
 export function qualifyingEncounters(facts: QmFacts, oids: readonly string[], window: Span): QmResource[] {

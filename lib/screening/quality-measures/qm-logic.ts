@@ -47,6 +47,9 @@ export const systems = {
   ucum: "http://unitsofmeasure.org",
 } as const;
 
+/** `~ "Direct reference code"` with the code written as a [system, code] pair. */
+export const is = (codings: readonly Coding[], [system, value]: readonly [string, string]) => hasCode(codings, system, value);
+
 /** `[Type: "Value Set"]` retrieve. */
 export function retrieve(facts: QmFacts, type: QmResourceType, oid?: string): QmResource[] {
   return facts.resources.filter((r) => r.resourceType === type && (oid === undefined || inValueSet(r.codes, oid)));

@@ -2,8 +2,8 @@ import type { QualityMeasureDefinition } from "../measure-definition";
 import type { QmFacts, QmResource, Span } from "../qm-facts";
 import { hasCommonExclusions, qualifyingEncounters, vs as common } from "../common-libraries";
 import {
-  ageInYearsAt, describeDay, during, earliest, hasCode, inValueSet, isPhysicalExamPerformed, isVerified, overlaps, prevalenceInterval,
-  proportionGroup, retrieve, startsOnOrBefore, systems, yearsBefore,
+  ageInYearsAt, describeDay, during, earliest, inValueSet, isPhysicalExamPerformed, isVerified, overlaps, prevalenceInterval,
+  proportionGroup, retrieve, startsOnOrBefore, systems, yearsBefore, is,
 } from "../qm-logic";
 
 /**
@@ -30,7 +30,6 @@ const code = {
   noApparentRetinopathy: [systems.loinc, "LA18643-9"],
   bilateralAnophthalmos: [systems.snomed, "15665641000119103"],
 } as const satisfies Record<string, readonly [string, string]>;
-const is = (codings: QmResource["codes"], [system, value]: readonly [string, string]) => hasCode(codings, system, value);
 
 const encounters = [
   common.officeVisit, common.annualWellnessVisit, common.preventiveEstablished18Up, common.preventiveInitial18Up,
