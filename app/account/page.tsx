@@ -6,12 +6,14 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getAccountSecurity } from "@/lib/auth/get-account-security";
+import { formatClinicDateTime } from "@/lib/dates/format-clinic-time";
+import { readerTimeZone } from "@/lib/dates/reader-time-zone";
 import { requireSignedInPage } from "@/lib/http/require-org-page";
+import { findHomeTimeZone } from "@/lib/organizations/find-home-time-zone";
 import { TwoFactorPanel } from "./two-factor-panel";
 
 export const metadata: Metadata = { title: "Account" };
 
-const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 const statusBadge = {
   on: { label: "On", variant: "success" },
   pending: { label: "Setup not finished", variant: "warning" },
@@ -20,7 +22,9 @@ const statusBadge = {
 
 export default async function AccountPage() {
   const { user, db } = await requireSignedInPage("/account");
-  const account = await getAccountSecurity(db, { userId: user.userId, sessionId: user.sessionId });
+  const [account, homeZone] = await Promise.all([getAccountSecurity(db, { userId: user.userId, sessionId: user.sessionId }), findHomeTimeZone(db, user.userId)]);
+  // Sessions belong to no clinic: they read in the person's own clinic's zone, else UTC (labelled).
+  const zone = readerTimeZone(homeZone);
   const badge = statusBadge[account.twoFactor];
   return (
     <>
@@ -60,8 +64,8 @@ export default async function AccountPage() {
             <TableBody>
               {account.sessions.map((s) => (
                 <TableRow key={s.id} data-testid="session-row">
-                  <TableCell>{utc(s.createdAt)}</TableCell>
-                  <TableCell>{utc(s.lastSeenAt)}</TableCell>
+                  <TableCell>{formatClinicDateTime(s.createdAt, zone)}</TableCell>
+                  <TableCell>{formatClinicDateTime(s.lastSeenAt, zone)}</TableCell>
                   <TableCell>{s.method === "epic" ? "Epic" : "Password"}</TableCell>
                   <TableCell>{s.current ? <Badge variant="info">This session</Badge> : null}</TableCell>
                 </TableRow>

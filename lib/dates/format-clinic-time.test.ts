@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClinicDateTime, formatClinicTime } from "./format-clinic-time";
+import { formatClinicDate, formatClinicDateTime, formatClinicTime } from "./format-clinic-time";
 
 describe("clinic-local times with the zone abbreviation", () => {
   it("reads the same instant in the clinic's zone, summer and winter", () => {
@@ -10,5 +10,6 @@ describe("clinic-local times with the zone abbreviation", () => {
 
   it("puts the date on the clinic's side of midnight", () => {
     expect(formatClinicDateTime("2026-03-01T03:00:00Z", "America/Los_Angeles")).toBe("Feb 28, 2026, 7:00 PM PST");
+    expect(formatClinicDate("2026-03-01T03:00:00Z", "America/Los_Angeles")).toBe("Feb 28, 2026");
   });
 });

@@ -12,3 +12,8 @@ export function formatClinicDateTime(instant: Date | string, timeZone: string): 
 export function formatClinicTime(instant: Date | string, timeZone: string): string {
   return cachedDateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(new Date(instant));
 }
+
+/** The calendar day of an instant in the zone ("Dec 7, 2026"), for a date with no time of day. */
+export function formatClinicDate(instant: Date | string, timeZone: string): string {
+  return cachedDateTimeFormat("en-US", { timeZone, month: "short", day: "numeric", year: "numeric" }).format(new Date(instant));
+}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { formatClinicDateTime } from "@/lib/dates/format-clinic-time";
+import { readerTimeZone } from "@/lib/dates/reader-time-zone";
 import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { RetryButton } from "./retry-button";
 import { ScrollTable } from "./scroll-table";
@@ -29,12 +30,15 @@ export function formatDuration(ms: number | null): string {
   return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
-export function formatUtc(date: Date): string {
-  return date.toISOString().replace("T", " ").slice(0, 19);
-}
-
 /** Job runs: ids, function names, statuses and AppError reasons only — nothing about patients. */
-export function JobRunsTable({ runs, showClinic, timeZones = {} }: { runs: JobRunView[]; showClinic: boolean; /** Clinic id → its zone; runs of no clinic read in UTC. */ timeZones?: Record<string, string> }) {
+export function JobRunsTable({ runs, showClinic, homeZone, timeZones = {} }: {
+  runs: JobRunView[];
+  showClinic: boolean;
+  /** The reader's own clinic's zone (readerTimeZone): every run reads in it when set. */
+  homeZone: string | null;
+  /** Clinic id → its zone, for readers of no clinic; runs of no clinic then read in UTC. */
+  timeZones?: Record<string, string>;
+}) {
   return (
     <ScrollTable label="Job runs">
         <TableHeader>
@@ -54,7 +58,7 @@ export function JobRunsTable({ runs, showClinic, timeZones = {} }: { runs: JobRu
         <TableBody>
           {runs.map((run) => (
             <TableRow key={run.id} data-testid="job-run-row">
-              <TableCell className="whitespace-nowrap text-xs tabular-nums">{formatClinicDateTime(run.startedAt, (run.organizationId ? timeZones[run.organizationId] : undefined) ?? "UTC")}</TableCell>
+              <TableCell className="whitespace-nowrap text-xs tabular-nums">{formatClinicDateTime(run.startedAt, readerTimeZone(homeZone, run.organizationId ? timeZones[run.organizationId] : null))}</TableCell>
               {showClinic ? (
                 <TableCell>
                   {run.organizationId ? (

@@ -15,7 +15,9 @@ import { requestMetaFromHeaders } from "@/lib/http/request-meta";
 import { requirePlatformPage } from "@/lib/http/require-org-page";
 import { ScrollTable } from "../_components/scroll-table";
 import { listAllOrganizations } from "@/lib/organizations/list-all-organizations";
+import { findHomeTimeZone } from "@/lib/organizations/find-home-time-zone";
 import { formatClinicDateTime } from "@/lib/dates/format-clinic-time";
+import { readerTimeZone } from "@/lib/dates/reader-time-zone";
 import { ClinicFilterSelect, filterSelectClass } from "../_components/clinic-filter-select";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -33,9 +35,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const parsed = auditLogFilterSchema.safeParse(firstValues(await searchParams));
   const filter: AuditLogFilterInput = parsed.success ? parsed.data : {};
   const meta = requestMetaFromHeaders(await headers());
-  const [{ events, page, hasNext }, organizations] = await Promise.all([
+  const [{ events, page, hasNext }, organizations, homeZone] = await Promise.all([
     listAuditLogPage(db, filter, { actorUserId: user.userId, organizationId: null, ...meta }),
     listAllOrganizations(db),
+    findHomeTimeZone(db, user.userId),
   ]);
   const clinicName = new Map(organizations.map((o) => [o.id as string, o.name]));
   const clinicZone = new Map(organizations.map((o) => [o.id as string, o.timeZone]));
@@ -115,8 +118,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               <TableBody>
                 {events.map((e) => (
                   <TableRow key={e.id} data-testid="audit-row">
-                    {/* In the clinic's own time; platform-wide events (no clinic) in UTC, each with its zone. */}
-                    <TableCell className="whitespace-nowrap text-xs tabular-nums">{formatClinicDateTime(e.occurredAt, (e.organizationId ? clinicZone.get(e.organizationId) : undefined) ?? "UTC")}</TableCell>
+                    {/* The reader's clinic's time, else the event's clinic's, else UTC; each with its zone. */}
+                    <TableCell className="whitespace-nowrap text-xs tabular-nums">{formatClinicDateTime(e.occurredAt, readerTimeZone(homeZone, e.organizationId ? clinicZone.get(e.organizationId) : null))}</TableCell>
                     <TableCell className="font-mono text-xs">{e.action}</TableCell>
                     <TableCell className="text-xs" data-testid="audit-actor">
                       {e.actor ? (

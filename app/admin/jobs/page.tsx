@@ -10,6 +10,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { firstValues, jobRunFilterSchema, jobRunStatuses, type JobRunFilterInput } from "@/lib/admin/admin-schemas";
 import { listJobRunsPage } from "@/lib/admin/list-job-runs-page";
 import { requirePlatformPage } from "@/lib/http/require-org-page";
+import { findHomeTimeZone } from "@/lib/organizations/find-home-time-zone";
 import { listAllOrganizations } from "@/lib/organizations/list-all-organizations";
 import { formatDuration, JobRunsTable } from "../_components/job-runs-table";
 import { ClinicFilterSelect, filterSelectClass } from "../_components/clinic-filter-select";
@@ -26,10 +27,14 @@ function query(filter: Omit<JobRunFilterInput, "page">, page: number): string {
 }
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { db } = await requirePlatformPage();
+  const { user, db } = await requirePlatformPage();
   const parsed = jobRunFilterSchema.safeParse(firstValues(await searchParams));
   const filter: JobRunFilterInput = parsed.success ? parsed.data : {};
-  const [{ runs, totals, page, hasNext }, organizations] = await Promise.all([listJobRunsPage(db, filter, new Date()), listAllOrganizations(db)]);
+  const [{ runs, totals, page, hasNext }, organizations, homeZone] = await Promise.all([
+    listJobRunsPage(db, filter, new Date()),
+    listAllOrganizations(db),
+    findHomeTimeZone(db, user.userId),
+  ]);
   const clinicName = new Map(organizations.map((o) => [o.id as string, o.name]));
   const summary = new Map<string, { runs: number; failed: number; skipped: number }>();
   for (const t of totals) {
@@ -102,7 +107,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
       ) : (
         <Card>
           <CardContent className="pt-6">
-            <JobRunsTable runs={runs} showClinic timeZones={Object.fromEntries(organizations.map((o) => [o.id, o.timeZone]))} />
+            <JobRunsTable runs={runs} showClinic homeZone={homeZone} timeZones={Object.fromEntries(organizations.map((o) => [o.id, o.timeZone]))} />
           </CardContent>
         </Card>
       )}

@@ -11,8 +11,10 @@ import { getClinicDetail } from "@/lib/admin/get-clinic-detail";
 import { isAppError } from "@/lib/errors";
 import { requestMetaFromHeaders } from "@/lib/http/request-meta";
 import { requirePlatformPage } from "@/lib/http/require-org-page";
-import { formatClinicDateTime } from "@/lib/dates/format-clinic-time";
-import { formatUtc, JobRunsTable } from "../../_components/job-runs-table";
+import { formatClinicDate, formatClinicDateTime } from "@/lib/dates/format-clinic-time";
+import { readerTimeZone } from "@/lib/dates/reader-time-zone";
+import { findHomeTimeZone } from "@/lib/organizations/find-home-time-zone";
+import { JobRunsTable } from "../../_components/job-runs-table";
 import { EditOrganizationForm } from "./edit-organization-form";
 import { StatusForm } from "./status-form";
 
@@ -31,11 +33,13 @@ export default async function ClinicDetailPage({ params }: { params: Promise<{ o
     throw error;
   });
   const { organization: o, members, epic, jobRuns, syncRuns } = detail;
+  const homeZone = await findHomeTimeZone(db, user.userId);
+  const zone = readerTimeZone(homeZone, o.timeZone);
   return (
     <>
       <PageHeader
         title={o.name}
-        description={`/o/${o.slug} · ${o.timeZone} · created ${formatUtc(o.createdAt).slice(0, 10)}`}
+        description={`/o/${o.slug} · ${o.timeZone} · created ${formatClinicDate(o.createdAt, zone)}`}
         actions={<Badge variant={o.status === "active" ? "success" : "warning"}>{o.status}</Badge>}
       />
       <div className="grid gap-6 lg:grid-cols-2">
@@ -83,7 +87,7 @@ export default async function ClinicDetailPage({ params }: { params: Promise<{ o
                     {epic.tokens.map((t) => (
                       <li key={t.id}>
                         {t.kind === "backend" ? "Backend Services" : "User"} token <Badge variant={tokenVariant[t.status]}>{t.status.replace("_", " ")}</Badge>{" "}
-                        <span className="text-muted-foreground">expires {formatClinicDateTime(t.expiresAt, o.timeZone)}</span>
+                        <span className="text-muted-foreground">expires {formatClinicDateTime(t.expiresAt, zone)}</span>
                       </li>
                     ))}
                   </ul>
@@ -137,7 +141,7 @@ export default async function ClinicDetailPage({ params }: { params: Promise<{ o
           </CardDescription>
         </CardHeader>
         <CardContent>
-          {jobRuns.length === 0 ? <p className="text-sm text-muted-foreground">No job has run for this clinic yet.</p> : <JobRunsTable runs={jobRuns} showClinic={false} timeZones={{ [o.id]: o.timeZone }} />}
+          {jobRuns.length === 0 ? <p className="text-sm text-muted-foreground">No job has run for this clinic yet.</p> : <JobRunsTable runs={jobRuns} showClinic={false} homeZone={homeZone} timeZones={{ [o.id]: o.timeZone }} />}
         </CardContent>
       </Card>
       <Card className="mt-6">
@@ -160,7 +164,7 @@ export default async function ClinicDetailPage({ params }: { params: Promise<{ o
               <TableBody>
                 {syncRuns.map((s) => (
                   <TableRow key={s.id}>
-                    <TableCell className="whitespace-nowrap text-xs tabular-nums">{formatClinicDateTime(s.startedAt, o.timeZone)}</TableCell>
+                    <TableCell className="whitespace-nowrap text-xs tabular-nums">{formatClinicDateTime(s.startedAt, zone)}</TableCell>
                     <TableCell>{s.kind}</TableCell>
                     <TableCell>{s.status}</TableCell>
                     <TableCell className="text-xs">{s.errorReason ?? "—"}</TableCell>

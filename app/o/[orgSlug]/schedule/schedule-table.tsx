@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { badgeVariants } from "@/components/ui/badge";
 import { Table, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { LinkPending } from "@/app/_components/link-pending";
-import { cachedDateTimeFormat } from "@/lib/dates/cached-date-time-format";
+import { formatClinicTime } from "@/lib/dates/format-clinic-time";
 import { DocumentProgress, type DocumentCounts } from "./document-progress";
 import { RowActions } from "./row-actions";
 import { useScheduleProgress } from "./schedule-progress";
@@ -75,8 +75,6 @@ export function ScheduleTable(props: TableProps) {
     }, 2500);
     return () => clearTimeout(timer);
   }, [day, props.orgSlug, props.date, props.who]);
-  // Clinic-local with the zone's abbreviation, as every time a person reads (formatClinicTime).
-  const time = cachedDateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone: props.timeZone, timeZoneName: "short" });
 
   return (
     <div className="grid gap-3">
@@ -85,7 +83,7 @@ export function ScheduleTable(props: TableProps) {
         {day.sync.status === "never" ? "Not synced from Epic yet." : null}
         {day.sync.status === "failed" ? `Last sync failed: ${day.sync.error ?? "unknown reason"}` : null}
         {day.sync.status === "succeeded" || day.sync.status === "partial"
-          ? `Synced from Epic ${day.sync.at ? time.format(new Date(day.sync.at)) : ""}${day.sync.status === "partial" ? " (some data missing)" : ""}`
+          ? `Synced from Epic ${day.sync.at ? formatClinicTime(day.sync.at, props.timeZone) : ""}${day.sync.status === "partial" ? " (some data missing)" : ""}`
           : null}
       </p>
       {day.rows.length === 0 ? null : (
@@ -104,7 +102,7 @@ export function ScheduleTable(props: TableProps) {
             {day.rows.map((r) => {
               const banner = props.names[r.patientId];
               const prep = prepLabel[r.prepStatus] ?? prepLabel.pending!;
-              const startsAt = time.format(new Date(r.startAt));
+              const startsAt = formatClinicTime(r.startAt, props.timeZone);
               const patientLabel = banner?.name ?? `the ${startsAt} patient`;
               return (
                 <tr key={r.appointmentId} className={rowClass} data-testid="appointment-row">
@@ -130,7 +128,7 @@ export function ScheduleTable(props: TableProps) {
                     </div>
                     {r.refreshFailed && r.prepStatus !== "failed" ? (
                       <p className="mt-1 max-w-56 text-xs text-amber-800" data-testid="prep-refresh-failed">
-                        {`Not refreshed since ${time.format(new Date(r.refreshFailed.since))}, ${r.refreshFailed.reason}`}
+                        {`Not refreshed since ${formatClinicTime(r.refreshFailed.since, props.timeZone)}, ${r.refreshFailed.reason}`}
                       </p>
                     ) : null}
                     {r.prepStatus === "failed" && r.prepError ? (

@@ -6,7 +6,6 @@ import { Download } from "lucide-react";
 import { PageHeader } from "@/app/_components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { hasPermission } from "@/lib/auth/permissions";
-import { cachedDateTimeFormat } from "@/lib/dates/cached-date-time-format";
 import { isAppError } from "@/lib/errors";
 import { requestMetaFromHeaders } from "@/lib/http/request-meta";
 import { requireOrgPage } from "@/lib/http/require-org-page";
@@ -82,7 +81,7 @@ export default async function PrepSheetPage(props: { params: Promise<{ orgSlug: 
         />
         {refreshFailed ? (
           <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900" data-testid="prep-refresh-failed">
-            {`Not refreshed since ${cachedDateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: organization.timeZone }).format(new Date(refreshFailed.since))}, ${refreshFailed.reason}. This sheet is still the latest good one and can be sent to Epic.`}
+            {`Not refreshed since ${formatClinicDateTime(refreshFailed.since, organization.timeZone)}, ${refreshFailed.reason}. This sheet is still the latest good one and can be sent to Epic.`}
           </p>
         ) : null}
         <FailedDocumentsNotice db={db} organizationId={organization.id} orgSlug={organization.slug} patientId={row.patientId} canRetry={hasPermission({ role, isPlatformAdmin: actor.isPlatformAdmin }, "prep_sheets.generate")} />
