@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 const port = process.env.PORT ?? "3000";
 const sandboxPort = process.env.EPIC_SANDBOX_PORT ?? "4010";
 
-for (const script of ["db/migrate.ts", "db/seed.ts"]) {
+for (const script of ["db/migrate.ts", "scripts/seed.ts"]) {
   const r = spawnSync("npx", ["tsx", "--conditions=react-server", script], { stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

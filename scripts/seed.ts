@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
-import { databaseUrlFromEnv, openDatabase } from "./client";
-import { demoTotpSecret, demoUsers, seedDemo } from "./seed-demo";
+import { databaseUrlFromEnv, openDatabase } from "@/db/client";
+import { demoTotpSecret, demoUsers, seedDemo } from "@/lib/demo/seed-demo";
 
 // `npm run db:seed`. The demo password is fixed for local use only; production must choose one.
 const defaultDemoPassword = "HealthPrep-demo-2026!";

@@ -1,9 +1,5 @@
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Id } from "@/lib/ids";
-import type { PrepSheetSettingsInput } from "@/lib/prep-sheet/prep-sheet-settings";
-import type { ClinicSettingsInput } from "@/lib/screening/clinic-settings";
-import type { WriteBackSettingsInput } from "@/lib/writeback/write-back-settings";
-import type { SyncSettingsInput } from "@/lib/sync/sync-settings";
 import { users } from "./auth";
 
 export const organizationStatuses = ["active", "suspended"] as const;
@@ -11,19 +7,21 @@ export const memberRoles = ["org_admin", "provider", "staff"] as const;
 export type MemberRole = (typeof memberRoles)[number];
 
 /**
- * Per-clinic knobs that are not worth a column each; read and validated by
- * lib/organizations/clinic-settings-store.ts. `showMrn` at the top level predates `prepSheet` and is
- * read only when `prepSheet.showMrn` is absent.
+ * Per-clinic knobs that are not worth a column each. Persistence keeps each section opaque: what a
+ * section holds is its owning lib/ module's business, validated (defaults filled in, a malformed
+ * section dropped) by lib/organizations/clinic-settings-store.ts when read and before it is written.
+ * `showMrn` at the top level predates `prepSheet` and is read only when `prepSheet.showMrn` is absent.
  */
 export type OrganizationSettings = {
   showMrn?: boolean;
   sessionIdleMinutes?: number;
   sessionAbsoluteHours?: number;
-  prepSheet?: PrepSheetSettingsInput;
-  screening?: ClinicSettingsInput;
-  writeBack?: WriteBackSettingsInput;
-  sync?: SyncSettingsInput;
+  prepSheet?: SettingsSection;
+  screening?: SettingsSection;
+  writeBack?: SettingsSection;
+  sync?: SettingsSection;
 };
+type SettingsSection = Readonly<Record<string, unknown>>;
 
 export const organizations = pgTable("organizations", {
   id: text("id").$type<Id<"organization">>().primaryKey(),

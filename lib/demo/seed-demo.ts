@@ -8,8 +8,8 @@ import { clientSecretAad } from "@/lib/smart/load-epic-endpoints";
 import { createId, type Id } from "@/lib/ids";
 import { uspstfAdultPrimaryCarePreset } from "@/lib/screening";
 import { applyPreset, previewPreset } from "@/lib/screening-data/apply-preset";
-import type { Db } from "./client";
-import { accounts, ehrConnections, memberships, organizations, users } from "./schema";
+import type { Db } from "@/db/client";
+import { accounts, ehrConnections, memberships, organizations, users } from "@/db/schema";
 
 export const demoOrganizations = [
   { name: "Riverside Family Medicine", slug: "riverside", timeZone: "America/New_York" },
@@ -26,10 +26,6 @@ export const demoUsers = [
   { email: "riverside.staff@healthprep.test", name: "Sam Staff", isPlatformAdmin: false, memberOf: [["riverside", "staff"]] },
 ] as const;
 
-/**
- * Demo clinics and password users (admins who are not Epic users). Idempotent: existing rows are
- * kept, missing ones added. Synthetic people only.
- */
 /** The local Epic sandbox's built-in clients (tests/epic-sandbox/sandbox-clients.ts). */
 export function sandboxConnection(sandboxPort: number) {
   return {
@@ -40,6 +36,10 @@ export function sandboxConnection(sandboxPort: number) {
   };
 }
 
+/**
+ * Demo clinics and password users (admins who are not Epic users). Idempotent: existing rows are
+ * kept, missing ones added. Synthetic people only.
+ */
 export async function seedDemo(
   db: Db,
   password: string,

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { migrationsFolder, openDatabase } from "@/db/client";
-import { seedDemo } from "@/db/seed-demo";
+import { seedDemo } from "@/lib/demo/seed-demo";
 import { localDate } from "@/lib/dates/local-date";
 import type { ClinicDaySummary } from "@/lib/clinic-day/run-clinic-day";
 import { builtInClients } from "../epic-sandbox/sandbox-clients";

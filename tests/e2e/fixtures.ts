@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from "@playwright/test";
 import { hotp, decodeBase32, totpStep } from "../../lib/auth/totp";
 
 export const demoPassword = process.env.HEALTHPREP_SEED_PASSWORD ?? "HealthPrep-demo-2026!";
-/** db/seed-demo.ts `demoTotpSecret`: the demo admins' TOTP secret outside production. */
+/** lib/demo/seed-demo.ts `demoTotpSecret`: the demo admins' TOTP secret outside production. */
 export const demoTotpSecret = process.env.HEALTHPREP_SEED_TOTP_SECRET ?? "HPDEMOTOTPSECRETHPDEMOTOTPSECRET";
 
 // The server accepts each time step once per account (no replays) and one step of clock drift, so

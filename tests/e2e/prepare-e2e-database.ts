@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { migrationsFolder, openDatabase } from "@/db/client";
-import { seedDemo } from "@/db/seed-demo";
+import { seedDemo } from "@/lib/demo/seed-demo";
 
 /**
  * Creates the e2e database (a new database on TEST_DATABASE_URL's server, else a fresh PGlite

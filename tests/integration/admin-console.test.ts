@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
 import { and, eq } from "drizzle-orm";
-import { seedDemo } from "@/db/seed-demo";
+import { seedDemo } from "@/lib/demo/seed-demo";
 import { appointments, auditEvents, jobRuns, organizations, patients, prepSheets, screeningResults, screeningTypes, users } from "@/db/schema";
 import { createInProcessRunner } from "@/inngest/in-process-runner";
 import { defineJob, type JobDefinition } from "@/inngest/job-definition";

@@ -6,7 +6,7 @@ import type { Bundle } from "@medplum/fhirtypes";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrationsFolder, openDatabase } from "@/db/client";
-import { seedDemo } from "@/db/seed-demo";
+import { seedDemo } from "@/lib/demo/seed-demo";
 import type { ClinicDaySummary } from "@/lib/clinic-day/run-clinic-day";
 import { localDate } from "@/lib/dates/local-date";
 import { createBenchDatabase, freePort } from "../bench/schedule-page-benchmark";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { findAccount } from "@/db/queries/accounts";
 import { findOrganizationById } from "@/db/queries/organizations";
 import { listScreeningResults } from "@/db/queries/screenings";
-import { seedDemo } from "@/db/seed-demo";
+import { seedDemo } from "@/lib/demo/seed-demo";
 import { auditEvents, memberships, organizations, patients, prepSheets, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { runClinicDay } from "@/lib/clinic-day/run-clinic-day";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { seedDemo } from "@/db/seed-demo";
+import { seedDemo } from "@/lib/demo/seed-demo";
 import { listMembershipsOfUser } from "@/db/queries/organizations";
 import { organizations, users } from "@/db/schema";
 import type { OrgPermission } from "@/lib/auth/permissions";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { seedDemo } from "@/db/seed-demo";
+import { seedDemo } from "@/lib/demo/seed-demo";
 import { auditEvents, memberships, organizations, users } from "@/db/schema";
 import { resolveOrgAccess } from "@/lib/auth/resolve-org-access";
 import { changeMemberRole } from "@/lib/organizations/change-member-role";

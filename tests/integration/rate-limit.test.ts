@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
-import { seedDemo } from "@/db/seed-demo";
+import { seedDemo } from "@/lib/demo/seed-demo";
 import { organizations, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";

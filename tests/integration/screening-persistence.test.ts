@@ -233,7 +233,7 @@ describe("import and export", () => {
 
 describe("demo seed", () => {
   it("applies the USPSTF preset to both demo clinics, once", async () => {
-    const { seedDemo, demoOrganizations } = await import("@/db/seed-demo");
+    const { seedDemo, demoOrganizations } = await import("@/lib/demo/seed-demo");
     const { organizations } = await import("@/db/schema");
     await seedDemo(handle.db, "Seed-password-for-tests-1!");
     const second = await seedDemo(handle.db, "Seed-password-for-tests-1!");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { seedDemo } from "@/db/seed-demo";
+import { seedDemo } from "@/lib/demo/seed-demo";
 import { findScreeningTypeByKey, listScreeningTypes } from "@/db/queries/screenings";
 import { auditEvents, organizations, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { z } from "zod";
-import { seedDemo } from "@/db/seed-demo";
+import { seedDemo } from "@/lib/demo/seed-demo";
 import {
   appointments, auditEvents, ehrConnections, memberships, organizations, patientDocuments, patients, prepSheets, screeningReviews, screeningTypes,
   userSessions, users, writeBacks,

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
-import { seedDemo } from "@/db/seed-demo";
+import { seedDemo } from "@/lib/demo/seed-demo";
 import { memberships, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { sniffContentType, mimeTypeByKind, type DocumentKind } from "@/lib/documents/sniff-content-type";

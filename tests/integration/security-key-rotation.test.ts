@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { seedDemo } from "@/db/seed-demo";
+import { seedDemo } from "@/lib/demo/seed-demo";
 import { ehrConnections, organizations, patients, users } from "@/db/schema";
 import { totpSecretAad } from "@/lib/auth/two-factor";
 import type * as CryptoModule from "@/lib/crypto";

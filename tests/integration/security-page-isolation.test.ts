@@ -3,7 +3,7 @@ import path from "node:path";
 import { isValidElement, type ReactElement } from "react";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { count } from "drizzle-orm";
-import { seedDemo } from "@/db/seed-demo";
+import { seedDemo } from "@/lib/demo/seed-demo";
 import { auditEvents, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { seedDemo } from "@/db/seed-demo";
+import { seedDemo } from "@/lib/demo/seed-demo";
 import { auditEvents, memberships, organizations, userSessions, users } from "@/db/schema";
 import { getSessionUser } from "@/lib/auth/session";
 import { signOutEverywhere } from "@/lib/auth/sign-out-everywhere";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { demoTotpSecret, seedDemo } from "@/db/seed-demo";
+import { demoTotpSecret, seedDemo } from "@/lib/demo/seed-demo";
 import { auditEvents, rateLimitBuckets, userSessions, users } from "@/db/schema";
 import { getAccountSecurity } from "@/lib/auth/get-account-security";
 import { beginTwoFactorEnrolment, confirmTwoFactorEnrolment, disableTwoFactor, regenerateRecoveryCodes } from "@/lib/auth/manage-two-factor";

@@ -1,7 +1,7 @@
 import http from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { sandboxConnection, seedDemo } from "@/db/seed-demo";
+import { sandboxConnection, seedDemo } from "@/lib/demo/seed-demo";
 import { auditEvents, ehrConnections, ehrTokens, organizations, users } from "@/db/schema";
 import { upsertEhrToken } from "@/db/queries/ehr-connections";
 import { getCipher } from "@/lib/crypto";

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
 import { upsertEhrToken } from "@/db/queries/ehr-connections";
-import { sandboxConnection, seedDemo } from "@/db/seed-demo";
+import { sandboxConnection, seedDemo } from "@/lib/demo/seed-demo";
 import { ehrConnections, ehrTokens, organizations, users } from "@/db/schema";
 import { getCipher } from "@/lib/crypto";
 import { createId, type Id } from "@/lib/ids";
