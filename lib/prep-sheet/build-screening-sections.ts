@@ -1,4 +1,5 @@
 import type { EvidenceItem, EvidenceSource, ScreeningStatus, SelectedScreeningResult } from "@/lib/screening";
+import { screeningUrgencyRank } from "@/lib/screening/screening-urgency";
 import type { EvidenceModel, ImmunizationDueRow, MeasureRow, ScreeningRow } from "./prep-sheet-model";
 import type { MeasureSetting, PrepSheetSettings } from "./prep-sheet-settings";
 import { compareFolded, compareText, compareTextDesc, sortRows } from "./sort-rows";
@@ -6,10 +7,6 @@ import { compareFolded, compareText, compareTextDesc, sortRows } from "./sort-ro
 export const statusLabels: Record<ScreeningStatus, string> = {
   overdue: "Overdue", due: "Due", due_soon: "Due soon", needs_review: "Needs review",
   complete: "Complete", excluded: "Excluded", not_eligible: "Not eligible",
-};
-// Action items first: the provider reads the top of the list.
-const statusRank: Record<ScreeningStatus, number> = {
-  overdue: 0, due: 1, due_soon: 2, needs_review: 3, complete: 4, excluded: 5, not_eligible: 6,
 };
 const sourceLabels: Record<EvidenceSource, string> = {
   procedure: "Procedure", observation: "Result", diagnostic_report: "Report",
@@ -59,7 +56,7 @@ function listCurrent(results: readonly SelectedScreeningResult[]): SelectedScree
 export function buildScreeningRows(results: readonly SelectedScreeningResult[], settings: PrepSheetSettings): ScreeningRow[] {
   return sortRows(
     listCurrent(results).map((r) => buildScreeningRow(r, settings.maxEvidencePerScreening)),
-    (a, b) => statusRank[a.status] - statusRank[b.status],
+    (a, b) => screeningUrgencyRank[a.status] - screeningUrgencyRank[b.status],
     (a, b) => compareFolded(a.name, b.name) || compareText(a.key, b.key),
   );
 }
@@ -103,5 +100,5 @@ export function buildImmunizationDueRows(results: readonly SelectedScreeningResu
     .map((r): ImmunizationDueRow => ({
       key: r.screeningTypeKey, name: r.name, status: r.status, statusLabel: statusLabels[r.status], lastGiven: r.lastCompleted, nextDue: r.nextDue,
     }));
-  return sortRows(rows, (a, b) => statusRank[a.status] - statusRank[b.status], (a, b) => compareFolded(a.name, b.name));
+  return sortRows(rows, (a, b) => screeningUrgencyRank[a.status] - screeningUrgencyRank[b.status], (a, b) => compareFolded(a.name, b.name));
 }

@@ -1,18 +1,12 @@
 import { Badge } from "@/components/ui/badge";
+import { statusLabels } from "@/lib/prep-sheet/build-screening-sections";
+import type { ScreeningStatus } from "@/lib/screening";
 
-type Variant = "secondary" | "outline" | "success" | "warning" | "danger" | "info";
-
-export const screeningStatusLabels: Record<string, { label: string; variant: Variant }> = {
-  complete: { label: "Complete", variant: "success" },
-  due_soon: { label: "Due soon", variant: "info" },
-  due: { label: "Due", variant: "warning" },
-  overdue: { label: "Overdue", variant: "danger" },
-  needs_review: { label: "Needs review", variant: "warning" },
-  excluded: { label: "Excluded", variant: "secondary" },
-  not_eligible: { label: "Not eligible", variant: "outline" },
+// The words are the sheet's own (statusLabels), so the page, the PDF and the Epic note agree.
+const statusVariants: Record<ScreeningStatus, "secondary" | "outline" | "success" | "warning" | "danger" | "info"> = {
+  complete: "success", due_soon: "info", due: "warning", overdue: "danger", needs_review: "warning", excluded: "secondary", not_eligible: "outline",
 };
 
-export function ScreeningStatusBadge({ status }: { status: string }) {
-  const s = screeningStatusLabels[status] ?? { label: status, variant: "outline" as const };
-  return <Badge variant={s.variant} data-testid="screening-status">{s.label}</Badge>;
+export function ScreeningStatusBadge({ status }: { status: ScreeningStatus }) {
+  return <Badge variant={statusVariants[status]} data-testid="screening-status">{statusLabels[status]}</Badge>;
 }
