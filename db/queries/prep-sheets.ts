@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, ne } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, ne, type SQL } from "drizzle-orm";
 import { createId, type Id } from "@/lib/ids";
 import type { Db } from "../client";
 import { appointments, openWriteBackStates, prepSheets, writeBacks } from "../schema";
@@ -83,36 +83,29 @@ export async function transitionWriteBack(
   return row ?? null;
 }
 
-export async function findOpenWriteBack(db: Db, organizationId: Id<"organization">, patientId: Id<"patient">, ehrEncounterId: string): Promise<WriteBackRow | null> {
-  const [row] = await db
+/** Ledger rows of one patient's encounter in one clinic that also meet `conditions`. */
+function selectEncounterWriteBacks(db: Db, organizationId: Id<"organization">, patientId: Id<"patient">, ehrEncounterId: string, ...conditions: SQL[]) {
+  return db
     .select()
     .from(writeBacks)
-    .where(
-      and(
-        eq(writeBacks.organizationId, organizationId),
-        eq(writeBacks.patientId, patientId),
-        eq(writeBacks.ehrEncounterId, ehrEncounterId),
-        inArray(writeBacks.state, [...openWriteBackStates]),
-      ),
-    )
-    .limit(1);
+    .where(and(eq(writeBacks.organizationId, organizationId), eq(writeBacks.patientId, patientId), eq(writeBacks.ehrEncounterId, ehrEncounterId), ...conditions));
+}
+
+export async function findOpenWriteBack(db: Db, organizationId: Id<"organization">, patientId: Id<"patient">, ehrEncounterId: string): Promise<WriteBackRow | null> {
+  const [row] = await selectEncounterWriteBacks(db, organizationId, patientId, ehrEncounterId, inArray(writeBacks.state, [...openWriteBackStates])).limit(1);
   return row ?? null;
 }
 
 /** The newest write Epic holds for this patient and encounter (confirmed or reconciled). */
 export async function findLastSettledWriteBack(db: Db, organizationId: Id<"organization">, patientId: Id<"patient">, ehrEncounterId: string): Promise<WriteBackRow | null> {
-  const [row] = await db
-    .select()
-    .from(writeBacks)
-    .where(
-      and(
-        eq(writeBacks.organizationId, organizationId),
-        eq(writeBacks.patientId, patientId),
-        eq(writeBacks.ehrEncounterId, ehrEncounterId),
-        inArray(writeBacks.state, ["confirmed", "reconciled"]),
-        isNotNull(writeBacks.epicDocumentReferenceId),
-      ),
-    )
+  const [row] = await selectEncounterWriteBacks(
+    db,
+    organizationId,
+    patientId,
+    ehrEncounterId,
+    inArray(writeBacks.state, ["confirmed", "reconciled"]),
+    isNotNull(writeBacks.epicDocumentReferenceId),
+  )
     .orderBy(desc(writeBacks.updatedAt), desc(writeBacks.id))
     .limit(1);
   return row ?? null;

@@ -1,4 +1,5 @@
-import { index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { instant } from "./columns";
 
 /**
  * Append-only record of who did what to which ids. No foreign keys, so rows outlive what they point at;
@@ -9,7 +10,7 @@ export const auditEvents = pgTable(
   "audit_events",
   {
     id: text("id").primaryKey(),
-    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    occurredAt: instant("occurred_at").notNull().defaultNow(),
     actorUserId: text("actor_user_id"),
     organizationId: text("organization_id"),
     action: text("action").notNull(),

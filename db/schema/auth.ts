@@ -1,4 +1,5 @@
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { createdAtColumn, instant } from "./columns";
 
 /**
  * Auth.js adapter tables (column names as @auth/drizzle-adapter expects), plus our own user fields.
@@ -13,12 +14,12 @@ export const users = pgTable("users", {
   image: text("image"),
   passwordHash: text("password_hash"),
   isPlatformAdmin: boolean("is_platform_admin").notNull().default(false),
-  disabledAt: timestamp("disabled_at", { withTimezone: true }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  disabledAt: instant("disabled_at"),
+  createdAt: createdAtColumn(),
   // TOTP second factor: secret envelope-encrypted (aad users.totp_secret:<id>); set but not enabled while
   // enrolment awaits its first code. The last accepted step blocks replays; recovery codes are SHA-256 hashes.
   totpSecretEncrypted: text("totp_secret_encrypted"),
-  totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+  totpEnabledAt: instant("totp_enabled_at"),
   totpLastStep: integer("totp_last_step"),
   totpRecoveryCodeHashes: jsonb("totp_recovery_code_hashes").$type<string[]>().notNull().default([]),
 });
@@ -73,10 +74,10 @@ export const userSessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     method: text("method", { enum: ["password", "epic"] }).notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAtColumn(),
+    lastSeenAt: instant("last_seen_at").notNull().defaultNow(),
+    expiresAt: instant("expires_at").notNull(),
+    revokedAt: instant("revoked_at"),
     revokedReason: text("revoked_reason"),
   },
   (t) => [index("user_sessions_user_idx").on(t.userId)],

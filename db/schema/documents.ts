@@ -1,7 +1,7 @@
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, unique } from "drizzle-orm/pg-core";
-import type { Id } from "@/lib/ids";
-import { organizations } from "./organizations";
-import { patients } from "./patients";
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, real, text, unique } from "drizzle-orm/pg-core";
+import { cascadeReference, createdAtColumn, idColumn, instant, timestamps } from "./columns";
+import { organizationIdColumn } from "./organizations";
+import { patientIdColumn } from "./patients";
 
 export const documentStates = ["pending", "processing", "processed", "failed", "skipped"] as const;
 export type DocumentState = (typeof documentStates)[number];
@@ -16,15 +16,9 @@ export const documentOrigins = ["ehr", "healthprep"] as const;
 export const patientDocuments = pgTable(
   "patient_documents",
   {
-    id: text("id").$type<Id<"document">>().primaryKey(),
-    organizationId: text("organization_id")
-      .$type<Id<"organization">>()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    patientId: text("patient_id")
-      .$type<Id<"patient">>()
-      .notNull()
-      .references(() => patients.id, { onDelete: "cascade" }),
+    id: idColumn<"document">(),
+    organizationId: organizationIdColumn(),
+    patientId: patientIdColumn(),
     fhirBaseUrl: text("fhir_base_url").notNull(),
     ehrDocumentId: text("ehr_document_id").notNull(),
     ehrVersion: text("ehr_version").notNull(),
@@ -41,15 +35,16 @@ export const patientDocuments = pgTable(
     pages: integer("pages"),
     pageMethods: jsonb("page_methods").$type<string[]>(),
     confidence: real("confidence"),
+    /** The OCR'd pages' spans in the text and their confidence (lib/documents/locate-ocr-pages); null before they were kept. */
+    ocrPages: jsonb("ocr_pages").$type<{ page: number; start: number; end: number; confidence: number }[]>(),
     category: text("category"),
     serviceDate: date("service_date", { mode: "string" }),
     dateSource: text("date_source"),
     fromCache: boolean("from_cache"),
     titleEncrypted: text("title_encrypted"),
     textEncrypted: text("text_encrypted"),
-    processedAt: timestamp("processed_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    processedAt: instant("processed_at"),
+    ...timestamps(),
   },
   (t) => [
     unique("patient_documents_org_base_ehr_unique").on(t.organizationId, t.fhirBaseUrl, t.ehrDocumentId),
@@ -65,14 +60,11 @@ export const patientDocuments = pgTable(
 export const documentExtractions = pgTable(
   "document_extractions",
   {
-    organizationId: text("organization_id")
-      .$type<Id<"organization">>()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationIdColumn(),
     contentHash: text("content_hash").notNull(),
     ok: boolean("ok").notNull(),
     resultEncrypted: text("result_encrypted").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [primaryKey({ name: "document_extractions_pk", columns: [t.organizationId, t.contentHash] })],
 );
@@ -87,21 +79,15 @@ export const documentExtractions = pgTable(
 export const documentPageTexts = pgTable(
   "document_page_texts",
   {
-    organizationId: text("organization_id")
-      .$type<Id<"organization">>()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    documentId: text("document_id")
-      .$type<Id<"document">>()
-      .notNull()
-      .references(() => patientDocuments.id, { onDelete: "cascade" }),
+    organizationId: organizationIdColumn(),
+    documentId: cascadeReference<"document">("document_id", () => patientDocuments.id),
     contentHash: text("content_hash").notNull(),
     pageNumber: integer("page_number").notNull(),
     /** extraction PageMethod: `text-layer` or `ocr`. */
     method: text("method").notNull(),
     confidence: real("confidence").notNull(),
     textEncrypted: text("text_encrypted").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     primaryKey({ name: "document_page_texts_pk", columns: [t.documentId, t.contentHash, t.pageNumber] }),

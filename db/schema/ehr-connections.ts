@@ -1,7 +1,7 @@
-import { index, pgTable, text, timestamp, unique, uniqueIndex } from "drizzle-orm/pg-core";
-import type { Id } from "@/lib/ids";
+import { index, pgTable, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
+import { cascadeReference, createdAtColumn, idColumn, instant, timestamps } from "./columns";
 import { users } from "./auth";
-import { organizations } from "./organizations";
+import { organizationIdColumn } from "./organizations";
 
 export const ehrClientAuthMethods = ["client_secret_basic", "client_secret_post", "none"] as const;
 export const ehrEnvironments = ["production", "non_production"] as const;
@@ -13,11 +13,8 @@ export const ehrEnvironments = ["production", "non_production"] as const;
 export const ehrConnections = pgTable(
   "ehr_connections",
   {
-    id: text("id").$type<Id<"ehrConnection">>().primaryKey(),
-    organizationId: text("organization_id")
-      .$type<Id<"organization">>()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    id: idColumn<"ehrConnection">(),
+    organizationId: organizationIdColumn(),
     fhirBaseUrl: text("fhir_base_url").notNull(),
     clientId: text("client_id").notNull(),
     clientAuthMethod: text("client_auth_method", { enum: ehrClientAuthMethods }).notNull(),
@@ -25,8 +22,7 @@ export const ehrConnections = pgTable(
     scopes: text("scopes").notNull(),
     environment: text("environment", { enum: ehrEnvironments }).notNull().default("non_production"),
     backendClientId: text("backend_client_id"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex("ehr_connections_org_idx").on(t.organizationId), index("ehr_connections_base_idx").on(t.fhirBaseUrl)],
 );
@@ -42,20 +38,14 @@ export type EhrTokenStatus = (typeof ehrTokenStatuses)[number];
 export const ehrTokens = pgTable(
   "ehr_tokens",
   {
-    id: text("id").$type<Id<"ehrToken">>().primaryKey(),
-    organizationId: text("organization_id")
-      .$type<Id<"organization">>()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    connectionId: text("connection_id")
-      .$type<Id<"ehrConnection">>()
-      .notNull()
-      .references(() => ehrConnections.id, { onDelete: "cascade" }),
+    id: idColumn<"ehrToken">(),
+    organizationId: organizationIdColumn(),
+    connectionId: cascadeReference<"ehrConnection">("connection_id", () => ehrConnections.id),
     kind: text("kind", { enum: ["user", "backend"] }).notNull(),
     userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
     accessTokenEncrypted: text("access_token_encrypted").notNull(),
     refreshTokenEncrypted: text("refresh_token_encrypted"),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    expiresAt: instant("expires_at").notNull(),
     scope: text("scope").notNull().default(""),
     fhirUser: text("fhir_user"),
     launchPatient: text("launch_patient"),
@@ -63,10 +53,9 @@ export const ehrTokens = pgTable(
     status: text("status", { enum: ehrTokenStatuses }).notNull().default("active"),
     statusReason: text("status_reason"),
     refreshLockId: text("refresh_lock_id"),
-    refreshLockUntil: timestamp("refresh_lock_until", { withTimezone: true }),
-    refreshedAt: timestamp("refreshed_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    refreshLockUntil: instant("refresh_lock_until"),
+    refreshedAt: instant("refreshed_at"),
+    ...timestamps(),
   },
   (t) => [
     // One backend token per clinic too: user_id is null there, so nulls must not be distinct.
@@ -81,6 +70,6 @@ export const signingKeys = pgTable("signing_keys", {
   alg: text("alg", { enum: ["RS384", "ES384"] }).notNull(),
   publicJwk: text("public_jwk").notNull(),
   privateJwkEncrypted: text("private_jwk_encrypted").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  retiredAt: timestamp("retired_at", { withTimezone: true }),
+  createdAt: createdAtColumn(),
+  retiredAt: instant("retired_at"),
 });

@@ -1,5 +1,6 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Id } from "@/lib/ids";
+import { cascadeReference, createdAtColumn, idColumn, instant } from "./columns";
 import { organizations } from "./organizations";
 
 export const jobRunStatuses = ["running", "succeeded", "failed", "skipped"] as const;
@@ -14,7 +15,7 @@ export type JobRunStatus = (typeof jobRunStatuses)[number];
 export const jobRuns = pgTable(
   "job_runs",
   {
-    id: text("id").$type<Id<"job">>().primaryKey(),
+    id: idColumn<"job">(),
     /** Inngest's run id (one row across the many requests of a run); null in the in-process runner. */
     externalRunId: text("external_run_id"),
     functionId: text("function_id").notNull(),
@@ -28,12 +29,12 @@ export const jobRuns = pgTable(
     errorMessage: text("error_message"),
     /** The run this one retried, when started from the console's Retry. */
     retryOfId: text("retry_of_id").$type<Id<"job">>(),
-    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
-    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    startedAt: instant("started_at").notNull(),
+    finishedAt: instant("finished_at"),
     /** In-process runner: the event id or idempotency key, so a resumed process does not start a run twice. */
     dedupeKey: text("dedupe_key"),
     /** In-process runner: the owning process renews this while the run is queued or running; once it lapses another process resumes the run. */
-    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
+    leaseExpiresAt: instant("lease_expires_at"),
   },
   (t) => [
     uniqueIndex("job_runs_external_run_idx").on(t.externalRunId),
@@ -50,13 +51,10 @@ export const jobRuns = pgTable(
 export const jobRunSteps = pgTable(
   "job_run_steps",
   {
-    jobRunId: text("job_run_id")
-      .$type<Id<"job">>()
-      .notNull()
-      .references(() => jobRuns.id, { onDelete: "cascade" }),
+    jobRunId: cascadeReference<"job">("job_run_id", () => jobRuns.id),
     stepId: text("step_id").notNull(),
     output: jsonb("output"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [primaryKey({ name: "job_run_steps_pk", columns: [t.jobRunId, t.stepId] })],
 );

@@ -1,5 +1,5 @@
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import type { Id } from "@/lib/ids";
+import { index, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { cascadeReference, createdAtColumn, idColumn, timestamps } from "./columns";
 import { users } from "./auth";
 
 export const organizationStatuses = ["active", "suspended"] as const;
@@ -24,29 +24,28 @@ export type OrganizationSettings = {
 type SettingsSection = Readonly<Record<string, unknown>>;
 
 export const organizations = pgTable("organizations", {
-  id: text("id").$type<Id<"organization">>().primaryKey(),
+  id: idColumn<"organization">(),
   name: text("name").notNull(),
   slug: text("slug").notNull().unique(),
   timeZone: text("time_zone").notNull(),
   status: text("status", { enum: organizationStatuses }).notNull().default("active"),
   settings: jsonb("settings").$type<OrganizationSettings>().notNull().default({}),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  ...timestamps(),
 });
+
+/** The clinic that owns the row: clinic data is deleted with its clinic. */
+export const organizationIdColumn = () => cascadeReference<"organization">("organization_id", () => organizations.id);
 
 export const memberships = pgTable(
   "memberships",
   {
-    id: text("id").$type<Id<"membership">>().primaryKey(),
-    organizationId: text("organization_id")
-      .$type<Id<"organization">>()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    id: idColumn<"membership">(),
+    organizationId: organizationIdColumn(),
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: text("role", { enum: memberRoles }).notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     uniqueIndex("memberships_org_user_idx").on(t.organizationId, t.userId),

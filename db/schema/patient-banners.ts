@@ -1,7 +1,7 @@
-import { index, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
-import type { Id } from "@/lib/ids";
-import { organizations } from "./organizations";
-import { patients } from "./patients";
+import { index, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { instant } from "./columns";
+import { organizationIdColumn } from "./organizations";
+import { patientIdColumn } from "./patients";
 
 /**
  * Short-lived cache of the schedule's patient banners (name, birth date, sex) so a day's schedule is
@@ -12,16 +12,10 @@ import { patients } from "./patients";
 export const patientBanners = pgTable(
   "patient_banners",
   {
-    organizationId: text("organization_id")
-      .$type<Id<"organization">>()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    patientId: text("patient_id")
-      .$type<Id<"patient">>()
-      .notNull()
-      .references(() => patients.id, { onDelete: "cascade" }),
+    organizationId: organizationIdColumn(),
+    patientId: patientIdColumn(),
     bannerEncrypted: text("banner_encrypted").notNull(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    expiresAt: instant("expires_at").notNull(),
   },
   (t) => [primaryKey({ name: "patient_banners_pk", columns: [t.organizationId, t.patientId] }), index("patient_banners_expires_idx").on(t.expiresAt)],
 );

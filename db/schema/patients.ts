@@ -1,6 +1,6 @@
-import { index, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
-import type { Id } from "@/lib/ids";
-import { organizations } from "./organizations";
+import { index, pgTable, text, unique } from "drizzle-orm/pg-core";
+import { cascadeReference, idColumn, instant, timestamps } from "./columns";
+import { organizationIdColumn } from "./organizations";
 
 /**
  * Our patient ↔ Epic Patient.id, per clinic. FHIR ids are unique only within one server, so the
@@ -11,27 +11,26 @@ import { organizations } from "./organizations";
 export const patients = pgTable(
   "patients",
   {
-    id: text("id").$type<Id<"patient">>().primaryKey(),
-    organizationId: text("organization_id")
-      .$type<Id<"organization">>()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    id: idColumn<"patient">(),
+    organizationId: organizationIdColumn(),
     fhirBaseUrl: text("fhir_base_url").notNull(),
     ehrPatientId: text("ehr_patient_id").notNull(),
     factsEncrypted: text("facts_encrypted"),
     /** Start of the last successful pull: the next incremental pull asks for `_lastUpdated=gt` this. */
-    lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
-    lastFullSyncAt: timestamp("last_full_sync_at", { withTimezone: true }),
+    lastSyncedAt: instant("last_synced_at"),
+    lastFullSyncAt: instant("last_full_sync_at"),
     /** Last time a synced schedule listed this patient; drives the retention purge. */
-    lastScheduledAt: timestamp("last_scheduled_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    lastScheduledAt: instant("last_scheduled_at"),
+    ...timestamps(),
   },
   (t) => [
     unique("patients_org_base_ehr_unique").on(t.organizationId, t.fhirBaseUrl, t.ehrPatientId),
     index("patients_org_scheduled_idx").on(t.organizationId, t.lastScheduledAt),
   ],
 );
+
+/** The patient the row is about: a patient's data is deleted with the patient (retention purge). */
+export const patientIdColumn = () => cascadeReference<"patient">("patient_id", () => patients.id);
 
 export const clinicalResourceTypes = [
   "Condition",
@@ -50,19 +49,13 @@ export type ClinicalResourceType = (typeof clinicalResourceTypes)[number];
 export const clinicalRecords = pgTable(
   "clinical_records",
   {
-    id: text("id").$type<Id<"clinicalRecord">>().primaryKey(),
-    organizationId: text("organization_id")
-      .$type<Id<"organization">>()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    patientId: text("patient_id")
-      .$type<Id<"patient">>()
-      .notNull()
-      .references(() => patients.id, { onDelete: "cascade" }),
+    id: idColumn<"clinicalRecord">(),
+    organizationId: organizationIdColumn(),
+    patientId: patientIdColumn(),
     resourceType: text("resource_type", { enum: clinicalResourceTypes }).notNull(),
     ehrId: text("ehr_id").notNull(),
     dataEncrypted: text("data_encrypted").notNull(),
-    syncedAt: timestamp("synced_at", { withTimezone: true }).notNull(),
+    syncedAt: instant("synced_at").notNull(),
   },
   (t) => [
     unique("clinical_records_natural_key").on(t.organizationId, t.patientId, t.resourceType, t.ehrId),

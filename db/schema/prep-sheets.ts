@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex } from "drizzle-orm/pg-core";
-import type { Id } from "@/lib/ids";
+import { date, index, integer, jsonb, pgTable, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
+import { cascadeReference, createdAtColumn, idColumn, instant, timestamps } from "./columns";
 import { appointments } from "./appointments";
-import { organizations } from "./organizations";
-import { patients } from "./patients";
+import { organizationIdColumn } from "./organizations";
+import { patientIdColumn } from "./patients";
 
 export const prepSheetStatuses = ["ready", "needs_review"] as const;
 export type PrepSheetStatus = (typeof prepSheetStatuses)[number];
@@ -18,18 +18,9 @@ export const prepSheets = pgTable(
   "prep_sheets",
   {
     id: text("id").primaryKey(),
-    organizationId: text("organization_id")
-      .$type<Id<"organization">>()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    patientId: text("patient_id")
-      .$type<Id<"patient">>()
-      .notNull()
-      .references(() => patients.id, { onDelete: "cascade" }),
-    appointmentId: text("appointment_id")
-      .$type<Id<"appointment">>()
-      .notNull()
-      .references(() => appointments.id, { onDelete: "cascade" }),
+    organizationId: organizationIdColumn(),
+    patientId: patientIdColumn(),
+    appointmentId: cascadeReference<"appointment">("appointment_id", () => appointments.id),
     version: integer("version").notNull(),
     asOf: date("as_of", { mode: "string" }).notNull(),
     contentHash: text("content_hash").notNull(),
@@ -41,8 +32,8 @@ export const prepSheets = pgTable(
      * Updated when a regeneration finds the content unchanged: the sheet is then current again.
      */
     inputsFingerprint: jsonb("inputs_fingerprint").$type<Record<string, string>>(),
-    generatedAt: timestamp("generated_at", { withTimezone: true }).notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    generatedAt: instant("generated_at").notNull(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     unique("prep_sheets_org_appointment_version_unique").on(t.organizationId, t.appointmentId, t.version),
@@ -63,18 +54,12 @@ export const openWriteBackStates = ["pending", "sent", "unknown"] as const;
 export const writeBacks = pgTable(
   "write_backs",
   {
-    id: text("id").$type<Id<"writeBack">>().primaryKey(),
-    organizationId: text("organization_id")
-      .$type<Id<"organization">>()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    id: idColumn<"writeBack">(),
+    organizationId: organizationIdColumn(),
     prepSheetId: text("prep_sheet_id")
       .notNull()
       .references(() => prepSheets.id, { onDelete: "cascade" }),
-    patientId: text("patient_id")
-      .$type<Id<"patient">>()
-      .notNull()
-      .references(() => patients.id, { onDelete: "cascade" }),
+    patientId: patientIdColumn(),
     ehrEncounterId: text("ehr_encounter_id").notNull(),
     contentHash: text("content_hash").notNull(),
     state: text("state", { enum: writeBackLedgerStates }).notNull(),
@@ -82,9 +67,8 @@ export const writeBacks = pgTable(
     replacesEpicId: text("replaces_epic_id"),
     attempts: integer("attempts").notNull().default(0),
     lastErrorCode: text("last_error_code"),
-    sentAt: timestamp("sent_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: instant("sent_at"),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex("write_backs_one_open_per_encounter")

@@ -1,8 +1,8 @@
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
-import type { Id } from "@/lib/ids";
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, unique } from "drizzle-orm/pg-core";
+import { cascadeReference, idColumn, instant, timestamps } from "./columns";
 import { users } from "./auth";
-import { organizations } from "./organizations";
-import { patients } from "./patients";
+import { organizationIdColumn } from "./organizations";
+import { patientIdColumn } from "./patients";
 
 /**
  * A clinic's screening types: one row per (clinic, key). `definition` is the type's JSON as
@@ -12,11 +12,8 @@ import { patients } from "./patients";
 export const screeningTypes = pgTable(
   "screening_types",
   {
-    id: text("id").$type<Id<"screeningType">>().primaryKey(),
-    organizationId: text("organization_id")
-      .$type<Id<"organization">>()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    id: idColumn<"screeningType">(),
+    organizationId: organizationIdColumn(),
     key: text("key").notNull(),
     version: integer("version").notNull(),
     name: text("name").notNull(),
@@ -24,8 +21,7 @@ export const screeningTypes = pgTable(
     active: boolean("active").notNull().default(true),
     presetKey: text("preset_key"),
     presetVersion: integer("preset_version"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [unique("screening_types_org_key_unique").on(t.organizationId, t.key), index("screening_types_org_active_idx").on(t.organizationId, t.active)],
 );
@@ -43,19 +39,10 @@ export const screeningSelections = ["standalone", "primary", "superseded"] as co
 export const screeningResults = pgTable(
   "screening_results",
   {
-    id: text("id").$type<Id<"screeningResult">>().primaryKey(),
-    organizationId: text("organization_id")
-      .$type<Id<"organization">>()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    patientId: text("patient_id")
-      .$type<Id<"patient">>()
-      .notNull()
-      .references(() => patients.id, { onDelete: "cascade" }),
-    screeningTypeId: text("screening_type_id")
-      .$type<Id<"screeningType">>()
-      .notNull()
-      .references(() => screeningTypes.id, { onDelete: "cascade" }),
+    id: idColumn<"screeningResult">(),
+    organizationId: organizationIdColumn(),
+    patientId: patientIdColumn(),
+    screeningTypeId: cascadeReference<"screeningType">("screening_type_id", () => screeningTypes.id),
     screeningTypeKey: text("screening_type_key").notNull(),
     screeningTypeVersion: integer("screening_type_version").notNull(),
     status: text("status", { enum: screeningResultStatuses }).notNull(),
@@ -67,7 +54,7 @@ export const screeningResults = pgTable(
     detailsEncrypted: text("details_encrypted").notNull(),
     asOf: date("as_of", { mode: "string" }).notNull(),
     inputHash: text("input_hash").notNull(),
-    evaluatedAt: timestamp("evaluated_at", { withTimezone: true }).notNull(),
+    evaluatedAt: instant("evaluated_at").notNull(),
   },
   (t) => [
     unique("screening_results_org_patient_type_unique").on(t.organizationId, t.patientId, t.screeningTypeId),
@@ -85,20 +72,14 @@ export const screeningReviewDecisions = ["dismissed", "confirmed"] as const;
 export const screeningReviews = pgTable(
   "screening_reviews",
   {
-    organizationId: text("organization_id")
-      .$type<Id<"organization">>()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    patientId: text("patient_id")
-      .$type<Id<"patient">>()
-      .notNull()
-      .references(() => patients.id, { onDelete: "cascade" }),
+    organizationId: organizationIdColumn(),
+    patientId: patientIdColumn(),
     screeningTypeKey: text("screening_type_key").notNull(),
     evidenceId: text("evidence_id").notNull(),
     decision: text("decision", { enum: screeningReviewDecisions }).notNull(),
     confirmedDate: date("confirmed_date", { mode: "string" }),
     decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
-    decidedAt: timestamp("decided_at", { withTimezone: true }).notNull(),
+    decidedAt: instant("decided_at").notNull(),
   },
   (t) => [
     primaryKey({ name: "screening_reviews_pk", columns: [t.organizationId, t.patientId, t.screeningTypeKey, t.evidenceId] }),

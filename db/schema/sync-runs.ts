@@ -1,6 +1,7 @@
-import { index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import type { Id } from "@/lib/ids";
-import { organizations } from "./organizations";
+import { idColumn, instant } from "./columns";
+import { organizationIdColumn } from "./organizations";
 
 export const syncRunKinds = ["schedule", "patient"] as const;
 export const syncRunModes = ["incremental", "full"] as const;
@@ -14,24 +15,21 @@ export type SyncRunStatus = (typeof syncRunStatuses)[number];
 export const syncRuns = pgTable(
   "sync_runs",
   {
-    id: text("id").$type<Id<"syncRun">>().primaryKey(),
-    organizationId: text("organization_id")
-      .$type<Id<"organization">>()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    id: idColumn<"syncRun">(),
+    organizationId: organizationIdColumn(),
     kind: text("kind", { enum: syncRunKinds }).notNull(),
     mode: text("mode", { enum: syncRunModes }),
     patientId: text("patient_id").$type<Id<"patient">>(),
     /** A user id, or "system" for cron and fan-out runs. */
     triggeredBy: text("triggered_by").notNull(),
     status: text("status", { enum: syncRunStatuses }).notNull().default("running"),
-    rangeStart: timestamp("range_start", { withTimezone: true }),
-    rangeEnd: timestamp("range_end", { withTimezone: true }),
+    rangeStart: instant("range_start"),
+    rangeEnd: instant("range_end"),
     counts: jsonb("counts").$type<Record<string, number>>().notNull().default({}),
     errorCode: text("error_code"),
     errorReason: text("error_reason"),
-    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
-    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    startedAt: instant("started_at").notNull(),
+    finishedAt: instant("finished_at"),
   },
   (t) => [
     index("sync_runs_org_kind_started_idx").on(t.organizationId, t.kind, t.startedAt),
