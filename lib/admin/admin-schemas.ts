@@ -4,8 +4,8 @@ import { auditActions } from "@/lib/audit/audit-actions";
 import { jobRunStatuses } from "@/db/schema/job-runs";
 import { timeZoneSchema } from "@/lib/organizations/organization-schemas";
 
-export const organizationIdSchema = z.string().regex(/^org_[0-9A-HJKMNP-TV-Z]{26}$/, "not a clinic id");
-const jobRunIdSchema = z.string().regex(/^job_[0-9A-HJKMNP-TV-Z]{26}$/, "not a job run id");
+export const organizationIdSchema = z.string().regex(/^org_[0-9A-HJKMNP-TV-Z]{26}$/, "is not a clinic");
+const jobRunIdSchema = z.string().regex(/^job_[0-9A-HJKMNP-TV-Z]{26}$/, "is not a job run");
 
 export const updateOrganizationSchema = z.object({
   organizationId: organizationIdSchema,
@@ -28,7 +28,7 @@ const isoDay = z.iso.date();
 export const auditLogFilterSchema = z.object({
   organizationId: optional(organizationIdSchema),
   /** A user id, or an email that is resolved to one. */
-  actor: optional(z.string().trim().regex(/^[\w.@+-]{1,200}$/, "an email or a user id")),
+  actor: optional(z.string().trim().regex(/^[\w.@+-]{1,200}$/, "must be an email address or a user ID")),
   action: optional(z.enum(auditActions)),
   from: optional(isoDay),
   to: optional(isoDay),

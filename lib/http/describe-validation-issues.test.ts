@@ -45,10 +45,15 @@ describe("validation messages in plain words", () => {
     expect(describeValidationIssues(custom("Too small: expected string to have >=2 characters")).message).toBe("Name must be at least 2 characters.");
     expect(describeValidationIssues(custom("Invalid input: expected string, received undefined")).message).toBe("Name is missing.");
     expect(describeValidationIssues(custom("must be unique in this clinic")).message).toBe("Name must be unique in this clinic.");
+    // A sentence of our own about the whole input is not given a field name.
+    expect(describeValidationIssues(new z.ZodError([{ code: "custom", path: [], message: "Family ID must be lower-case words joined by hyphens.", input: undefined }]).issues).message).toBe(
+      "Family ID must be lower-case words joined by hyphens.",
+    );
   });
 
   it("spells out field names it has no label for", () => {
-    expect(labelOfField(["frequencyValue"])).toBe("Frequency value");
+    expect(labelOfField(["overdueAfterDays"])).toBe("Overdue after days");
+    expect(labelOfField(["eligibility", "maxAge"])).toBe("Maximum age");
     expect(labelOfField(["items", 0, "sourceUrl"])).toBe("Source URL");
     expect(labelOfField([])).toBe("This value");
   });

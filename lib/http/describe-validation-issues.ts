@@ -8,12 +8,22 @@ const fieldLabels: Record<string, string> = {
   clientAuthMethod: "Client authentication",
   backendClientId: "Backend Services client ID",
   orgSlug: "Clinic",
+  organizationId: "Clinic",
   slug: "Clinic address",
   timeZone: "Time zone",
   fhirUser: "Epic user",
   confirmedDate: "Date done",
   screeningTypeKey: "Screening",
   evidenceId: "Evidence",
+  epicUser: "Epic user",
+  minAge: "Minimum age",
+  maxAge: "Maximum age",
+  frequencyValue: "How often",
+  conditionCodes: "Required conditions",
+  evidenceCodes: "Additional codes",
+  concepts: "Clinical concepts",
+  term: "Keyword",
+  text: "The file",
 };
 
 export function labelOfField(path: ReadonlyArray<PropertyKey>): string {
@@ -45,7 +55,8 @@ export function describeValidationProblem(issue: Issue): string {
   switch (issue.code) {
     case "invalid_type":
       // zod leaves the input out of its issues; its message says what arrived.
-      return issue.input === undefined && /received (undefined|null)$/.test(issue.message) ? "is missing" : "is not the right kind of value";
+      if (issue.input === undefined && /received (undefined|null)$/.test(issue.message)) return "is missing";
+      return issue.expected === "int" ? "must be a whole number" : issue.expected === "number" ? "must be a number" : "is not the right kind of value";
     case "too_small":
       if (issue.origin === "string" && Number(issue.minimum) <= 1) return "is required";
       return `must be at least ${unit(issue.origin, Number(issue.minimum))}`;
@@ -64,7 +75,10 @@ export function describeValidationProblem(issue: Issue): string {
 
 /** One plain sentence for one problem, starting with the field's name. */
 export function describeValidationIssue(issue: Issue): string {
-  return `${labelOfField(issue.path)} ${describeValidationProblem(issue).replace(/\.$/, "")}.`;
+  const problem = describeValidationProblem(issue).replace(/\.$/, "");
+  // A sentence of our own about the input as a whole ("Family ID must …") already says what it is about.
+  if (issue.path.length === 0 && /^[A-Z]/.test(problem)) return `${problem}.`;
+  return `${labelOfField(issue.path)} ${problem}.`;
 }
 
 /** A zod message re-issued as a custom issue (e.g. mapped onto an editor field): read what it says. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultPrepSheetSettings } from "@/lib/prep-sheet/prep-sheet-settings";
-import { clinicSettingsStoreSchema, listChangedKeys, readClinicSettings, settingsIssueMessage, toStoredPatch } from "./clinic-settings-store";
+import { describeValidationIssues } from "@/lib/http/describe-validation-issues";
+import { clinicSettingsStoreSchema, listChangedKeys, readClinicSettings, toStoredPatch } from "./clinic-settings-store";
 
 describe("readClinicSettings", () => {
   it("fills defaults for a clinic that set nothing", () => {
@@ -43,13 +44,13 @@ describe("listChangedKeys", () => {
   });
 });
 
-describe("settingsIssueMessage", () => {
+describe("settings problems in plain words (describeValidationIssues, as every form)", () => {
   it("words bounds and types for people", () => {
     const schema = clinicSettingsStoreSchema.shape.sessions;
-    const issues = (value: unknown) => schema.safeParse(value, { error: settingsIssueMessage }).error?.issues.map((i) => i.message);
-    expect(issues({ sessionIdleMinutes: 2 })).toEqual(["Must be at least 5."]);
-    expect(issues({ sessionAbsoluteHours: 13 })).toEqual(["Must be at most 12."]);
-    expect(issues({ sessionIdleMinutes: Number.NaN })).toEqual(["Enter a number."]);
-    expect(issues({ sessionIdleMinutes: 7.5 })).toEqual(["Enter a whole number."]);
+    const issues = (value: unknown) => describeValidationIssues(schema.safeParse(value).error!.issues).issues.map((i) => i.message);
+    expect(issues({ sessionIdleMinutes: 2 })).toEqual(["must be at least 5"]);
+    expect(issues({ sessionAbsoluteHours: 13 })).toEqual(["must be at most 12"]);
+    expect(issues({ sessionIdleMinutes: Number.NaN })).toEqual(["must be a number"]);
+    expect(issues({ sessionIdleMinutes: 7.5 })).toEqual(["must be a whole number"]);
   });
 });

@@ -82,20 +82,3 @@ export function listChangedKeys(before: Record<string, unknown>, after: Record<s
   }
   return changed.sort();
 }
-
-/** Plain-language field errors for the settings forms (zod's defaults read like type errors). */
-export function settingsIssueMessage(issue: z.core.$ZodRawIssue): string | undefined {
-  switch (issue.code) {
-    case "too_small":
-      if (issue.origin === "number") return `Must be at least ${String(issue.minimum)}.`;
-      return issue.origin === "string" ? "Required." : undefined;
-    case "too_big":
-      if (issue.origin === "number") return `Must be at most ${String(issue.maximum)}.`;
-      return issue.origin === "array" ? `At most ${String(issue.maximum)} lines.` : `At most ${String(issue.maximum)} characters.`;
-    case "invalid_type":
-      if (issue.expected === "int") return "Enter a whole number.";
-      return issue.expected === "number" ? "Enter a number." : undefined;
-    default:
-      return undefined;
-  }
-}

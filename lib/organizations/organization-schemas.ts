@@ -6,7 +6,7 @@ export const orgSlugSchema = z
   .string()
   .min(2)
   .max(40)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lowercase letters, digits and single hyphens");
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must use only lowercase letters, digits and single hyphens");
 
 export const timeZoneSchema = z.string().refine((tz) => {
   try {
@@ -28,7 +28,7 @@ export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
 
 export const changeMemberRoleSchema = z.object({
   orgSlug: orgSlugSchema,
-  membershipId: z.string().regex(/^mem_[0-9A-HJKMNP-TV-Z]{26}$/, "not a membership id"),
+  membershipId: z.string().regex(/^mem_[0-9A-HJKMNP-TV-Z]{26}$/, "is not a member of this clinic"),
   role: memberRoleSchema,
 });
 export type ChangeMemberRoleInput = z.infer<typeof changeMemberRoleSchema>;
@@ -37,15 +37,15 @@ export const removeMemberSchema = changeMemberRoleSchema.pick({ orgSlug: true, m
 
 export const inviteMemberSchema = z.object({
   orgSlug: orgSlugSchema,
-  email: z.email("Enter an email address.").max(320).transform((e) => e.toLowerCase()),
-  name: z.string().trim().min(1, "Enter the person's name.").max(120),
+  email: z.email().max(320).transform((e) => e.toLowerCase()),
+  name: z.string().trim().min(1).max(120),
   role: memberRoleSchema,
   // Absolute fhirUser URL, or Practitioner/<id> relative to the clinic's FHIR base; blank for none.
   epicUser: z
     .string()
     .trim()
     .max(500)
-    .regex(/^(https?:\/\/\S+\/)?(Practitioner|PractitionerRole|Person)\/[\w.-]+$|^$/, "Enter a fhirUser such as Practitioner/abc123, or leave blank.")
+    .regex(/^(https?:\/\/\S+\/)?(Practitioner|PractitionerRole|Person)\/[\w.-]+$|^$/, "must be an Epic user such as Practitioner/abc123, or left empty")
     .transform((v) => (v === "" ? null : v))
     .default(""),
 });

@@ -5,7 +5,7 @@ import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-ev
 import { AppError } from "@/lib/errors";
 import type { Id } from "@/lib/ids";
 import {
-  clinicSettingsStoreSchema, listChangedKeys, readClinicSettings, settingsIssueMessage, toStoredPatch,
+  clinicSettingsStoreSchema, listChangedKeys, readClinicSettings, toStoredPatch,
   type ClinicSettingsSection,
 } from "./clinic-settings-store";
 
@@ -24,7 +24,7 @@ export async function updateClinicSettings(
     const organization = await findOrganizationById(tx, organizationId);
     if (!organization) throw new AppError("not_found", "organization not found");
     const current = readClinicSettings(organization.settings)[section];
-    const next = clinicSettingsStoreSchema.shape[section].parse({ ...current, ...input.values }, { error: settingsIssueMessage });
+    const next = clinicSettingsStoreSchema.shape[section].parse({ ...current, ...input.values });
     const changed = listChangedKeys(current, next);
     if (changed.length === 0) return { section, changed };
     const { patch, remove } = toStoredPatch(section, next);

@@ -25,7 +25,7 @@ export async function createScreeningType(
     const row = await insertScreeningType(tx, input.organizationId, {
       id: createId("screeningType"), key: definition.key, version: 1, name: definition.name, definition, active: true, presetKey: null, presetVersion: null,
     });
-    if (!row) throw fieldError("key", "this clinic already has a screening type with this key");
+    if (!row) throw fieldError("key", "is already used by another screening type in this clinic");
     await recordAuditEvent(tx, { actorUserId: input.actorUserId, organizationId: input.organizationId, ...meta }, {
       action: "screening_type.created", targetType: "screening_type", targetIds: [row.id], metadata: { key: row.key, version: 1 },
     });

@@ -23,7 +23,7 @@ export const screeningTypesExportSchema = z.object({
   formatVersion: z.literal(1),
   types: z
     .array(z.object({ active: z.boolean().default(true), definition: screeningTypeSchema }))
-    .refine((types) => new Set(types.map((t) => t.definition.key)).size === types.length, { message: "type keys must be unique" }),
+    .refine((types) => new Set(types.map((t) => t.definition.key)).size === types.length, { message: "must not list the same key twice" }),
 });
 export type ScreeningTypesExport = z.infer<typeof screeningTypesExportSchema>;
 

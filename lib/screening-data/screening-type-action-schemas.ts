@@ -3,10 +3,10 @@ import { isId } from "@/lib/ids";
 import { refineScreeningTypeForm, screeningTypeFormShape } from "./screening-type-form";
 
 const orgSlug = z.string().min(1).max(100);
-const screeningTypeId = z.string().refine((v) => isId("screeningType", v), { message: "not a screening type id" });
+const screeningTypeId = z.string().refine((v) => isId("screeningType", v), { message: "is not a screening type" });
 const choices = z.record(z.string().max(80), z.enum(["skip", "overwrite"])).default({});
 // Server actions accept at most 1 MB (Next's default body limit); an export of every preset type is far smaller.
-const fileText = z.string().min(1, "the file is empty").max(900_000, "the file is larger than 900 KB");
+const fileText = z.string().min(1, "is empty").max(900_000, "must be at most 900 KB");
 
 export const createScreeningTypeSchema = z.object({ orgSlug, ...screeningTypeFormShape }).refine(...refineScreeningTypeForm);
 

@@ -5,7 +5,7 @@ import { toFormIssue } from "./screening-type-form";
  * A ZodError whose paths are editor field names. Thrown from the use-cases so the action wrapper
  * answers with per-field issues exactly as it does for the form's own parse errors.
  */
-export function screeningTypeFormError(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): z.ZodError {
+export function screeningTypeFormError(issues: readonly z.core.$ZodIssue[]): z.ZodError {
   return new z.ZodError(
     issues.map((issue) => {
       const { field, message } = toFormIssue(issue);

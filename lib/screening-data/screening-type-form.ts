@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeValidationIssue, describeValidationProblem } from "@/lib/http/describe-validation-issues";
 import { codeSystems, normalizeCodeSystem, type CodeSet, type CodeSystem, type ConceptId, type Keyword, type ScreeningType, type ScreeningTypeInput } from "@/lib/screening";
 
 /**
@@ -25,7 +26,7 @@ function parseCodeLines(value: string, ctx: z.RefinementCtx): CodeSet {
     const system = bar < 0 ? null : normalizeCodeSystem(line.slice(0, bar));
     const code = bar < 0 ? "" : line.slice(bar + 1).trim();
     if (system === null || code === "") {
-      ctx.addIssue({ code: "custom", message: `line ${index + 1}: write SYSTEM|code, with SYSTEM one of ${codeSystems.join(", ")}` });
+      ctx.addIssue({ code: "custom", message: `must be SYSTEM|code, one per line, with SYSTEM one of ${codeSystems.join(", ")} (line ${index + 1})` });
       return;
     }
     if (!set[system].includes(code)) set[system].push(code);
@@ -54,7 +55,7 @@ const optionalNumber = z
   .transform((value, ctx) => {
     if (value.trim() === "") return null;
     const n = Number(value);
-    if (!Number.isFinite(n)) ctx.addIssue({ code: "custom", message: "enter a number or leave it empty" });
+    if (!Number.isFinite(n)) ctx.addIssue({ code: "custom", message: "must be a number, or left empty" });
     return n;
   });
 
@@ -82,7 +83,7 @@ export const screeningTypeFormShape = {
 export const refineScreeningTypeForm: [(form: { frequencyKind?: unknown; frequencyValue?: unknown }) => boolean, { path: string[]; message: string; when: () => boolean }] = [
   // `when` runs this on input that failed elsewhere too, which may not even be an object.
   (form) => !(form?.frequencyKind === "interval" && form.frequencyValue === null),
-  { path: ["frequencyValue"], message: "enter how often, or choose once", when: () => true },
+  { path: ["frequencyValue"], message: "is required for a screening that repeats (or choose once in a lifetime)", when: () => true },
 ];
 
 /** The editor's fields as submitted (strings from FormData), parsed into typed values. */
@@ -160,20 +161,25 @@ export function buildScreeningTypeInput(form: ScreeningTypeForm, base: Screening
   };
 }
 
-/** Where a screeningTypeSchema issue belongs in the editor, and its message with the item it concerns. */
-export function toFormIssue(issue: { path: PropertyKey[]; message: string }): { field: ScreeningTypeFormField | "form"; message: string } {
+/**
+ * Where a screeningTypeSchema issue belongs in the editor, and the problem in plain words (never zod's
+ * text or our field names), with the item it concerns at the end: "must be one of the choices offered
+ * (concept 2)". Beside the field and after its label ("Keywords must … (keyword 2).") it reads the same.
+ */
+export function toFormIssue(issue: z.core.$ZodIssue): { field: ScreeningTypeFormField | "form"; message: string } {
   const [top, second, third, fourth] = issue.path.map(String);
-  const item = (label: string, index: string | undefined) => (index === undefined ? issue.message : `${label} ${Number(index) + 1}: ${issue.message}`);
-  if (top === "name" || top === "key") return { field: top, message: issue.message };
+  const problem = describeValidationProblem(issue);
+  const item = (label: string, index: string | undefined) => (index === undefined || !/^\d+$/.test(index) ? problem : `${problem} (${label} ${Number(index) + 1})`);
+  if (top === "name" || top === "key") return { field: top, message: problem };
   if (top === "eligibility") {
-    if (second === "minAge" || second === "maxAge" || second === "sex" || second === "unknownSexRule") return { field: second, message: issue.message };
-    if (second === "triggers") return { field: "conditionCodes", message: third === "codes" ? item(`${fourth} code`, issue.path[4]?.toString()) : issue.message };
-    return { field: "maxAge", message: issue.message };
+    if (second === "minAge" || second === "maxAge" || second === "sex" || second === "unknownSexRule") return { field: second, message: problem };
+    if (second === "triggers") return { field: "conditionCodes", message: third === "codes" ? item(`${fourth} code`, issue.path[4]?.toString()) : problem };
+    return { field: "maxAge", message: problem };
   }
-  if (top === "frequency") return { field: second === "unit" ? "frequencyUnit" : second === "kind" ? "frequencyKind" : "frequencyValue", message: issue.message };
-  if (top === "timing" && (second === "dueSoonDays" || second === "overdueAfterDays")) return { field: second, message: issue.message };
+  if (top === "frequency") return { field: second === "unit" ? "frequencyUnit" : second === "kind" ? "frequencyKind" : "frequencyValue", message: problem };
+  if (top === "timing" && (second === "dueSoonDays" || second === "overdueAfterDays")) return { field: second, message: problem };
   if (top === "evidence" && second === "concepts") return { field: "concepts", message: item("concept", third) };
   if (top === "evidence" && second === "codes") return { field: "evidenceCodes", message: item(`${third} code`, fourth) };
   if (top === "evidence" && second === "keywords") return { field: "keywords", message: item("keyword", third) };
-  return { field: "form", message: issue.message };
+  return { field: "form", message: describeValidationIssue(issue) };
 }

@@ -15,7 +15,7 @@ export const keywordPhraseSchema = z
   .trim()
   .max(120)
   .refine((phrase) => compactPhrase(phrase).length >= 3 && !/^\d+$/.test(compactPhrase(phrase)), {
-    message: "a keyword needs at least 3 letters or digits and cannot be only digits",
+    message: "must have at least 3 letters or digits, and not only digits",
   });
 
 export const keywordSchema = z.object({
@@ -68,7 +68,8 @@ export const eligibilitySchema = z
     note: z.string().max(300).nullable().default(null),
   })
   .refine((e) => e.minAge === null || e.maxAge === null || e.minAge <= e.maxAge, {
-    message: "minAge must not exceed maxAge",
+    path: ["maxAge"],
+    message: "must not be below the minimum age",
   });
 
 export const evidenceCriteriaSchema = z.object({
@@ -89,7 +90,7 @@ export const timingSchema = z.object({
   overdueAfterDays: z.number().int().min(0).max(3650).nullable().default(null),
 });
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lower-case words joined by hyphens").max(80);
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens").max(80);
 
 export const screeningTypeSchema = z.object({
   key: slug,
@@ -114,6 +115,6 @@ export const screeningPresetSchema = z
     source: z.string().max(300),
     types: z.array(screeningTypeSchema).min(1),
   })
-  .refine((p) => new Set(p.types.map((t) => t.key)).size === p.types.length, { message: "type keys must be unique" });
+  .refine((p) => new Set(p.types.map((t) => t.key)).size === p.types.length, { message: "must not list the same key twice" });
 export type ScreeningPreset = z.infer<typeof screeningPresetSchema>;
 export type ScreeningPresetInput = z.input<typeof screeningPresetSchema>;

@@ -49,7 +49,7 @@ test.describe("clinic settings as the clinic admin", () => {
     await page.getByLabel("Minimum OCR confidence").fill("1.5");
     await page.getByRole("button", { name: "Save", exact: true }).click();
     const field = page.getByLabel("Minimum OCR confidence");
-    await expect(page.getByText("Must be at most 1.")).toBeVisible();
+    await expect(page.getByText("must be at most 1", { exact: true })).toBeVisible();
     await expect(field).toHaveAttribute("aria-invalid", "true");
     await expect(field).toHaveValue("1.5");
     await expect(page.getByRole("alert").filter({ hasText: "Not saved" })).toBeVisible();
@@ -81,7 +81,7 @@ test.describe("clinic settings as the clinic admin", () => {
     await expect(page.getByText(/default 30/)).toBeVisible();
     await page.getByLabel("Sign out after inactivity (minutes)").fill("2");
     await page.getByRole("button", { name: "Save", exact: true }).click();
-    await expect(page.getByText("Must be at least 5.")).toBeVisible();
+    await expect(page.getByText("must be at least 5", { exact: true })).toBeVisible();
     await page.getByLabel("Sign out after inactivity (minutes)").fill("45");
     await page.getByLabel("Sign out after (hours), however active").fill("10");
     await saveAndReload(page);

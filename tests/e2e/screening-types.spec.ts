@@ -33,13 +33,26 @@ test("a clinic admin edits, deactivates, restores from the preset and exports sc
   // Edit: the server refuses crossed ages beside the field, then saves a per-type due-soon window.
   await lipidRow.getByRole("link", { name: lipid.name }).click();
   await expect(page.getByRole("heading", { level: 1, name: lipid.name })).toBeVisible();
+  const keywords = await page.getByLabel("Keywords").inputValue();
   await page.screenshot({ path: test.info().outputPath("screening-editor.png"), fullPage: true });
   await expectNoSevereAxeViolations(page);
+  // Every problem at once, each in plain words beside its field (no zod text, no internal field names).
+  await page.getByLabel("Name").fill("x");
   await page.getByLabel("Minimum age").fill("80");
+  await page.getByLabel("Keywords").fill("lipid panel\nCT");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.locator("#maxAge-error")).toHaveText("minAge must not exceed maxAge");
+  await expect(page.locator("#maxAge-error")).toHaveText("must not be below the minimum age");
+  await expect(page.locator("#name-error")).toHaveText("must be at least 2 characters");
+  await expect(page.locator("#keywords-error")).toHaveText("must have at least 3 letters or digits, and not only digits (keyword 2)");
   await expect(page.getByLabel("Maximum age")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByRole("alert").filter({ hasText: "Fix the problem" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Fix the 3 problems shown under their fields." })).toBeVisible();
+  await expect(page.getByRole("form", { name: "Edit screening type" })).not.toContainText(/minAge|maxAge|Too small|Too big|Invalid input|expected /);
+  await page.screenshot({ path: test.info().outputPath("screening-editor-refused.png"), fullPage: true });
+  await expectNoSevereAxeViolations(page);
+  // The fields keep what was typed.
+  await expect(page.getByLabel("Keywords")).toHaveValue("lipid panel\nCT");
+  await page.getByLabel("Name").fill(lipid.name);
+  await page.getByLabel("Keywords").fill(keywords);
   await page.getByLabel("Minimum age").fill("40");
   await page.getByLabel("Due soon (days before due)").fill("45");
   await page.getByRole("button", { name: "Save changes" }).click();

@@ -122,12 +122,12 @@ describe("clinic settings through the settings actions", () => {
     const cases: Array<[Promise<{ ok: boolean; error?: { issues?: Array<{ path: string; message: string }> } }>, string, RegExp]> = [
       [actions.saveSessionSettingsAction(null, form({ sessionIdleMinutes: "2", sessionAbsoluteHours: "8" })), "sessionIdleMinutes", /at least 5/],
       [actions.saveSessionSettingsAction(null, form({ sessionIdleMinutes: "30", sessionAbsoluteHours: "24" })), "sessionAbsoluteHours", /at most 12/],
-      [actions.saveScreeningTimingAction(null, form({ dueSoonDays: "", overdueAfterDays: "90", minDocumentConfidence: "0.8" })), "dueSoonDays", /Enter a number/],
+      [actions.saveScreeningTimingAction(null, form({ dueSoonDays: "", overdueAfterDays: "90", minDocumentConfidence: "0.8" })), "dueSoonDays", /^must be a number$/],
       [actions.saveScreeningTimingAction(null, form({ dueSoonDays: "30", overdueAfterDays: "90", minDocumentConfidence: "1.5" })), "minDocumentConfidence", /at most 1/],
       [actions.savePrepSheetSettingsAction(null, form({ ...windowFields, "windows.imaging.months": "0", notesLines: "8", maxEvidencePerScreening: "3" })), "windows.imaging.months", /at least 1/],
       [actions.savePrepSheetSettingsAction(null, form({ ...windowFields, notesLines: "2.5", maxEvidencePerScreening: "3" })), "notesLines", /whole number/],
       [actions.saveWriteBackSettingsAction(null, form({ dailyCap: "500", docStatus: "final" })), "dailyCap", /at most 100/],
-      [actions.saveWriteBackSettingsAction(null, form({ dailyCap: "5", docStatus: "final", "noteType.mode": "custom", "noteType.code": "", "noteType.system": "http://loinc.org" })), "noteType.code", /Required/],
+      [actions.saveWriteBackSettingsAction(null, form({ dailyCap: "5", docStatus: "final", "noteType.mode": "custom", "noteType.code": "", "noteType.system": "http://loinc.org" })), "noteType.code", /^is required$/],
     ];
     for (const [pending, path, message] of cases) {
       const result = await pending;

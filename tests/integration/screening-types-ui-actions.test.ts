@@ -94,7 +94,7 @@ describe("screening types UI actions", () => {
     expect(audit).toMatchObject({ actorUserId: userIds["riverside.admin@healthprep.test"], targetIds: [row.id], metadata: { key: "diabetic-eye-exam" }, userAgent: "vitest" });
 
     const again = issuesOf(await call(actions.createScreeningTypeAction, { orgSlug: "riverside", ...formOf({}) }));
-    expect(again.key).toMatch(/already has a screening type with this key/);
+    expect(again.key).toBe("is already used by another screening type in this clinic");
   });
 
   it("bad input comes back as messages per editor field and changes nothing", async () => {
@@ -104,16 +104,18 @@ describe("screening types UI actions", () => {
     const formIssues = issuesOf(
       await call(actions.editScreeningTypeAction, { ...base, ...formOf({ evidenceCodes: "LOINC|123-4\nFOO|1", minAge: "abc", frequencyValue: "" }) }),
     );
-    expect(formIssues.evidenceCodes).toMatch(/^line 2: write SYSTEM\|code/);
-    expect(formIssues.minAge).toBe("enter a number or leave it empty");
-    expect(formIssues.frequencyValue).toBe("enter how often, or choose once");
+    expect(formIssues.evidenceCodes).toMatch(/^must be SYSTEM\|code, one per line, .*\(line 2\)$/);
+    expect(formIssues.minAge).toBe("must be a number, or left empty");
+    expect(formIssues.frequencyValue).toBe("is required for a screening that repeats (or choose once in a lifetime)");
     // Then screeningTypeSchema, mapped back to the fields.
     const schemaIssues = issuesOf(
       await call(actions.editScreeningTypeAction, { ...base, ...formOf({ name: "x", minAge: "70", maxAge: "50", keywords: "ok term\nCT", dueSoonDays: "-3" }) }),
     );
     expect(Object.keys(schemaIssues).sort()).toEqual(["dueSoonDays", "keywords", "maxAge", "name"]);
-    expect(schemaIssues.maxAge).toBe("minAge must not exceed maxAge");
-    expect(schemaIssues.keywords).toMatch(/^keyword 2: a keyword needs at least 3 letters/);
+    expect(schemaIssues.maxAge).toBe("must not be below the minimum age");
+    expect(schemaIssues.keywords).toBe("must have at least 3 letters or digits, and not only digits (keyword 2)");
+    expect(schemaIssues.name).toBe("must be at least 2 characters");
+    expect(schemaIssues.dueSoonDays).toBe("must be at least 0");
     expect(await findScreeningTypeByKey(handle.db, orgIds.riverside!, row.key)).toEqual(row);
     expect(await auditRows("riverside", "screening_type.updated")).toEqual([]);
   });

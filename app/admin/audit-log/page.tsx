@@ -11,6 +11,7 @@ import { Label } from "@/components/ui/label";
 import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { auditActions, auditLogFilterSchema, firstValues, type AuditLogFilterInput } from "@/lib/admin/admin-schemas";
 import { listAuditLogPage } from "@/lib/admin/list-audit-log-page";
+import { describeValidationIssues } from "@/lib/http/describe-validation-issues";
 import { requestMetaFromHeaders } from "@/lib/http/request-meta";
 import { requirePlatformPage } from "@/lib/http/require-org-page";
 import { ScrollTable } from "../_components/scroll-table";
@@ -92,7 +93,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </div>
         {!parsed.success ? (
           <p role="alert" className="text-sm text-destructive sm:col-span-2 lg:col-span-6">
-            Some filters were not valid and were ignored.
+            {`Filters ignored: ${describeValidationIssues(parsed.error.issues).message}`}
           </p>
         ) : null}
       </form>

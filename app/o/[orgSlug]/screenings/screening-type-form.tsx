@@ -5,12 +5,12 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { readActionProblems, type ActionProblems } from "@/lib/http/read-action-problems";
 import { clinicalConcepts, conceptIds } from "@/lib/screening/concepts/clinical-concepts";
 import type { ScreeningTypeFormField, ScreeningTypeFormValues } from "@/lib/screening-data/screening-type-form";
 import { cn } from "@/lib/utils";
 import { createScreeningTypeAction, editScreeningTypeAction } from "./actions";
 
-type FieldErrors = Partial<Record<ScreeningTypeFormField | "form", string[]>>;
 type Props = {
   orgSlug: string;
   values: ScreeningTypeFormValues;
@@ -21,19 +21,14 @@ type Props = {
 const controlClass =
   "w-full rounded-md border border-input bg-background px-3 py-1.5 text-sm shadow-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring aria-invalid:border-destructive disabled:cursor-not-allowed disabled:bg-muted";
 
-function groupIssues(issues: Array<{ path: string; message: string }> | undefined, fallback: string, fields: object): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues ?? []) {
-    const first = issue.path.split(".")[0] ?? "";
-    const field = (first in fields ? first : "form") as ScreeningTypeFormField | "form";
-    (errors[field] ??= []).push(issue.message);
-  }
-  return issues?.length ? errors : { form: [fallback] };
-}
-
 export function ScreeningTypeForm({ orgSlug, values, readOnly, existing }: Props) {
+  // An issue on a.b belongs to field a; one on no field of this form is said above the buttons.
+  const fieldOfPath = (path: string) => {
+    const first = path.split(".")[0] ?? "";
+    return first in values ? first : undefined;
+  };
   const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [problems, setProblems] = useState<ActionProblems>(() => readActionProblems(null));
   const [status, setStatus] = useState<string | null>(null);
   const [version, setVersion] = useState(existing?.version ?? 1);
   const [frequencyKind, setFrequencyKind] = useState(values.frequencyKind);
@@ -49,11 +44,8 @@ export function ScreeningTypeForm({ orgSlug, values, readOnly, existing }: Props
       const result = existing
         ? await editScreeningTypeAction({ ...input, orgSlug, screeningTypeId: existing.id, version })
         : await createScreeningTypeAction({ ...input, orgSlug });
-      if (!result.ok) {
-        setErrors(groupIssues(result.error.issues, result.error.message, values));
-        return;
-      }
-      setErrors({});
+      setProblems(readActionProblems(result, fieldOfPath));
+      if (!result.ok) return;
       if (!existing) {
         router.push(`/o/${orgSlug}/screenings/${result.data.id}?created=1`);
         return;
@@ -65,7 +57,7 @@ export function ScreeningTypeForm({ orgSlug, values, readOnly, existing }: Props
   };
 
   const field = (name: ScreeningTypeFormField) => {
-    const messages = errors[name];
+    const messages = problems.fields.get(name);
     return {
       id: name,
       name,
@@ -74,9 +66,9 @@ export function ScreeningTypeForm({ orgSlug, values, readOnly, existing }: Props
     };
   };
   const errorOf = (name: ScreeningTypeFormField) =>
-    errors[name] ? (
+    problems.fields.has(name) ? (
       <p id={`${name}-error`} className="text-xs text-destructive">
-        {errors[name]!.join(" ")}
+        {problems.fields.get(name)!.join(" ")}
       </p>
     ) : null;
   const hint = (name: ScreeningTypeFormField, text: string) => (
@@ -85,7 +77,7 @@ export function ScreeningTypeForm({ orgSlug, values, readOnly, existing }: Props
     </p>
   );
 
-  const errorCount = Object.values(errors).reduce((n, list) => n + (list?.length ?? 0), 0);
+  const errorCount = [...problems.fields.values()].reduce((n, list) => n + list.length, 0);
 
   return (
     <form onSubmit={submit} noValidate className="grid gap-6" aria-label={existing ? "Edit screening type" : "New screening type"}>
@@ -237,12 +229,12 @@ export function ScreeningTypeForm({ orgSlug, values, readOnly, existing }: Props
         </Card>
       </fieldset>
 
-      {errors.form ? (
+      {problems.form ? (
         <p role="alert" className="text-sm text-destructive">
-          {errors.form.join(" ")}
+          {problems.form}
         </p>
       ) : null}
-      {errorCount > 0 && !errors.form ? (
+      {errorCount > 0 && !problems.form ? (
         <p role="alert" className="text-sm text-destructive">
           {errorCount === 1 ? "Fix the problem shown under its field." : `Fix the ${errorCount} problems shown under their fields.`}
         </p>

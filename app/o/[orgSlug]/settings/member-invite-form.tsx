@@ -3,6 +3,7 @@ import { startTransition, useActionState, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { readActionProblems } from "@/lib/http/read-action-problems";
 import { inviteMemberAction } from "./actions";
 
 type State = Awaited<ReturnType<typeof inviteMemberAction>> | null;
@@ -15,7 +16,7 @@ export function MemberInviteForm({ orgSlug }: { orgSlug: string }) {
     if (result.ok) form.current?.reset();
     return result;
   }, null);
-  const issues = new Map(state && !state.ok ? (state.error.issues ?? []).map((i) => [i.path, i.message] as const).reverse() : []);
+  const { fields: issues, form: formError } = readActionProblems(state, (path) => (["email", "name", "epicUser"].includes(path) ? path : undefined));
   const field = (name: string, label: string, props: React.ComponentProps<typeof Input> = {}) => (
     <div className="grid content-start gap-1.5">
       <Label htmlFor={`invite-${name}`}>{label}</Label>
@@ -26,7 +27,7 @@ export function MemberInviteForm({ orgSlug }: { orgSlug: string }) {
         aria-describedby={issues.has(name) ? `invite-${name}-error` : undefined}
         {...props}
       />
-      {issues.has(name) ? <p id={`invite-${name}-error`} className="text-xs text-destructive">{issues.get(name)}</p> : null}
+      {issues.has(name) ? <p id={`invite-${name}-error`} className="text-xs text-destructive">{issues.get(name)!.join(" ")}</p> : null}
     </div>
   );
   return (
@@ -59,7 +60,7 @@ export function MemberInviteForm({ orgSlug }: { orgSlug: string }) {
         <p role="status" className="text-sm text-emerald-700">
           {state?.ok && !pending ? (state.data.createdUser ? "Member added (new account, no password)" : "Member added (existing account)") : ""}
         </p>
-        {state && !state.ok && issues.size === 0 ? <p role="alert" className="text-sm text-destructive">{state.error.message}</p> : null}
+        {formError ? <p role="alert" className="text-sm text-destructive">{formError}</p> : null}
       </div>
     </form>
   );

@@ -4,16 +4,17 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { ActionResult } from "@/lib/http/org-action";
+import { readActionProblems } from "@/lib/http/read-action-problems";
 import { cn } from "@/lib/utils";
 
 type SaveAction = (state: unknown, form: FormData) => Promise<ActionResult<unknown>>;
-type FieldErrors = ReadonlyMap<string, string>;
+type FieldErrors = ReadonlyMap<string, readonly string[]>;
 
 const FormContext = createContext<{ errors: FieldErrors; readOnly: boolean }>({ errors: new Map(), readOnly: false });
 
 /** The first error for a field, or for a setting it belongs to (a window's kind error is reported on the window). */
 function errorFor(errors: FieldErrors, name: string): string | undefined {
-  return errors.get(name) ?? (name.endsWith(".kind") ? errors.get(name.slice(0, -".kind".length)) : undefined);
+  return (errors.get(name) ?? (name.endsWith(".kind") ? errors.get(name.slice(0, -".kind".length)) : undefined))?.join(" ");
 }
 
 /**
@@ -23,7 +24,7 @@ function errorFor(errors: FieldErrors, name: string): string | undefined {
  */
 export function SettingsForm({ action, orgSlug, readOnly, children }: { action: SaveAction; orgSlug: string; readOnly: boolean; children: React.ReactNode }) {
   const [state, dispatch, pending] = useActionState<ActionResult<unknown> | null, FormData>(action, null);
-  const errors: FieldErrors = new Map(state && !state.ok ? (state.error.issues ?? []).map((i) => [i.path, i.message] as const).reverse() : []);
+  const { fields: errors, form: formError } = readActionProblems(state);
   return (
     <FormContext.Provider value={{ errors, readOnly }}>
       <form
@@ -47,7 +48,7 @@ export function SettingsForm({ action, orgSlug, readOnly, children }: { action: 
             <p role="status" className="text-sm text-emerald-700">{state?.ok && !pending ? "Settings saved" : ""}</p>
             {state && !state.ok ? (
               <p role="alert" className="text-sm text-destructive">
-                {errors.size > 0 ? "Not saved: correct the marked fields." : state.error.message}
+                {formError ?? "Not saved: correct the marked fields."}
               </p>
             ) : null}
           </div>
@@ -165,7 +166,7 @@ export function TextAreaField(props: { name: string; label: string; defaultValue
   const f = useField(props.name);
   // A line's error arrives as checklist.<n>; it is shown on the whole list.
   const { errors } = useContext(FormContext);
-  const error = f.error ?? [...errors].find(([path]) => path.startsWith(`${props.name}.`))?.[1];
+  const error = f.error ?? [...errors].find(([path]) => path.startsWith(`${props.name}.`))?.[1].join(" ");
   return (
     <div className="grid content-start gap-1.5">
       <Label htmlFor={f.id}>{props.label}</Label>

@@ -3,6 +3,7 @@ import { startTransition, useActionState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { readActionProblems } from "@/lib/http/read-action-problems";
 import { configureEhrConnectionAction, testEhrConnectionAction } from "./actions";
 
 type Connection = {
@@ -31,8 +32,8 @@ export function EpicConnectionForm({ orgSlug, connection, defaultScopes }: { org
     const data = new FormData(event.currentTarget);
     startTransition(() => save(data));
   };
-  const errors = new Map((saved && !saved.ok ? (saved.error.issues ?? []) : []).map((i) => [i.path, i.message]));
-  const field = (name: string) => ({ name, error: errors.get(name) });
+  const { fields: errors } = readActionProblems(saved);
+  const field = (name: string) => ({ name, error: errors.get(name)?.join(" ") });
   return (
     <div className="grid gap-6">
       <form onSubmit={submit} className="grid gap-4 sm:grid-cols-2" noValidate>
