@@ -1,36 +1,13 @@
+import { actAs as signIn } from "./fixtures/mock-signed-in-session";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
-import { seedDemo } from "@/lib/demo/seed-demo";
-import { organizations, users } from "@/db/schema";
-import type { SessionUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
 import { toResponse } from "@/lib/http/to-response";
 import { checkClinicRateLimit, checkRateLimit, rateLimitRules } from "@/lib/security/check-rate-limit";
-import { createTestDatabase } from "../setup/test-db";
+import { openSeededDemo, type SeededDemo } from "./fixtures/open-seeded-demo";
 
-const state = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("next-auth", () => ({ AuthError: class extends Error {} }));
-vi.mock("@/lib/auth", () => ({ handlers: { GET: vi.fn(), POST: vi.fn() }, signIn: vi.fn(), signOut: vi.fn(), auth: vi.fn() }));
-vi.mock("@/lib/auth/session", () => ({
-  getSessionUser: async () => state.user,
-  requireSessionUser: async () => {
-    if (!state.user) throw new AppError("unauthenticated", "no session");
-    return state.user;
-  },
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ origin: "http://localhost:3000", host: "localhost:3000" }),
-  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-
-let handle: Awaited<ReturnType<typeof createTestDatabase>>;
-const ids: Record<string, string> = {};
+let { handle, userIds, orgIds } = {} as SeededDemo;
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  await seedDemo(handle.db, "rate-limit-password-1", { totpSecret: null });
-  for (const u of await handle.db.select().from(users)) ids[u.email!] = u.id;
-  for (const o of await handle.db.select().from(organizations)) ids[o.slug] = o.id;
+  ({ handle, userIds, orgIds } = await openSeededDemo("rate-limit-password-1", { totpSecret: null }));
 }, 180_000);
 afterAll(async () => handle?.close());
 afterEach(() => vi.useRealTimers());
@@ -38,9 +15,7 @@ afterEach(() => vi.useRealTimers());
 const rule = { name: "test", limit: 3, windowMs: 60_000, lockoutMs: 300_000 };
 const t0 = new Date("2026-11-28T12:00:00Z");
 const at = (s: number) => new Date(t0.getTime() + s * 1000);
-const actAs = (email: string) => {
-  state.user = { userId: ids[email]!, sessionId: "ses_test", name: null, email, isPlatformAdmin: false };
-};
+const actAs = (email: string) => signIn({ userId: userIds[email]!, email });
 
 describe("checkRateLimit (database-backed)", () => {
   it("allows the limit, then refuses with retryAfter, and keeps the lockout past the window", async () => {
@@ -109,7 +84,7 @@ describe("clinic rate limits through the real server actions", () => {
   });
 
   it("a route handler answers 429 with Retry-After and the same message", async () => {
-    const clinic = ids.riverside!;
+    const clinic = orgIds.riverside!;
     const rule = { ...rateLimitRules.prepGenerationPerClinic, name: "route-test" };
     const now = at(0);
     for (let i = 0; i < rule.limit; i++) await checkClinicRateLimit(handle.db, rule, clinic, now);

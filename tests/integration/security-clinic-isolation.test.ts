@@ -1,36 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { actAs } from "./fixtures/mock-signed-in-session";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { z } from "zod";
-import { seedDemo } from "@/lib/demo/seed-demo";
 import {
-  appointments, auditEvents, ehrConnections, memberships, organizations, patientDocuments, patients, prepSheets, screeningReviews, screeningTypes,
-  userSessions, users, writeBacks,
+  appointments, auditEvents, ehrConnections, memberships, patientDocuments, patients, prepSheets, screeningReviews, screeningTypes,
+  userSessions, writeBacks,
 } from "@/db/schema";
 import { orgPermissions, platformPermissions } from "@/lib/auth/permissions";
-import type { SessionUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
 import { createId, idPrefixes, type IdKind } from "@/lib/ids";
-import { createTestDatabase } from "../setup/test-db";
+import { openSeededDemo, type SeededDemo } from "./fixtures/open-seeded-demo";
 import { declaredPermission, loadAppEntries, type AppEntry } from "./security-app-inventory";
 import { seedTenantRows, type TenantRows } from "./security-tenant-rows";
 
-const state = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("next-auth", () => ({ AuthError: class extends Error {} }));
-vi.mock("@/lib/auth", () => ({ handlers: { GET: vi.fn(), POST: vi.fn() }, signIn: vi.fn(), signOut: vi.fn(), auth: vi.fn() }));
-vi.mock("@/lib/auth/session", () => ({
-  getSessionUser: async () => state.user,
-  requireSessionUser: async () => {
-    if (!state.user) throw new AppError("unauthenticated", "no session");
-    return state.user;
-  },
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ origin: "http://localhost:3000", host: "localhost:3000" }),
-  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-
-let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let handle: SeededDemo["handle"];
 let entries: AppEntry[];
 const ids: Record<string, string> = {};
 let lakesideRows: TenantRows;
@@ -40,10 +22,9 @@ const orgScoped = new Set<string>(orgPermissions);
 const platformScoped = new Set<string>(platformPermissions);
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  await seedDemo(handle.db, "isolation-password-1");
-  for (const u of await handle.db.select().from(users)) ids[u.email!] = u.id;
-  for (const o of await handle.db.select().from(organizations)) ids[o.slug] = o.id;
+  const demo = await openSeededDemo("isolation-password-1");
+  handle = demo.handle;
+  Object.assign(ids, demo.userIds, demo.orgIds);
   for (const m of await handle.db.select().from(memberships)) ids[`mem:${m.userId}`] = m.id;
   lakesideRows = await seedTenantRows(handle.db, "lakeside");
   for (const table of [patients, appointments, prepSheets, screeningTypes, patientDocuments, memberships]) {
@@ -51,13 +32,7 @@ beforeAll(async () => {
   }
   entries = await loadAppEntries();
   // A clinic admin holds every clinic permission in their own clinic: the strongest tenant to escape from.
-  state.user = {
-    userId: ids["riverside.admin@healthprep.test"]!,
-    sessionId: "ses_test",
-    name: "Rita Rivers",
-    email: "riverside.admin@healthprep.test",
-    isPlatformAdmin: false,
-  };
+  actAs({ userId: ids["riverside.admin@healthprep.test"]!, name: "Rita Rivers", email: "riverside.admin@healthprep.test" });
 }, 180_000);
 afterAll(async () => handle?.close());
 

@@ -1,35 +1,18 @@
+import { actAs } from "./fixtures/mock-signed-in-session";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
-import { seedDemo } from "@/lib/demo/seed-demo";
-import { memberships, users } from "@/db/schema";
-import type { SessionUser } from "@/lib/auth/session";
+import { memberships } from "@/db/schema";
 import { sniffContentType, mimeTypeByKind, type DocumentKind } from "@/lib/documents/sniff-content-type";
-import { AppError } from "@/lib/errors";
 import { mapPatientFacts } from "@/lib/fhir/to-domain/patient";
 import { toErrorBody } from "@/lib/http/to-response";
 import { changeMemberRoleSchema, createOrganizationSchema, removeMemberSchema } from "@/lib/organizations/organization-schemas";
 import { configureEhrConnectionSchema } from "@/lib/smart/ehr-connection-schemas";
 import { launchParamsSchema } from "@/lib/smart/resolve-launch";
-import { createTestDatabase } from "../setup/test-db";
+import { openSeededDemo, type SeededDemo } from "./fixtures/open-seeded-demo";
 import { declaredPermission, loadAppEntries, type AppEntry } from "./security-app-inventory";
 
-const state = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("next-auth", () => ({ AuthError: class extends Error {} }));
-vi.mock("@/lib/auth", () => ({ handlers: { GET: vi.fn(), POST: vi.fn() }, signIn: vi.fn(), signOut: vi.fn(), auth: vi.fn() }));
-vi.mock("@/lib/auth/session", () => ({
-  getSessionUser: async () => state.user,
-  requireSessionUser: async () => {
-    if (!state.user) throw new AppError("unauthenticated", "no session");
-    return state.user;
-  },
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ origin: "http://localhost:3000", host: "localhost:3000" }),
-  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 const runs = { numRuns: 150 };
 
@@ -115,16 +98,15 @@ describe("request schemas (fuzz): malformed input is a 400 with a message, never
 });
 
 describe("route handlers and server actions (fuzz) as a clinic admin in their own clinic", () => {
-  let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+  let handle: SeededDemo["handle"];
   let entries: AppEntry[];
   let staffMembership: string;
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    await seedDemo(handle.db, "fuzz-password-1", { totpSecret: null });
-    const [admin] = await handle.db.select().from(users).where(eq(users.email, "riverside.admin@healthprep.test"));
-    const [staff] = await handle.db.select().from(users).where(eq(users.email, "riverside.staff@healthprep.test"));
-    staffMembership = (await handle.db.select().from(memberships).where(eq(memberships.userId, staff!.id)))[0]!.id;
-    state.user = { userId: admin!.id, sessionId: "ses_fuzz", name: null, email: admin!.email, isPlatformAdmin: false };
+    let userIds: SeededDemo["userIds"];
+    ({ handle, userIds } = await openSeededDemo("fuzz-password-1", { totpSecret: null }));
+    const staffId = userIds["riverside.staff@healthprep.test"]!;
+    staffMembership = (await handle.db.select().from(memberships).where(eq(memberships.userId, staffId)))[0]!.id;
+    actAs({ userId: userIds["riverside.admin@healthprep.test"]!, email: "riverside.admin@healthprep.test", sessionId: "ses_fuzz" });
     entries = (await loadAppEntries()).filter((e) => {
       const permission = declaredPermission(e.fn) ?? "";
       // Public entries and the Epic connection test (it calls the clinic's Epic) are exercised elsewhere.

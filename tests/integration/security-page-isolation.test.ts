@@ -1,30 +1,12 @@
+import { actAs } from "./fixtures/mock-signed-in-session";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { isValidElement, type ReactElement } from "react";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count } from "drizzle-orm";
-import { seedDemo } from "@/lib/demo/seed-demo";
-import { auditEvents, users } from "@/db/schema";
-import type { SessionUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
-import { createTestDatabase } from "../setup/test-db";
+import { auditEvents } from "@/db/schema";
+import { openSeededDemo, type SeededDemo } from "./fixtures/open-seeded-demo";
 import { seedTenantRows, type TenantRows } from "./security-tenant-rows";
-
-const state = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("next-auth", () => ({ AuthError: class extends Error {} }));
-vi.mock("@/lib/auth", () => ({ handlers: { GET: vi.fn(), POST: vi.fn() }, signIn: vi.fn(), signOut: vi.fn(), auth: vi.fn() }));
-vi.mock("@/lib/auth/session", () => ({
-  getSessionUser: async () => state.user,
-  requireSessionUser: async () => {
-    if (!state.user) throw new AppError("unauthenticated", "no session");
-    return state.user;
-  },
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ host: "localhost:3000", "user-agent": "vitest" }),
-  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 /**
  * Every clinic page whose URL carries a row id, found on disk, opened as Riverside's admin with
@@ -51,18 +33,16 @@ const idParams = (file: string) => [...file.matchAll(idSegment)].map((m) => m[1]
  */
 const fabricatedParams: Record<string, string> = {};
 
-let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let handle: SeededDemo["handle"];
 let lakeside: TenantRows;
 let riverside: TenantRows;
-const userIds: Record<string, string> = {};
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  await seedDemo(handle.db, "page-isolation-password-1", { totpSecret: null });
-  for (const u of await handle.db.select().from(users)) userIds[u.email!] = u.id;
+  let userIds: SeededDemo["userIds"];
+  ({ handle, userIds } = await openSeededDemo("page-isolation-password-1", { totpSecret: null }));
   lakeside = await seedTenantRows(handle.db, "lakeside");
   riverside = await seedTenantRows(handle.db, "riverside");
-  state.user = { userId: userIds["riverside.admin@healthprep.test"]!, sessionId: "ses_test", name: "Rita Rivers", email: "riverside.admin@healthprep.test", isPlatformAdmin: false };
+  actAs({ userId: userIds["riverside.admin@healthprep.test"]!, name: "Rita Rivers", email: "riverside.admin@healthprep.test" });
 }, 180_000);
 afterAll(async () => handle?.close());
 
