@@ -9,7 +9,7 @@ import { decideStatus } from "./decide-status";
 import { findExclusions } from "./find-exclusions";
 import { indexPatientFacts, type PatientIndex } from "./index-patient-facts";
 import type { PatientFacts } from "./patient-facts";
-import { sortEvidence, sourceLabels, type EvidenceItem, type ScreeningResult, type ScreeningStatus } from "./screening-result";
+import { sortEvidence, sourceLabels, type EvidenceItem, type ScreeningResult, type ScreeningStatus, type SelectedScreeningResult } from "./screening-result";
 import type { ScreeningType } from "./screening-type";
 
 export type EvaluateOptions = {
@@ -29,15 +29,21 @@ export function evaluateScreening(facts: PatientFacts, type: ScreeningType, opti
   const asOf = toDayNumber(options.asOf);
   const [compiled] = list.types;
   if (!compiled) throw new Error("compiled type list is empty");
-  return evaluateCompiledType(indexPatientFacts(facts, list, asOf), compiled, resolveSettings(options), indexReviewDecisions(options.reviews));
+  const { selection: _selection, supersededBy: _supersededBy, ...result } =
+    evaluateCompiledType(indexPatientFacts(facts, list, asOf), compiled, resolveSettings(options), indexReviewDecisions(options.reviews));
+  return result;
 }
 
 export function resolveSettings(options: EvaluateOptions): ClinicSettings {
   return { ...defaultClinicSettings, ...options.clinicSettings };
 }
 
-/** The evaluation proper, over a patient index shared by every type of one evaluateScreenings call. */
-export function evaluateCompiledType(index: PatientIndex, compiled: CompiledType, settings: ClinicSettings, reviews: ReviewIndex | null = null): ScreeningResult {
+/**
+ * The evaluation proper, over a patient index shared by every type of one evaluateScreenings call.
+ * The result is built already `standalone`, so evaluateScreenings only marks family members in place:
+ * copying 300,000 results with a spread to add two fields was a quarter of the engine's time.
+ */
+export function evaluateCompiledType(index: PatientIndex, compiled: CompiledType, settings: ClinicSettings, reviews: ReviewIndex | null = null): SelectedScreeningResult {
   const { type } = compiled;
   const { asOf } = index;
   const decisions = reviews?.get(type.key);
@@ -97,6 +103,8 @@ export function evaluateCompiledType(index: PatientIndex, compiled: CompiledType
     provisionalStatus: decision.provisionalStatus,
     reasons,
     evidence: sortEvidence(concat(concat(eligibility.evidence, exclusions), completion)),
+    selection: "standalone",
+    supersededBy: null,
   };
 }
 
@@ -106,7 +114,7 @@ function concat<T>(a: T[], b: T[]): T[] {
 }
 
 /** A result decided before any completion evidence is read (not eligible, excluded). */
-function finish(type: ScreeningType, status: ScreeningStatus, evidence: EvidenceItem[], reasons: string[]): ScreeningResult {
+function finish(type: ScreeningType, status: ScreeningStatus, evidence: EvidenceItem[], reasons: string[]): SelectedScreeningResult {
   return {
     screeningTypeKey: type.key,
     screeningTypeVersion: type.version,
@@ -120,5 +128,7 @@ function finish(type: ScreeningType, status: ScreeningStatus, evidence: Evidence
     provisionalStatus: status,
     evidence: sortEvidence([...evidence]),
     reasons,
+    selection: "standalone",
+    supersededBy: null,
   };
 }

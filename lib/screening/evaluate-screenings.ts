@@ -4,7 +4,7 @@ import { compileScreeningTypes } from "./compile-screening-types";
 import { evaluateCompiledType, resolveSettings, type EvaluateOptions } from "./evaluate-screening";
 import { indexPatientFacts } from "./index-patient-facts";
 import type { PatientFacts } from "./patient-facts";
-import { compareStrings, type ScreeningResult, type SelectedScreeningResult } from "./screening-result";
+import { compareStrings, type SelectedScreeningResult } from "./screening-result";
 import type { ScreeningType } from "./screening-type";
 import { selectFamilyVariant } from "./select-family-variant";
 
@@ -24,41 +24,33 @@ export function evaluateScreenings(
   const settings = resolveSettings(options);
   const index = indexPatientFacts(facts, list, asOf);
   const reviews = indexReviewDecisions(options.reviews);
-  const results = list.types.map((compiled) => evaluateCompiledType(index, compiled, settings, reviews));
-  // Each result goes back to its type's slot; the list is already in output order (key, version).
-  const selected = new Array<SelectedScreeningResult>(results.length);
-  const families = new Map<string, number[]>();
-  results.forEach((result, slot) => {
-    if (result.family === null) {
-      selected[slot] = { ...result, selection: "standalone", supersededBy: null };
-      return;
-    }
-    const members = families.get(result.family.id) ?? [];
-    members.push(slot);
-    families.set(result.family.id, members);
-  });
-  for (const [familyId, slots] of families) {
-    const members = slots.map((slot) => results[slot] as ScreeningResult);
+  // Every result comes back `standalone`, in its type's slot; the list is already in output order
+  // (key, version). Family members are then marked in place: they are fresh objects owned here.
+  const selected = list.types.map((compiled) => evaluateCompiledType(index, compiled, settings, reviews));
+  let families: Map<string, SelectedScreeningResult[]> | null = null;
+  for (const result of selected) {
+    if (result.family === null) continue;
+    families ??= new Map();
+    const members = families.get(result.family.id);
+    if (members) members.push(result);
+    else families.set(result.family.id, [result]);
+  }
+  for (const [familyId, members] of families ?? []) {
     const choice = selectFamilyVariant(members);
-    members.forEach((member, i) => {
-      const slot = slots[i] as number;
+    for (const member of members) {
       if (choice === null || member === choice.winner) {
         const others = members.filter((m) => m !== member).map((m) => m.screeningTypeKey);
-        const note = others.length > 0 ? [`Chosen in family ${familyId} over ${others.join(", ")}: ${choice?.reason ?? ""}.`] : [];
-        selected[slot] = { ...member, reasons: [...member.reasons, ...note], selection: "primary", supersededBy: null };
+        if (others.length > 0) member.reasons.push(`Chosen in family ${familyId} over ${others.join(", ")}: ${choice?.reason ?? ""}.`);
+        member.selection = "primary";
       } else {
-        selected[slot] = {
-          ...member,
-          reasons: [...member.reasons, `Superseded by ${choice.winner.screeningTypeKey} in family ${familyId}.`],
-          selection: "superseded",
-          supersededBy: choice.winner.screeningTypeKey,
-        };
+        member.reasons.push(`Superseded by ${choice.winner.screeningTypeKey} in family ${familyId}.`);
+        member.selection = "superseded";
+        member.supersededBy = choice.winner.screeningTypeKey;
       }
-    });
+    }
   }
   if (list.distinctKeys) return selected;
   // Duplicate key and version: keep the original order exactly (standalone first, then by family).
-  const byOrigin = [...results.flatMap((r, slot) => (r.family === null ? [slot] : [])), ...[...families.values()].flat()];
-  return byOrigin.map((slot) => selected[slot] as SelectedScreeningResult)
-    .sort((a, b) => compareStrings(a.screeningTypeKey, b.screeningTypeKey) || a.screeningTypeVersion - b.screeningTypeVersion);
+  const byOrigin = [...selected.filter((r) => r.family === null), ...[...(families?.values() ?? [])].flat()];
+  return byOrigin.sort((a, b) => compareStrings(a.screeningTypeKey, b.screeningTypeKey) || a.screeningTypeVersion - b.screeningTypeVersion);
 }
