@@ -21,8 +21,14 @@ function patientOf(resource: Resource): string | undefined {
   return reference?.startsWith("Patient/") ? reference.slice("Patient/".length) : undefined;
 }
 
-/** The one patient a type-level search is confined to (`patient=X`, `subject=Patient/X`), if it is. */
-function searchedPatient(url: string): { type: string; patient: string } | undefined {
+/**
+ * The one patient a type-level search is confined to (`patient=X`, `subject=Patient/X`), if it is,
+ * and the search without that parameter: every resource of the patient's own repository is the
+ * patient's, and fhir-router would otherwise evaluate the parameter's long FHIRPath union
+ * (`AllergyIntolerance.patient | CarePlan.subject.where(resolve() is Patient) | …`) on each of them,
+ * which was most of the sandbox's CPU in a 40-patient clinic day.
+ */
+function searchedPatient(url: string): { type: string; patient: string; rest: string } | undefined {
   const [type = "", query = ""] = url.split("?", 2);
   if (!patientIndexedTypes.has(type) || type.includes("/")) return undefined;
   const params = new URLSearchParams(query);
@@ -30,7 +36,9 @@ function searchedPatient(url: string): { type: string; patient: string } | undef
   if ([...params.keys()].some((k) => k.startsWith("_include") || k.startsWith("_revinclude") || k.startsWith("_has") || k.includes("."))) return undefined;
   const values = [...params.getAll("patient"), ...params.getAll("subject").map((v) => v.replace(/^Patient\//, ""))];
   if (values.length !== 1 || values[0]!.includes(",") || values[0]!.includes("/")) return undefined;
-  return { type, patient: values[0]! };
+  params.delete("patient");
+  params.delete("subject");
+  return { type, patient: values[0]!, rest: `${type}?${params}` };
 }
 
 /**
@@ -99,7 +107,7 @@ export class FhirStore {
   async route(method: HttpMethod, url: string, body?: unknown): Promise<RouterResult> {
     const confined = method === "GET" ? searchedPatient(url) : undefined;
     const repo = confined ? (this.byPatient.get(confined.patient) ?? new MemoryRepository()) : this.repo;
-    const [outcome, resource] = await this.router.handleRequest(makeSimpleRequest(method, url, body), repo);
+    const [outcome, resource] = await this.router.handleRequest(makeSimpleRequest(method, confined?.rest ?? url, body), repo);
     return { outcome, resource };
   }
 }
