@@ -49,19 +49,70 @@ export async function updatePatientSyncState(
     .where(and(eq(patients.organizationId, organizationId), eq(patients.id, patientId)));
 }
 
-/** Insert or replace one clinical record; `dataEncrypted` is bound to the natural key, so it survives the upsert. */
-export async function upsertClinicalRecord(
+/** Rows per statement: well under PostgreSQL's 65,535 bind parameters, small enough to stay quick. */
+const recordBatch = 500;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Insert or replace clinical records of one patient and type, a batch per statement (one round trip
+ * per 500 records instead of one each). `dataEncrypted` is bound to the natural key, so it survives
+ * the upsert. Each ehrId at most once per call.
+ */
+export async function upsertClinicalRecords(
   db: Db,
   organizationId: Id<"organization">,
-  record: { patientId: Id<"patient">; resourceType: ClinicalResourceType; ehrId: string; dataEncrypted: string; syncedAt: Date },
+  key: { patientId: Id<"patient">; resourceType: ClinicalResourceType },
+  records: readonly { ehrId: string; dataEncrypted: string }[],
+  syncedAt: Date,
 ): Promise<void> {
-  await db
-    .insert(clinicalRecords)
-    .values({ id: createId("clinicalRecord"), organizationId, ...record })
-    .onConflictDoUpdate({
-      target: [clinicalRecords.organizationId, clinicalRecords.patientId, clinicalRecords.resourceType, clinicalRecords.ehrId],
-      set: { dataEncrypted: record.dataEncrypted, syncedAt: record.syncedAt },
-    });
+  for (const batch of chunks(records, recordBatch)) {
+    await db
+      .insert(clinicalRecords)
+      .values(batch.map((r) => ({ id: createId("clinicalRecord"), organizationId, ...key, ehrId: r.ehrId, dataEncrypted: r.dataEncrypted, syncedAt })))
+      .onConflictDoUpdate({
+        target: [clinicalRecords.organizationId, clinicalRecords.patientId, clinicalRecords.resourceType, clinicalRecords.ehrId],
+        set: { dataEncrypted: sql`excluded.data_encrypted`, syncedAt: sql`excluded.synced_at` },
+      });
+  }
+}
+
+/** Records Epic returned again unchanged: only their `syncedAt` moves (a full resync deletes what it did not see). */
+export async function touchClinicalRecords(
+  db: Db,
+  organizationId: Id<"organization">,
+  key: { patientId: Id<"patient">; resourceType: ClinicalResourceType },
+  ehrIds: readonly string[],
+  syncedAt: Date,
+): Promise<void> {
+  for (const batch of chunks(ehrIds, recordBatch)) {
+    await db
+      .update(clinicalRecords)
+      .set({ syncedAt })
+      .where(and(eq(clinicalRecords.organizationId, organizationId), eq(clinicalRecords.patientId, key.patientId), eq(clinicalRecords.resourceType, key.resourceType), inArray(clinicalRecords.ehrId, batch)));
+  }
+}
+
+/** The stored ciphertext of some records of one patient and type, by Epic id (to tell what a re-pull changed). */
+export async function listClinicalRecordCiphertexts(
+  db: Db,
+  organizationId: Id<"organization">,
+  key: { patientId: Id<"patient">; resourceType: ClinicalResourceType },
+  ehrIds: readonly string[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const batch of chunks(ehrIds, recordBatch)) {
+    const rows = await db
+      .select({ ehrId: clinicalRecords.ehrId, dataEncrypted: clinicalRecords.dataEncrypted })
+      .from(clinicalRecords)
+      .where(and(eq(clinicalRecords.organizationId, organizationId), eq(clinicalRecords.patientId, key.patientId), eq(clinicalRecords.resourceType, key.resourceType), inArray(clinicalRecords.ehrId, batch)));
+    for (const row of rows) found.set(row.ehrId, row.dataEncrypted);
+  }
+  return found;
 }
 
 export async function listClinicalRecords(

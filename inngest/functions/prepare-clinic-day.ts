@@ -28,7 +28,7 @@ export function prepareClinicDayJob(deps: JobDeps) {
       for (const patient of schedule.patients) {
         const result = await step.run(`prepare-patient-${patient.patientId}`, async () => {
           try {
-            return await prepareClinicDayPatient(await deps.context(), { organizationId, patientId: patient.patientId, appointmentIds: patient.appointmentIds, asOf: data.date, ...actor });
+            return await prepareClinicDayPatient(await deps.context(), { organizationId, patientId: patient.patientId, appointmentIds: patient.appointmentIds, asOf: data.date, reuseUnchangedSheets: true, ...actor });
           } catch (error) {
             // One patient's Epic trouble must not hold up the rest of the day; the next run retries it.
             const code = error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : "internal";

@@ -21,6 +21,8 @@ export type PatientDayInput = {
   actorUserId?: string | null;
   /** Documents read at once (OCR engines pool across cores). */
   documentConcurrency?: number;
+  /** Keep a visit's sheet without screening again when nothing it is built from changed (the clinic day; not Regenerate). */
+  reuseUnchangedSheets?: boolean;
 };
 
 export type PatientDayResult = {
@@ -65,7 +67,7 @@ export async function prepareClinicDayPatient(ctx: SyncJobContext, input: Patien
   const prepSheets: PatientDayResult["prepSheets"] = [];
   for (const appointmentId of input.appointmentIds) {
     try {
-      const sheet = await generatePrepSheet(db, { organizationId, appointmentId, asOf: input.asOf, generatedAt: now().toISOString(), client, actorUserId: input.actorUserId ?? null });
+      const sheet = await generatePrepSheet(db, { organizationId, appointmentId, asOf: input.asOf, generatedAt: now().toISOString(), client, actorUserId: input.actorUserId ?? null, reuseWhenUnchanged: input.reuseUnchangedSheets === true });
       timings.screeningMs += sheet.timings.screeningMs;
       timings.renderMs += sheet.timings.renderMs;
       prepSheets.push({ appointmentId, prepSheetId: sheet.prepSheetId, status: sheet.status, created: sheet.created, errorCode: null });

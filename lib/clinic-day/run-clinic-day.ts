@@ -49,6 +49,8 @@ export type ClinicDaySummary = {
   documents: { total: number; processed: number; failed: number; ocrPages: number; cached: number };
   timingsMs: { sync: number; documents: number; screening: number; render: number; writeBack: number; total: number };
   prepSheets: number;
+  /** Of those, sheets kept as they were because nothing they are built from changed (no screening, no rendering). */
+  prepSheetsReused: number;
   writeBack: { confirmed: number; unknown: number; failed: number; skipped: number };
   results: ResultLine[];
 };
@@ -123,6 +125,7 @@ export async function runClinicDay(ctx: SyncJobContext, options: ClinicDayOption
   // 3. Screening and prep sheets, one per visit.
   let screeningMs = 0;
   let renderMs = 0;
+  let reusedSheets = 0;
   const results: ResultLine[] = [];
   const prepSheetIds: string[] = [];
   for (const { patientId, appointmentIds } of schedule.patients) {
@@ -141,7 +144,8 @@ export async function runClinicDay(ctx: SyncJobContext, options: ClinicDayOption
         continue;
       }
       try {
-        const sheet = await generatePrepSheet(db, { organizationId, appointmentId, asOf: options.date, generatedAt: ctx.now().toISOString(), client });
+        const sheet = await generatePrepSheet(db, { organizationId, appointmentId, asOf: options.date, generatedAt: ctx.now().toISOString(), client, reuseWhenUnchanged: true });
+        if (sheet.reused) reusedSheets += 1;
         screeningMs += sheet.timings.screeningMs;
         renderMs += sheet.timings.renderMs;
         prepSheetIds.push(sheet.prepSheetId);
@@ -157,7 +161,7 @@ export async function runClinicDay(ctx: SyncJobContext, options: ClinicDayOption
       }
     }
   }
-  log(`prep sheets: ${prepSheetIds.length} (screening ${screeningMs} ms, render ${renderMs} ms)`);
+  log(`prep sheets: ${prepSheetIds.length}, ${reusedSheets} kept unchanged (screening ${screeningMs} ms, render ${renderMs} ms)`);
 
   // 4. Optional write-back to Epic.
   phase = performance.now();
@@ -184,6 +188,7 @@ export async function runClinicDay(ctx: SyncJobContext, options: ClinicDayOption
     documents,
     timingsMs: { sync: syncMs, documents: documentsMs, screening: screeningMs, render: renderMs, writeBack: writeBackMs, total: since(started) },
     prepSheets: prepSheetIds.length,
+    prepSheetsReused: reusedSheets,
     writeBack,
     results,
   };

@@ -15,6 +15,7 @@ import { buildPrepSheet, hashPrepSheetContent, type PrepSheet } from "@/lib/prep
 import { loadPatientClinicalData } from "@/lib/sync/load-patient-clinical-data";
 import { findClinic } from "@/lib/sync/sync-job-context";
 import { fetchDisplayContext } from "./fetch-display-context";
+import { findReusablePrepSheet } from "./find-reusable-prep-sheet";
 import { keepLastPrepSheet } from "./keep-last-prep-sheet";
 import { loadPrepSheetDocuments, screenForPrepSheet } from "./load-prep-sheet-input";
 import { prepSheetAad } from "./prep-sheet-aad";
@@ -31,6 +32,11 @@ export type GeneratePrepSheetInput = {
   /** When given, the patient's name and identifiers and the provider's name are read from Epic for the header (never stored outside the encrypted model). */
   client?: FhirClient;
   actorUserId?: string | null;
+  /**
+   * Keep the visit's newest sheet without screening or rendering when nothing it is built from has
+   * changed (findReusablePrepSheet): the clinic day's warm re-run. Off for an explicit Regenerate.
+   */
+  reuseWhenUnchanged?: boolean;
 };
 
 export type GeneratePrepSheetResult = {
@@ -40,6 +46,8 @@ export type GeneratePrepSheetResult = {
   contentHash: string;
   /** False when the newest stored sheet for the appointment already says the same thing. */
   created: boolean;
+  /** True when that sheet was kept without screening and building again (reuseWhenUnchanged). */
+  reused: boolean;
   timings: { screeningMs: number; renderMs: number };
 };
 
@@ -61,22 +69,36 @@ export async function generatePrepSheet(db: Db, input: GeneratePrepSheetInput): 
   try {
     const screeningStarted = performance.now();
     const clinical = await loadPatientClinicalData(db, organizationId, appointment.patientId);
-    const documents = await loadPrepSheetDocuments(db, organizationId, appointment.patientId);
     const inputsFingerprint = await readPrepSheetInputsFingerprint(db, { organizationId, patientId: appointment.patientId, clinical });
+    const display = input.client ? await fetchDisplayContext(input.client, clinical.ehrPatientId, appointment.ehrPractitionerId) : { identity: null, provider: null };
+    const patient = clinical.facts ?? { ehrId: clinical.ehrPatientId, birthDate: null, sexForClinicalUse: "unknown" as const, sexSource: null, administrativeGender: null, deceased: null, deceasedDate: null, active: null };
+    const domainAppointment = toDomainAppointment(appointment, clinical.ehrPatientId);
+    if (input.reuseWhenUnchanged) {
+      const kept = await findReusablePrepSheet(db, {
+        organizationId, appointmentId: appointment.id, asOf: input.asOf, inputsFingerprint,
+        header: { clinicName: clinic.name, clinicSettings: settings.prepSheet, patient, appointment: domainAppointment, display },
+      });
+      if (kept) {
+        // A visit left "Preparing" by a request goes back to its sheet's status.
+        if (appointment.prepStatus !== kept.status) await setAppointmentPrepStatus(db, organizationId, appointment.id, kept.status);
+        const screeningMs = Math.round(performance.now() - screeningStarted);
+        return { prepSheetId: kept.id, version: kept.version, status: kept.status, contentHash: kept.contentHash, created: false, reused: true, timings: { screeningMs, renderMs: 0 } };
+      }
+    }
+    const documents = await loadPrepSheetDocuments(db, organizationId, appointment.patientId);
     const screenings = await screenForPrepSheet(db, clinical, documents.documents, { organizationId, asOf: input.asOf, timeZone: clinic.timeZone, clinicSettings: settings.screening });
     const screeningMs = performance.now() - screeningStarted;
 
     const renderStarted = performance.now();
-    const display = input.client ? await fetchDisplayContext(input.client, clinical.ehrPatientId, appointment.ehrPractitionerId) : { identity: null, provider: null };
     const sheet = buildPrepSheet({
       prepSheetId: randomUUID(),
       generatedAt: input.generatedAt,
       asOf: input.asOf,
       clinic: { name: clinic.name, timeZone: clinic.timeZone },
       clinicSettings: settings.prepSheet,
-      patient: clinical.facts ?? { ehrId: clinical.ehrPatientId, birthDate: null, sexForClinicalUse: "unknown", sexSource: null, administrativeGender: null, deceased: null, deceasedDate: null, active: null },
+      patient,
       identity: display.identity,
-      appointment: toDomainAppointment(appointment, clinical.ehrPatientId),
+      appointment: domainAppointment,
       provider: display.provider,
       screenings,
       observations: clinical.records.Observation as DomainObservation[],
@@ -93,7 +115,7 @@ export async function generatePrepSheet(db: Db, input: GeneratePrepSheetInput): 
       // Same content from today's inputs: the stored sheet is current, so it stops saying it is out of date.
       await setPrepSheetInputsFingerprint(db, organizationId, latest.id, inputsFingerprint);
       await setAppointmentPrepStatus(db, organizationId, appointment.id, latest.status);
-      return { prepSheetId: latest.id, version: latest.version, status: latest.status, contentHash, created: false, timings: timings() };
+      return { prepSheetId: latest.id, version: latest.version, status: latest.status, contentHash, created: false, reused: false, timings: timings() };
     }
 
     const version = (latest?.version ?? 0) + 1;
@@ -124,9 +146,9 @@ export async function generatePrepSheet(db: Db, input: GeneratePrepSheetInput): 
       // Another worker stored this version first; theirs is as good as ours.
       const winner = await findLatestPrepSheetForAppointment(db, organizationId, appointment.id);
       if (!winner) throw new AppError("conflict", "prep sheet version conflict");
-      return { prepSheetId: winner.id, version: winner.version, status: winner.status, contentHash: winner.contentHash, created: false, timings: timings() };
+      return { prepSheetId: winner.id, version: winner.version, status: winner.status, contentHash: winner.contentHash, created: false, reused: false, timings: timings() };
     }
-    return { prepSheetId: stored.id, version, status, contentHash, created: true, timings: timings() };
+    return { prepSheetId: stored.id, version, status, contentHash, created: true, reused: false, timings: timings() };
   } catch (error) {
     // The visit keeps its last good sheet (and status) when there is one; only a first build fails it.
     await keepLastPrepSheet(db, { organizationId, appointmentId: appointment.id });

@@ -1,14 +1,26 @@
 import "server-only";
 import type { Resource } from "@medplum/fhirtypes";
 import type { Db } from "@/db/client";
-import { upsertClinicalRecord } from "@/db/queries/patients";
+import { listClinicalRecordCiphertexts, touchClinicalRecords, upsertClinicalRecords } from "@/db/queries/patients";
 import type { ClinicalResourceType } from "@/db/schema";
 import { getCipher } from "@/lib/crypto";
 import type { Id } from "@/lib/ids";
 import { mapClinicalResource } from "./map-clinical-resource";
 import { syncAad } from "./sync-aad";
 
-/** Maps, encrypts and upserts one search's resources; returns how many were stored. */
+export type StoredClinicalResources = {
+  /** Mapped records Epic returned (stored or already held unchanged). */
+  records: number;
+  /** Of those, new or different from what was stored: the only ones written. */
+  changed: number;
+};
+
+/**
+ * Maps, encrypts and upserts one search's resources. A record whose stored form decrypts to the same
+ * mapped data is not written again (only its `syncedAt` moves): an incremental pull's overlap window
+ * and a full resync return mostly unchanged records, and re-encrypting and upserting each one was
+ * most of a warm clinic day.
+ */
 export async function storeClinicalResources(
   db: Db,
   organizationId: Id<"organization">,
@@ -16,21 +28,35 @@ export async function storeClinicalResources(
   resourceType: ClinicalResourceType,
   resources: readonly Resource[],
   syncedAt: Date,
-): Promise<number> {
+): Promise<StoredClinicalResources> {
   const cipher = getCipher();
-  let stored = 0;
+  const key = { patientId, resourceType };
+  // One entry per Epic id (a later page's copy wins), so one statement never upserts a row twice.
+  const mapped = new Map<string, string>();
   for (const resource of resources) {
-    const mapped = mapClinicalResource(resourceType, resource);
-    if (!mapped) continue;
-    const aad = syncAad.clinicalRecord({ organizationId, patientId, resourceType, ehrId: mapped.ehrId });
-    await upsertClinicalRecord(db, organizationId, {
-      patientId,
-      resourceType,
-      ehrId: mapped.ehrId,
-      dataEncrypted: cipher.encrypt(JSON.stringify(mapped.data), aad),
-      syncedAt,
-    });
-    stored += 1;
+    const record = mapClinicalResource(resourceType, resource);
+    if (record) mapped.set(record.ehrId, JSON.stringify(record.data));
   }
-  return stored;
+  if (mapped.size === 0) return { records: 0, changed: 0 };
+  const stored = await listClinicalRecordCiphertexts(db, organizationId, key, [...mapped.keys()]);
+  const aadOf = (ehrId: string) => syncAad.clinicalRecord({ organizationId, patientId, resourceType, ehrId });
+  const changed: { ehrId: string; dataEncrypted: string }[] = [];
+  const unchanged: string[] = [];
+  for (const [ehrId, plaintext] of mapped) {
+    const held = stored.get(ehrId);
+    if (held !== undefined && decryptOrNull(cipher, held, aadOf(ehrId)) === plaintext) unchanged.push(ehrId);
+    else changed.push({ ehrId, dataEncrypted: cipher.encrypt(plaintext, aadOf(ehrId)) });
+  }
+  await upsertClinicalRecords(db, organizationId, key, changed, syncedAt);
+  await touchClinicalRecords(db, organizationId, key, unchanged, syncedAt);
+  return { records: mapped.size, changed: changed.length };
+}
+
+/** A stored value that no longer decrypts (a retired key) is simply written again. */
+function decryptOrNull(cipher: ReturnType<typeof getCipher>, ciphertext: string, aad: string): string | null {
+  try {
+    return cipher.decrypt(ciphertext, aad);
+  } catch {
+    return null;
+  }
 }

@@ -58,7 +58,7 @@ export async function syncPatient(input: SyncPatientInput): Promise<SyncPatientR
   const startedAt = now();
   const mode = full ? "full" : "incremental";
   const syncRunId = await startSyncRun(db, organizationId, { kind: "patient", mode, patientId: patient.id, triggeredBy: input.actorUserId ?? "system", startedAt });
-  const counts: Record<string, number> = { records: 0, documents: 0, queued: 0, noData: 0, refused: 0, truncated: 0 };
+  const counts: Record<string, number> = { records: 0, changed: 0, documents: 0, queued: 0, noData: 0, refused: 0, truncated: 0 };
   try {
     const resource = await client.read("Patient", patient.ehrPatientId);
     const facts = mapPatientFacts(resource).value;
@@ -76,7 +76,9 @@ export async function syncPatient(input: SyncPatientInput): Promise<SyncPatientR
       counts.noData! += result.noData ? 1 : 0;
       counts.truncated! += result.truncated ? 1 : 0;
       if (search.resourceType !== "DocumentReference") {
-        counts.records! += await storeClinicalResources(db, organizationId, patient.id, search.resourceType, result.resources, startedAt);
+        const stored = await storeClinicalResources(db, organizationId, patient.id, search.resourceType, result.resources, startedAt);
+        counts.records! += stored.records;
+        counts.changed! += stored.changed;
         continue;
       }
       for (const doc of result.resources as DocumentReference[]) {

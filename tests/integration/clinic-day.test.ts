@@ -41,7 +41,7 @@ afterAll(async () => {
 function expectShape(summary: ClinicDaySummary) {
   const line = JSON.stringify(summary);
   expect(line).not.toContain("\n");
-  expect(Object.keys(summary)).toEqual(["org", "date", "patients", "documents", "timingsMs", "prepSheets", "writeBack", "results"]);
+  expect(Object.keys(summary)).toEqual(["org", "date", "patients", "documents", "timingsMs", "prepSheets", "prepSheetsReused", "writeBack", "results"]);
   expect(Object.keys(summary.documents)).toEqual(["total", "processed", "failed", "ocrPages", "cached"]);
   expect(Object.keys(summary.timingsMs)).toEqual(["sync", "documents", "screening", "render", "writeBack", "total"]);
   expect(Object.keys(summary.writeBack)).toEqual(["confirmed", "unknown", "failed", "skipped"]);
@@ -77,6 +77,9 @@ describe("clinic-day", () => {
     expect(warm.documents).toMatchObject({ total: cold.documents.total, processed: cold.documents.processed, ocrPages: 0, cached: 0 });
     expect(warm.writeBack).toEqual({ confirmed: 0, unknown: 0, failed: 0, skipped: seedPatients.length });
     expect(warm.results).toEqual(cold.results);
+    // Nothing changed, so no sheet was screened or built again.
+    expect(cold.prepSheetsReused).toBe(0);
+    expect(warm.prepSheetsReused).toBe(seedPatients.length);
     expect(ocr.calls).toBe(ocrCalls);
     expect(sandbox.stats().documentReferencesCreated.length).toBe(created);
     console.info(`clinic-day timings (sandbox in-process, stub OCR): cold ${JSON.stringify(cold.timingsMs)}, warm ${JSON.stringify(warm.timingsMs)}`);
