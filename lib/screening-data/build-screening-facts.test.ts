@@ -18,7 +18,7 @@ const build = (over: Partial<ScreeningFactsInput> = {}) => {
 };
 const doc = (over: Partial<ScreeningDocument>): ScreeningDocument => ({
   id: "doc_1", category: "procedure", serviceDate: "2024-03-02", dateSource: "text", title: "Colonoscopy report", text: "Colonoscopy to the cecum.",
-  quality: 1, pageMethods: ["text-layer"], ...over,
+  quality: 1, pageMethods: ["text-layer"], ocrPages: null, ...over,
 });
 
 describe("buildScreeningFacts: who can be screened", () => {
@@ -99,7 +99,9 @@ describe("buildScreeningFacts: documents", () => {
     ["text date, text layer", doc({}), { category: "procedure", serviceDate: "2024-03-02", dateSource: "extracted_text", confidence: null }],
     ["metadata date", doc({ dateSource: "metadata" }), { dateSource: "ehr_service" }],
     ["no date", doc({ serviceDate: null, dateSource: "none" }), { serviceDate: null, dateSource: null }],
-    ["OCR pages keep their quality", doc({ pageMethods: ["text-layer", "ocr"], quality: 0.62 }), { confidence: 0.62 }],
+    ["OCR pages keep their quality", doc({ pageMethods: ["text-layer", "ocr"], quality: 0.62 }), { confidence: 0.62, ocrPages: [] }],
+    ["OCR page spans are kept, confidence clamped", doc({ pageMethods: ["text-layer", "ocr"], quality: 0.9, ocrPages: [{ page: 2, start: 27, end: 60, confidence: 1.2 }] }),
+      { confidence: 0.9, ocrPages: [{ page: 2, start: 27, end: 60, confidence: 1 }] }],
     ["unknown category", doc({ category: "radiology-ish" }), { category: "other" }],
     ["no category", doc({ category: null }), { category: "other" }],
   ])("%s", (_name, document, expected) => {

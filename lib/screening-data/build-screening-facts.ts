@@ -24,6 +24,8 @@ export type ScreeningDocument = {
   /** Extraction quality 0–1 and how each page was read. */
   quality: number | null;
   pageMethods: readonly string[] | null;
+  /** The OCR'd pages' spans in `text` and their confidence; null for documents read before they were kept. */
+  ocrPages: readonly { page: number; start: number; end: number; confidence: number }[] | null;
 };
 
 export type ScreeningFactsInput = {
@@ -118,6 +120,7 @@ export function buildScreeningFacts(input: ScreeningFactsInput): BuildFactsResul
       dateSource: d.dateSource === null ? null : (documentDateSources[d.dateSource] ?? null), title: d.title, filename: null, text: d.text,
       // Only recognised (OCR) pages make the text uncertain; a text layer is what the document says.
       confidence: d.pageMethods?.includes("ocr") && d.quality !== null ? Math.min(1, Math.max(0, d.quality)) : null,
+      ocrPages: (d.ocrPages ?? []).map((p) => ({ ...p, confidence: Math.min(1, Math.max(0, p.confidence)) })),
     })),
   };
   return { ok: true, facts: patientFactsSchema.parse(parsed) };

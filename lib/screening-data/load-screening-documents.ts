@@ -21,5 +21,6 @@ export async function loadScreeningDocuments(db: Db, organizationId: Id<"organiz
       text: cipher.decrypt(row.textEncrypted!, syncAad.documentText(row.id)),
       quality: row.confidence,
       pageMethods: row.pageMethods,
+      ocrPages: row.ocrPages,
     }));
 }

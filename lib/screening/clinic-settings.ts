@@ -2,14 +2,20 @@ import { z } from "zod";
 import type { ScreeningType } from "./screening-type";
 
 /**
+ * Below this mean word confidence (tesseract's, 0–1) a page's words are not trusted as proof: the
+ * evidence it yields is Needs review. A clinic can ask for more (settings: minDocumentConfidence).
+ */
+export const defaultMinOcrConfidence = 0.8;
+
+/**
  * Per-clinic knobs. Precedence for the two windows: the clinic's override for a type key, then the
  * type's own timing, then the clinic default. Overdue starts `overdueAfterDays` after the due date.
  */
 export const clinicSettingsSchema = z.object({
   dueSoonDays: z.number().int().min(0).max(730).default(30),
   overdueAfterDays: z.number().int().min(0).max(3650).default(90),
-  /** Document evidence below this OCR confidence is review material, never proof. */
-  minDocumentConfidence: z.number().min(0).max(1).default(0.8),
+  /** Document evidence read by OCR below this confidence is review material, never proof. */
+  minDocumentConfidence: z.number().min(0).max(1).default(defaultMinOcrConfidence),
   typeOverrides: z
     .record(
       z.string(),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { defaultMinOcrConfidence } from "./clinic-settings";
 import { evaluateScreening } from "./evaluate-screening";
 import { patientFactsSchema } from "./patient-facts";
 import { uspstfAdultPrimaryCarePreset } from "./presets/uspstf-adult-primary-care";
@@ -38,5 +39,41 @@ describe("document evidence counts only when the document is that kind of docume
     if (note) expect(found.note).toMatch(note);
     if (use !== "counted") expect(found.status).not.toBe("complete");
     else expect(found.status).toBe("complete");
+  });
+});
+
+describe("a report read by OCR counts only when the page it is on was read with confidence", () => {
+  const report = "Screening Mammogram Report\nProcedure: bilateral digital mammography.";
+  const cover = "Fax cover sheet\nPages: 2";
+  // Page 1 (the cover) and page 2 (the report) joined as extraction joins pages.
+  const text = `${cover}\n\n${report}`;
+  const coverSpan = { page: 1, start: 0, end: cover.length };
+  const reportSpan = { page: 2, start: cover.length + 2, end: text.length };
+  const low = defaultMinOcrConfidence - 0.01;
+
+  function judge(document: Record<string, unknown>, settings: Record<string, unknown> = {}) {
+    const facts = patientFactsSchema.parse({
+      patient: { birthDate: "1965-03-01", sexForClinicalUse: "female" },
+      documents: [{ id: "d1", category: "imaging", serviceDate: "2025-06-20", dateSource: "extracted_text", text, ...document }],
+    });
+    const result = evaluateScreening(facts, type("breast-mammography"), { asOf, clinicSettings: settings });
+    const item = result.evidence.find((e) => e.source === "document");
+    return { status: result.status, use: item?.use, note: item?.note ?? null, confidence: item?.confidence, reasons: result.reasons };
+  }
+
+  it.each([
+    ["report page read poorly", { confidence: 0.9, ocrPages: [{ ...coverSpan, confidence: 0.97 }, { ...reportSpan, confidence: 0.48 }] }, {}, "review", "read by OCR at 48% confidence — check page 2", 0.48],
+    ["report page just under the threshold", { confidence: 0.95, ocrPages: [{ ...reportSpan, confidence: low }] }, {}, "review", `read by OCR at ${Math.floor(low * 100 + 1e-9)}% confidence — check page 2`, low],
+    ["report page at the threshold", { confidence: 0.95, ocrPages: [{ ...reportSpan, confidence: defaultMinOcrConfidence }] }, {}, "counted", null, defaultMinOcrConfidence],
+    ["report page clean, cover page poor", { confidence: 0.6, ocrPages: [{ ...coverSpan, confidence: 0.3 }, { ...reportSpan, confidence: 0.95 }] }, {}, "counted", null, 0.95],
+    ["report on a text-layer page, cover OCR'd poorly", { confidence: 0.9, ocrPages: [{ ...coverSpan, confidence: 0.3 }] }, {}, "counted", null, 1],
+    ["no page spans: the document's confidence", { confidence: 0.48 }, {}, "review", "read by OCR at 48% confidence — check the document", 0.48],
+    ["never OCR'd", {}, {}, "counted", null, 1],
+    ["a clinic asking for more", { confidence: 0.95, ocrPages: [{ ...reportSpan, confidence: 0.93 }] }, { minDocumentConfidence: 0.95 }, "review", "read by OCR at 93% confidence — check page 2", 0.93],
+  ] as const)("%s", (_name, document, settings, use, note, confidence) => {
+    const found = judge(document, settings);
+    expect(found).toMatchObject({ use, note, confidence });
+    expect(found.status).toBe(use === "counted" ? "complete" : "needs_review");
+    if (note) expect(found.reasons.join(" ")).toContain(note);
   });
 });

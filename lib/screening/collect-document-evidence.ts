@@ -2,6 +2,7 @@ import type { ClinicSettings } from "./clinic-settings";
 import type { CompiledMatcher, CompiledType } from "./compile-screening-types";
 import { buildEvidenceItem } from "./fact-helpers";
 import { describeDocumentLayout, findMentionRole, quoteSentence, reportRoles, type DocumentLayout, type MentionRole } from "./find-mention-role";
+import { describeOcrReading, findOcrReading, type OcrReading } from "./find-ocr-reading";
 import { documentMentions, documentScans, documentsMention, matchesIn, type DocumentRecord } from "./index-patient-facts";
 import type { PatientIndex } from "./index-patient-facts";
 import type { KeywordMatch } from "./match-keywords";
@@ -10,8 +11,8 @@ import type { EvidenceItem } from "./screening-result";
 /** A mention with the role it plays in its document and the field it was found in. */
 export type RoledMatch = { match: KeywordMatch; role: MentionRole; field: string };
 
-/** What one matcher's mentions make of one document: the chosen mention and its use; null when none. */
-export type JudgedMention = { hit: KeywordMatch; use: EvidenceItem["use"]; note: string | null };
+/** What one matcher's mentions make of one document: the chosen mention, its use and how well OCR read it; null when none. */
+export type JudgedMention = { hit: KeywordMatch; use: EvidenceItem["use"]; note: string | null; confidence: number };
 
 function layoutOf(record: DocumentRecord): DocumentLayout {
   record.layout ??= describeDocumentLayout(record.document.text);
@@ -35,10 +36,10 @@ export function collectDocumentEvidence(index: PatientIndex, compiled: CompiledT
     if (!compiled.documentCategories.has(document.category) || !documentMentions(record, matcher, index.list)) continue;
     const judged = judgeDocument(record, matcher, index, settings);
     if (!judged) continue;
-    const { hit, use, note } = judged;
+    const { hit, use, note, confidence } = judged;
     items.push(buildEvidenceItem({
       source: "document", sourceId: document.id, role: "completion", matchedBy: "keyword", when: record.date,
-      term: hit.phrase, snippet: hit.snippet, context: hit.context, confidence: document.confidence ?? 1, use, note,
+      term: hit.phrase, snippet: hit.snippet, context: hit.context, confidence, use, note,
     }));
   }
   return items;
@@ -54,8 +55,9 @@ function judgeDocument(record: DocumentRecord, matcher: CompiledMatcher, index: 
   const picked = pickMention(record, matcher, index);
   let judged: JudgedMention | null = null;
   if (picked) {
-    const [use, note] = judgeDocumentMention(record, picked, record.document.confidence ?? 1, settings);
-    judged = { hit: picked.match, use, note };
+    const reading = findOcrReading(record.document, picked.field === record.document.text, picked.match.start);
+    const [use, note] = judgeDocumentMention(record, picked, reading, settings);
+    judged = { hit: picked.match, use, note, confidence: reading?.confidence ?? 1 };
   }
   record.judged ??= new Map();
   record.judged.set(matcher.id, judged);
@@ -106,9 +108,12 @@ function quote(field: string, match: KeywordMatch): string {
   return `"${quoteSentence(field, match.start, match.end)}"`;
 }
 
-/** counted / review / ignored for a document's chosen mention, with the reason a clinician reads. */
+/**
+ * counted / review / ignored for a document's chosen mention, with the reason a clinician reads.
+ * `reading` is how well OCR read the mention's page (null: not OCR'd); a poor reading never counts.
+ */
 export function judgeDocumentMention(
-  record: DocumentRecord, hit: RoledMatch, confidence: number, settings: ClinicSettings,
+  record: DocumentRecord, hit: RoledMatch, reading: OcrReading | null, settings: ClinicSettings,
 ): [EvidenceItem["use"], string | null] {
   const { match, role, field } = hit;
   const when = record.date;
@@ -120,8 +125,6 @@ export function judgeDocumentMention(
   if (!reportRoles.has(role)) return ["review", `mentioned in ${roleWords[role]}, not a report of this test: ${quote(field, match)}`];
   if (when.kind === "undated") return ["review", "document has no service date; confirm when the test was done"];
   if (record.document.dateSource === "received") return ["review", "date is when the document was received, not when the test was done"];
-  if (confidence < settings.minDocumentConfidence) {
-    return ["review", `OCR confidence ${confidence.toFixed(2)} is below ${settings.minDocumentConfidence}`];
-  }
+  if (reading !== null && reading.confidence < settings.minDocumentConfidence) return ["review", describeOcrReading(reading)];
   return ["counted", null];
 }

@@ -56,6 +56,10 @@ const facts: fc.Arbitrary<PatientFacts> = fc.record({
     dateSource: fc.constantFrom(null, "ehr_service", "ehr_document", "extracted_text", "manual", "received"),
     title: fc.option(text, { nil: null }), filename: fc.option(text, { nil: null }), text,
     confidence: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
+    // Page spans need not match the text: the engine must cope with any (overlapping, past the end).
+    ocrPages: fc.array(fc.record({
+      page: fc.integer({ min: 1, max: 5 }), start: fc.nat(200), end: fc.nat(200), confidence: fc.double({ min: 0, max: 1, noNaN: true }),
+    }), { maxLength: 3 }),
   }), { maxLength: 4 }),
 }) as fc.Arbitrary<PatientFacts>;
 

@@ -99,6 +99,17 @@ export const documentFactSchema = z.object({
   text: z.string().default(""),
   /** Mean OCR confidence 0–1; null when the text came from a text layer or the EHR (not OCR). */
   confidence: z.number().min(0).max(1).nullable().default(null),
+  /**
+   * The pages read by OCR: the span of `text` each yielded ([start, end)) and its mean word
+   * confidence 0–1. Text-layer pages are not listed. Empty when not known (documents read before
+   * pages were kept): `confidence` then stands for the whole document.
+   */
+  ocrPages: z.array(z.object({
+    page: z.number().int().min(1),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    confidence: z.number().min(0).max(1),
+  })).default([]),
 });
 export type DocumentFact = z.infer<typeof documentFactSchema>;
 

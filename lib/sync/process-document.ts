@@ -7,6 +7,7 @@ import { classifyDocument } from "@/lib/documents/classify-document";
 import { createExtractionCache } from "@/lib/documents/create-extraction-cache";
 import { extractDocumentText } from "@/lib/documents/extract-document-text";
 import { defaultExtractionLimits, type ExtractionLimits, type ExtractionResult } from "@/lib/documents/extraction-result";
+import { locateOcrPages } from "@/lib/documents/locate-ocr-pages";
 import type { OcrProvider } from "@/lib/documents/ocr/ocr-provider";
 import { pickBestContent } from "@/lib/documents/pick-best-content";
 import { readDocumentMetadata } from "@/lib/documents/read-document-metadata";
@@ -129,6 +130,7 @@ export async function completeDocument(
     pages: result.pages.length,
     pageMethods: result.pages.map((page) => page.method),
     confidence: result.quality,
+    ocrPages: locateOcrPages(result.pages),
     category: classification.category,
     serviceDate: classification.serviceDate,
     dateSource: classification.dateSource,

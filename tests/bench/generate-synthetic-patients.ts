@@ -164,6 +164,8 @@ function buildDocument(rng: Rng, id: string, asOfDay: number): DocumentFact {
     filename: chance(rng, 0.8) ? template.filename.replace("{date}", serviceDate ?? "undated") : null,
     text: sentences.join(chance(rng, 0.5) ? "\n" : " "),
     confidence: ocr ? Math.round((0.55 + rng() * 0.44) * 100) / 100 : null,
+    // Document-level confidence only (no page spans), as documents read before spans were kept.
+    ocrPages: [],
   };
 }
 
