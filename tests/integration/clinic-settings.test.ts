@@ -1,14 +1,12 @@
+import { actAs } from "./fixtures/mock-signed-in-session";
 import { and, desc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findAccount } from "@/db/queries/accounts";
 import { findOrganizationById } from "@/db/queries/organizations";
 import { listScreeningResults } from "@/db/queries/screenings";
-import { seedDemo } from "@/lib/demo/seed-demo";
-import { auditEvents, memberships, organizations, patients, prepSheets, users } from "@/db/schema";
-import type { SessionUser } from "@/lib/auth/session";
+import { auditEvents, memberships, patients, prepSheets, users } from "@/db/schema";
 import { runClinicDay } from "@/lib/clinic-day/run-clinic-day";
 import { localDate } from "@/lib/dates/local-date";
-import { AppError } from "@/lib/errors";
 import type { FhirClient } from "@/lib/fhir/fhir-client-types";
 import type { Id } from "@/lib/ids";
 import { readClinicSettings } from "@/lib/organizations/clinic-settings-store";
@@ -22,29 +20,13 @@ import type { SyncJobContext } from "@/lib/sync/sync-job-context";
 import { writePrepSheetToEhr } from "@/lib/writeback/write-prep-sheet-to-ehr";
 import type { EpicSandbox } from "../epic-sandbox/start-epic-sandbox";
 import { startEpicSandbox } from "../epic-sandbox/start-epic-sandbox";
-import { createTestDatabase } from "../setup/test-db";
+import { openSeededDemo, type SeededDemo } from "./fixtures/open-seeded-demo";
 import { createSandboxClinic } from "./prep-sheet-test-helpers";
 import { createCountingOcr, readTypes, sandboxClient, signInToSandbox } from "./sync-test-helpers";
 
-const state = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("next-auth", () => ({ AuthError: class extends Error {} }));
-vi.mock("@/lib/auth", () => ({ handlers: { GET: vi.fn(), POST: vi.fn() }, signIn: vi.fn(), signOut: vi.fn(), auth: vi.fn() }));
-vi.mock("@/lib/auth/session", () => ({
-  getSessionUser: async () => state.user,
-  requireSessionUser: async () => {
-    if (!state.user) throw new AppError("unauthenticated", "no session");
-    return state.user;
-  },
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ origin: "http://localhost:3000", host: "localhost:3000" }),
-  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-
 const actions = await import("@/app/o/[orgSlug]/settings/actions");
 
-let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let handle: SeededDemo["handle"];
 const ids: Record<string, string> = {};
 
 function form(fields: Record<string, string>): FormData {
@@ -53,9 +35,7 @@ function form(fields: Record<string, string>): FormData {
   for (const [k, v] of Object.entries(fields)) data.set(k, v);
   return data;
 }
-const signInAs = (email: string) => {
-  state.user = { userId: ids[email]!, sessionId: "ses_test", name: email, email, isPlatformAdmin: false };
-};
+const signInAs = (email: string) => actAs({ userId: ids[email]!, name: email, email });
 const riversideSettings = async () => (await findOrganizationById(handle.db, ids.riverside!))!.settings;
 const settingsAudits = async () =>
   handle.db.select().from(auditEvents).where(and(eq(auditEvents.organizationId, ids.riverside!), eq(auditEvents.action, "settings.updated"))).orderBy(desc(auditEvents.id));
@@ -69,10 +49,9 @@ const windowFields = {
 };
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  await seedDemo(handle.db, "settings-password-1");
-  for (const u of await handle.db.select().from(users)) ids[u.email!] = u.id;
-  for (const o of await handle.db.select().from(organizations)) ids[o.slug] = o.id;
+  const demo = await openSeededDemo("settings-password-1");
+  handle = demo.handle;
+  Object.assign(ids, demo.userIds, demo.orgIds);
 }, 180_000);
 afterAll(async () => handle?.close());
 

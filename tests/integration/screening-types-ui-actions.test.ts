@@ -1,31 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { actAs } from "./fixtures/mock-signed-in-session";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { seedDemo } from "@/lib/demo/seed-demo";
 import { findScreeningTypeByKey, listScreeningTypes } from "@/db/queries/screenings";
-import { auditEvents, organizations, users } from "@/db/schema";
-import type { SessionUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
-import type { Id } from "@/lib/ids";
+import { auditEvents } from "@/db/schema";
 import { screeningPresetSchema, uspstfAdultPrimaryCarePreset } from "@/lib/screening";
 import { listScreeningTypeSummaries } from "@/lib/screening-data/list-screening-type-summaries";
 import { parseStoredType } from "@/lib/screening-data/parse-stored-type";
-import { createTestDatabase } from "../setup/test-db";
-
-const state = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("next-auth", () => ({ AuthError: class extends Error {} }));
-vi.mock("@/lib/auth", () => ({ handlers: { GET: vi.fn(), POST: vi.fn() }, signIn: vi.fn(), signOut: vi.fn(), auth: vi.fn() }));
-vi.mock("@/lib/auth/session", () => ({
-  getSessionUser: async () => state.user,
-  requireSessionUser: async () => {
-    if (!state.user) throw new AppError("unauthenticated", "no session");
-    return state.user;
-  },
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ origin: "http://localhost:3000", host: "localhost:3000", "user-agent": "vitest" }),
-  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+import { openSeededDemo, type SeededDemo } from "./fixtures/open-seeded-demo";
 
 const actions = await import("@/app/o/[orgSlug]/screenings/actions");
 const exportRoute = await import("@/app/api/orgs/[orgSlug]/screening-types/export/route");
@@ -34,14 +15,10 @@ type Result = { ok: true; data: unknown } | { ok: false; error: { code: string; 
 type Action = (input: unknown) => Promise<Result>;
 const call = (action: unknown, input: Record<string, unknown>) => (action as Action)(input);
 
-let handle: Awaited<ReturnType<typeof createTestDatabase>>;
-const userIds: Record<string, string> = {};
-const orgIds: Record<string, Id<"organization">> = {};
+let { handle, userIds, orgIds } = {} as SeededDemo;
 const presetTypes = screeningPresetSchema.parse(uspstfAdultPrimaryCarePreset).types;
 
-function signInAs(email: string) {
-  state.user = { userId: userIds[email]!, sessionId: "ses_test", name: "Test User", email, isPlatformAdmin: false };
-}
+const signInAs = (email: string) => actAs({ userId: userIds[email]!, name: "Test User", email });
 
 const auditRows = (org: string, action: string) =>
   handle.db.select().from(auditEvents).where(and(eq(auditEvents.organizationId, orgIds[org]!), eq(auditEvents.action, action)));
@@ -64,10 +41,7 @@ function issuesOf(result: Result): Record<string, string> {
 }
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  await seedDemo(handle.db, "screening-ui-password-1");
-  for (const u of await handle.db.select().from(users)) userIds[u.email!] = u.id;
-  for (const o of await handle.db.select().from(organizations)) orgIds[o.slug] = o.id;
+  ({ handle, userIds, orgIds } = await openSeededDemo("screening-ui-password-1"));
   signInAs("riverside.admin@healthprep.test");
 }, 180_000);
 afterAll(async () => handle?.close());
