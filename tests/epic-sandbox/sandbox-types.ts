@@ -1,4 +1,5 @@
 /** Public types of the Epic sandbox. Other code imports these; keep names stable (add, do not rename). */
+import type { Resource } from "@medplum/fhirtypes";
 
 export type TokenEndpointAuthMethod = "client_secret_basic" | "client_secret_post" | "private_key_jwt" | "none";
 
@@ -155,4 +156,9 @@ export interface EpicSandbox {
   resetStats(): void;
   /** An EHR-launch token bound to a patient (and encounter, practitioner), valid for 5 minutes. */
   mintLaunch(ctx: LaunchContext): string;
+  /**
+   * Test hook, in-process only: stores resources as Epic holds them once a clinician records them
+   * (a new result, an amended problem), stamped `meta.lastUpdated` now unless they carry one.
+   */
+  putResources(resources: Resource[]): Promise<void>;
 }

@@ -177,5 +177,9 @@ export async function startEpicSandbox(options: SandboxOptions = {}): Promise<Ep
     expireTokens: () => state.expireTokens(),
     resetStats: () => state.resetStats(),
     mintLaunch: (ctx) => state.mintLaunch(ctx),
+    putResources: async (resources) => {
+      const lastUpdated = new Date().toISOString();
+      await (await dataReady).put(resources.map((r) => (r.meta?.lastUpdated ? r : { ...r, meta: { ...r.meta, lastUpdated } })));
+    },
   };
 }
