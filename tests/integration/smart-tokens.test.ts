@@ -1,102 +1,29 @@
-import http from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { sandboxConnection, seedDemo } from "@/lib/demo/seed-demo";
-import { auditEvents, ehrConnections, ehrTokens, organizations, users } from "@/db/schema";
-import { upsertEhrToken } from "@/db/queries/ehr-connections";
-import { getCipher } from "@/lib/crypto";
-import { createId, type Id } from "@/lib/ids";
+import { sandboxConnection } from "@/lib/demo/seed-demo";
+import { auditEvents, ehrTokens } from "@/db/schema";
 import { getFhirClientForOrganization } from "@/lib/smart/get-fhir-client";
 import { getUserAccessToken } from "@/lib/smart/get-user-access-token";
 import { getBackendAccessToken } from "@/lib/smart/get-backend-access-token";
 import { listPublishedJwks, rotateSigningKey } from "@/lib/smart/signing-keys";
-import { defaultEpicScopes, scopesFor } from "@/lib/smart/epic-scopes";
-import { tokenAad } from "@/lib/smart/token-aad";
 import { resolveLaunch } from "@/lib/smart/resolve-launch";
 import { verifyIdToken } from "@/lib/smart/verify-id-token";
-import { startEpicSandbox } from "../epic-sandbox/start-epic-sandbox";
-import { signInWithFetch } from "../epic-sandbox/testing/sign-in-with-fetch";
-import { tokenRequest } from "../epic-sandbox/testing/token-request";
-import { createTestDatabase } from "../setup/test-db";
+import { openSmartSandbox, signInAndStoreUserToken, type SmartSandbox } from "./fixtures/open-smart-sandbox";
 
-type Sandbox = Awaited<ReturnType<typeof startEpicSandbox>>;
-let handle: Awaited<ReturnType<typeof createTestDatabase>>;
-let sandbox: Sandbox;
-let jwksServer: http.Server;
-let riverside: Id<"organization">;
-let userId: string;
-const redirectUri = "http://127.0.0.1:3999/api/auth/callback/epic";
+let env: SmartSandbox;
+let { handle, sandbox, riverside, userId } = {} as SmartSandbox;
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  // Our JWKS, served from the database the way /.well-known/jwks.json does.
-  jwksServer = http.createServer(async (_req, res) => {
-    res.setHeader("content-type", "application/json");
-    res.end(JSON.stringify(await listPublishedJwks(handle.db)));
-  });
-  await new Promise<void>((r) => jwksServer.listen(0, "127.0.0.1", r));
-  const jwksUri = `http://127.0.0.1:${(jwksServer.address() as { port: number }).port}/jwks`;
-  sandbox = await startEpicSandbox({ port: 0, clients: [backendClient(jwksUri)] });
-  await seedDemo(handle.db, "integration-password-1", { sandboxPort: sandbox.port });
-  riverside = (await handle.db.select().from(organizations).where(eq(organizations.slug, "riverside")))[0]!.id;
-  userId = (await handle.db.select().from(users).where(eq(users.email, "riverside.admin@healthprep.test")))[0]!.id;
+  env = await openSmartSandbox();
+  ({ handle, sandbox, riverside, userId } = env);
 });
-afterAll(async () => {
-  await sandbox?.close();
-  jwksServer?.close();
-  await handle?.close();
-});
+afterAll(async () => env?.close());
 beforeEach(() => {
   sandbox.setFaults("");
   sandbox.resetStats();
 });
 
-function backendClient(jwksUri: string) {
-  return {
-    clientId: sandboxConnection(0).backendClientId,
-    tokenEndpointAuthMethod: "private_key_jwt" as const,
-    redirectUris: [],
-    grantTypes: ["client_credentials" as const],
-    jwksUri,
-    registeredScopes: ["system/Patient.read", "system/Observation.read"],
-  };
-}
-
-/** A real sign-in on the sandbox's pages, then the tokens stored the way the Epic callback stores them. */
-async function connectUser(options: { expired: boolean }) {
-  const { clientId, clientSecret } = sandboxConnection(sandbox.port);
-  const signIn = await signInWithFetch({
-    authorizeEndpoint: sandbox.authorizeEndpoint,
-    aud: sandbox.fhirBase,
-    clientId,
-    redirectUri,
-    scope: scopesFor(defaultEpicScopes, "standalone"),
-    username: "FHIR",
-    password: "EpicFhir11!",
-  });
-  const tokens = await tokenRequest(
-    sandbox.tokenEndpoint,
-    { grant_type: "authorization_code", code: signIn.code!, redirect_uri: redirectUri, code_verifier: signIn.verifier },
-    { kind: "basic", clientId, secret: clientSecret },
-  );
-  const body = tokens.json as Record<string, string>;
-  const [connection] = await handle.db.select().from(ehrConnections).where(eq(ehrConnections.organizationId, riverside));
-  const owner = { organizationId: riverside, userId };
-  await upsertEhrToken(handle.db, {
-    id: createId("ehrToken"),
-    organizationId: riverside,
-    connectionId: connection!.id,
-    kind: "user",
-    userId,
-    accessTokenEncrypted: getCipher().encrypt(body.access_token!, tokenAad(owner, "access")),
-    refreshTokenEncrypted: getCipher().encrypt(body.refresh_token!, tokenAad(owner, "refresh")),
-    expiresAt: options.expired ? new Date(Date.now() - 1000) : new Date(Date.now() + 3_000_000),
-    scope: body.scope ?? "",
-    status: "active",
-    statusReason: null,
-  });
-  return body;
-}
+const connectUser = (options: { expired: boolean }) => signInAndStoreUserToken(env, options);
 
 async function anyPatientId(): Promise<string> {
   const { client } = await getFhirClientForOrganization(handle.db, { organizationId: riverside, userId });

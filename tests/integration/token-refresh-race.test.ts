@@ -1,22 +1,11 @@
-import http from "node:http";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
-import { upsertEhrToken } from "@/db/queries/ehr-connections";
-import { sandboxConnection, seedDemo } from "@/lib/demo/seed-demo";
-import { ehrConnections, ehrTokens, organizations, users } from "@/db/schema";
-import { getCipher } from "@/lib/crypto";
-import { createId, type Id } from "@/lib/ids";
-import { defaultEpicScopes, scopesFor } from "@/lib/smart/epic-scopes";
-import { listPublishedJwks } from "@/lib/smart/signing-keys";
-import { tokenAad } from "@/lib/smart/token-aad";
+import { ehrTokens } from "@/db/schema";
 import type * as BackendTokens from "@/lib/smart/get-backend-access-token";
 import type * as FhirClients from "@/lib/smart/get-fhir-client";
 import type * as UserTokens from "@/lib/smart/get-user-access-token";
-import { startEpicSandbox } from "../epic-sandbox/start-epic-sandbox";
-import { signInWithFetch } from "../epic-sandbox/testing/sign-in-with-fetch";
-import { tokenRequest } from "../epic-sandbox/testing/token-request";
-import { createTestDatabase } from "../setup/test-db";
+import { openSmartSandbox, signInAndStoreUserToken, type SmartSandbox } from "./fixtures/open-smart-sandbox";
 
 /**
  * Exactly one token refresh per expiry across two server instances sharing one database. Each
@@ -26,18 +15,13 @@ import { createTestDatabase } from "../setup/test-db";
  * instance A between reading the token row and taking the refresh lock until instance B has
  * refreshed and released the lock — the interleaving that made two refreshes before.
  */
-type Sandbox = Awaited<ReturnType<typeof startEpicSandbox>>;
 type TokenModules = { user: typeof UserTokens; backend: typeof BackendTokens; client: typeof FhirClients };
 
-let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let env: SmartSandbox;
+let { handle, sandbox, riverside, userId } = {} as SmartSandbox;
 const closers: (() => Promise<void>)[] = [];
-let sandbox: Sandbox;
-let jwksServer: http.Server;
-let riverside: Id<"organization">;
-let userId: string;
 let instanceA: TokenModules;
 let instanceB: TokenModules;
-const redirectUri = "http://127.0.0.1:3999/api/auth/callback/epic";
 
 async function loadInstance(): Promise<TokenModules> {
   vi.resetModules();
@@ -94,35 +78,14 @@ async function gatedConnection(gate: Promise<void>, reached: () => void): Promis
 }
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  jwksServer = http.createServer(async (_req, res) => {
-    res.setHeader("content-type", "application/json");
-    res.end(JSON.stringify(await listPublishedJwks(handle.db)));
-  });
-  await new Promise<void>((r) => jwksServer.listen(0, "127.0.0.1", r));
-  const jwksUri = `http://127.0.0.1:${(jwksServer.address() as { port: number }).port}/jwks`;
-  sandbox = await startEpicSandbox({
-    port: 0,
-    clients: [{
-      clientId: sandboxConnection(0).backendClientId,
-      tokenEndpointAuthMethod: "private_key_jwt" as const,
-      redirectUris: [],
-      grantTypes: ["client_credentials" as const],
-      jwksUri,
-      registeredScopes: ["system/Patient.read", "system/Observation.read"],
-    }],
-  });
-  await seedDemo(handle.db, "integration-password-1", { sandboxPort: sandbox.port });
-  riverside = (await handle.db.select().from(organizations).where(eq(organizations.slug, "riverside")))[0]!.id;
-  userId = (await handle.db.select().from(users).where(eq(users.email, "riverside.admin@healthprep.test")))[0]!.id;
+  env = await openSmartSandbox();
+  ({ handle, sandbox, riverside, userId } = env);
   instanceA = await loadInstance();
   instanceB = await loadInstance();
 });
 afterAll(async () => {
   for (const close of closers) await close();
-  await sandbox?.close();
-  jwksServer?.close();
-  await handle?.close();
+  await env?.close();
 });
 beforeEach(() => {
   sandbox.setFaults("");
@@ -130,39 +93,7 @@ beforeEach(() => {
 });
 
 /** A real sign-in on the sandbox, stored the way the Epic callback stores it, already expired. */
-async function connectExpiredUser(): Promise<void> {
-  const { clientId, clientSecret } = sandboxConnection(sandbox.port);
-  const signIn = await signInWithFetch({
-    authorizeEndpoint: sandbox.authorizeEndpoint,
-    aud: sandbox.fhirBase,
-    clientId,
-    redirectUri,
-    scope: scopesFor(defaultEpicScopes, "standalone"),
-    username: "FHIR",
-    password: "EpicFhir11!",
-  });
-  const tokens = await tokenRequest(
-    sandbox.tokenEndpoint,
-    { grant_type: "authorization_code", code: signIn.code!, redirect_uri: redirectUri, code_verifier: signIn.verifier },
-    { kind: "basic", clientId, secret: clientSecret },
-  );
-  const body = tokens.json as Record<string, string>;
-  const [connection] = await handle.db.select().from(ehrConnections).where(eq(ehrConnections.organizationId, riverside));
-  const owner = { organizationId: riverside, userId };
-  await upsertEhrToken(handle.db, {
-    id: createId("ehrToken"),
-    organizationId: riverside,
-    connectionId: connection!.id,
-    kind: "user",
-    userId,
-    accessTokenEncrypted: getCipher().encrypt(body.access_token!, tokenAad(owner, "access")),
-    refreshTokenEncrypted: getCipher().encrypt(body.refresh_token!, tokenAad(owner, "refresh")),
-    expiresAt: new Date(Date.now() - 1000),
-    scope: body.scope ?? "",
-    status: "active",
-    statusReason: null,
-  });
-}
+const connectExpiredUser = async (): Promise<void> => void (await signInAndStoreUserToken(env, { expired: true }));
 
 async function expire(kind: "user" | "backend"): Promise<void> {
   await handle.db.update(ehrTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(ehrTokens.kind, kind));
