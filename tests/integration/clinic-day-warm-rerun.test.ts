@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listScreeningResults } from "@/db/queries/screenings";
+import { insertUser } from "@/db/queries/users";
 import { auditEvents, organizations, patients, prepSheets, syncRuns } from "@/db/schema";
 import { runClinicDay } from "@/lib/clinic-day/run-clinic-day";
 import { localDate } from "@/lib/dates/local-date";
 import type { FhirClient } from "@/lib/fhir/fhir-client-types";
-import type { Id } from "@/lib/ids";
+import { createId, type Id } from "@/lib/ids";
 import { loadPrepSheet } from "@/lib/prep-sheet-data/load-prep-sheet";
 import { uspstfAdultPrimaryCarePreset } from "@/lib/screening";
 import { applyPreset } from "@/lib/screening-data/apply-preset";
@@ -27,6 +28,7 @@ let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 let sandbox: EpicSandbox;
 let client: FhirClient;
 let clinic: Id<"organization">;
+let reviewerId: string;
 const slug = "warm-day";
 const today = localDate("America/New_York", new Date());
 const ocr = createCountingOcr();
@@ -51,6 +53,7 @@ beforeAll(async () => {
   const session = await signInToSandbox(sandbox, [...readTypes.map((t) => `user/${t}.read`), "user/Practitioner.read"]);
   client = sandboxClient(sandbox, session);
   clinic = await createSandboxClinic(handle.db, sandbox, slug);
+  reviewerId = (await insertUser(handle.db, { id: createId("user"), name: "Reviewer", email: null })).id;
   await applyPreset(handle.db, { organizationId: clinic, actorUserId: null, preset: uspstfAdultPrimaryCarePreset });
 }, 120_000);
 afterAll(async () => {
@@ -105,7 +108,7 @@ describe("clinic day warm re-run", () => {
       await screenPatient(handle.db, { organizationId: clinic, patientId: row!.patientId, asOf: today, timeZone: "America/New_York" });
       const done = (await listScreeningResults(handle.db, clinic, row!.patientId)).find((r) => r.status === "complete" && r.evidenceIds.some((e) => e.startsWith("completion:")));
       if (!done) continue;
-      await recordScreeningReview(handle.db, { organizationId: clinic, actorUserId: null, patientId: row!.patientId, screeningTypeKey: done.screeningTypeKey, evidenceId: done.evidenceIds.find((e) => e.startsWith("completion:"))!, decision: "dismissed" });
+      await recordScreeningReview(handle.db, { organizationId: clinic, actorUserId: reviewerId, patientId: row!.patientId, screeningTypeKey: done.screeningTypeKey, evidenceId: done.evidenceIds.find((e) => e.startsWith("completion:"))!, decision: "dismissed" });
       reviewed = appointmentId;
       break;
     }
