@@ -1,56 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InngestTestEngine } from "@inngest/test";
 import { upsertPatientLink } from "@/db/queries/patients";
 import { listScreeningResults } from "@/db/queries/screenings";
 import { createJobs } from "@/inngest/functions";
 import { createInProcessRunner } from "@/inngest/in-process-runner";
-import type { JobDeps } from "@/inngest/job-deps";
-import { toInngestFunction } from "@/inngest/to-inngest-function";
 import { dispatchEvents, registerJobDispatcher } from "@/lib/jobs/dispatch-event";
 import { documentProcessRequested, patientScreenRequested, patientSyncRequested } from "@/lib/jobs/events";
-import type { FhirClient } from "@/lib/fhir/fhir-client-types";
 import { createId, type Id } from "@/lib/ids";
 import { uspstfAdultPrimaryCarePreset } from "@/lib/screening";
 import { applyPreset } from "@/lib/screening-data/apply-preset";
 import { listPatientScreenings } from "@/lib/screening-data/list-patient-screenings";
 import { seedPatients } from "../epic-sandbox/seed/default-patients";
-import type { EpicSandbox } from "../epic-sandbox/start-epic-sandbox";
-import { createTestDatabase } from "../setup/test-db";
-import { createClinic, createCountingOcr, startSandboxWithClient } from "./sync-test-helpers";
+import { openJobHarness, runInngestFunction, type JobHarness, type SentEvent } from "./fixtures/open-job-harness";
+import { createClinic } from "./sync-test-helpers";
 
-let handle: Awaited<ReturnType<typeof createTestDatabase>>;
-let sandbox: EpicSandbox;
-let client: FhirClient;
-const ocr = createCountingOcr();
+let harness: JobHarness;
+let { handle, sandbox } = {} as JobHarness;
 const warren = seedPatients.find((p) => p.given === "Warren")!;
-type SentEvent = { name: string; data: Record<string, unknown>; id?: string };
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  ({ sandbox, client } = await startSandboxWithClient());
+  // A clock ahead of the sandbox's load time, so the incremental cursor is past its data.
+  harness = await openJobHarness({ clockAheadMs: 600_000 });
+  ({ handle, sandbox } = harness);
 });
-afterAll(async () => {
-  registerJobDispatcher(undefined);
-  await sandbox?.close();
-  await handle?.close();
-});
+afterAll(async () => harness?.close());
 
-// A clock ahead of the sandbox's load time, so the incremental cursor is past its data.
-const deps: JobDeps = {
-  context: async () => ({ db: handle.db, getFhirClient: async () => ({ client, fhirBaseUrl: sandbox.fhirBase }), getOcr: async () => ocr, now: () => new Date(Date.now() + 600_000) }),
-};
-const job = (id: string) => toInngestFunction(createJobs(deps).find((j) => j.id === id)!);
-
-async function execute(id: string, event: { name: string; data: Record<string, unknown> }) {
-  const engine = new InngestTestEngine({
-    function: job(id),
-    steps: ["fan-out-documents", "request-screening"].map((stepId) => ({ id: stepId, handler: () => ({ ids: [] }) })),
-  });
-  const { result, ctx, state } = await engine.execute({ events: [event] });
-  const outputs = await Promise.all(Object.values(state).map((value) => Promise.resolve(value).catch((e: unknown) => String(e))));
-  const sent = (ctx.step.sendEvent.mock.calls as unknown[][]).flatMap((call) => call[1] as SentEvent[]);
-  return { result, outputs, sent };
-}
+const execute = (id: string, event: { name: string; data: Record<string, unknown> }) =>
+  runInngestFunction(harness.deps, id, event, ["fan-out-documents", "request-screening"]);
 
 const forbidden = [warren.given, warren.family, warren.birthDate, warren.mrn, warren.id, "Colonoscopy to the cecum", "cecum", "adenoma", "Sandbox Lane"];
 
@@ -110,7 +85,7 @@ describe("screen-patient: triggered by sync and document processing, ids only", 
     await applyPreset(handle.db, { organizationId, actorUserId: null, preset: uspstfAdultPrimaryCarePreset });
     await applyPreset(handle.db, { organizationId: bystander, actorUserId: null, preset: uspstfAdultPrimaryCarePreset });
     const patientId = await upsertPatientLink(handle.db, organizationId, { fhirBaseUrl: sandbox.fhirBase, ehrPatientId: warren.id });
-    const runner = createInProcessRunner(createJobs(deps), { retryDelayMs: 1 });
+    const runner = createInProcessRunner(createJobs(harness.deps), { retryDelayMs: 1 });
     registerJobDispatcher(runner);
     await dispatchEvents(patientSyncRequested.create({ organizationId, patientId, requestId: createId("job") }));
     await runner.idle();

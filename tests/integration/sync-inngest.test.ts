@@ -1,54 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InngestTestEngine } from "@inngest/test";
 import { listPatientDocuments } from "@/db/queries/documents";
 import { listPatients } from "@/db/queries/patients";
 import { createJobs } from "@/inngest/functions";
 import { createInProcessRunner } from "@/inngest/in-process-runner";
-import type { JobDeps } from "@/inngest/job-deps";
-import { toInngestFunction } from "@/inngest/to-inngest-function";
 import { dispatchEvents, registerJobDispatcher } from "@/lib/jobs/dispatch-event";
 import { documentProcessRequested, patientScreenRequested, patientSyncRequested, scheduleSyncRequested } from "@/lib/jobs/events";
-import type { FhirClient } from "@/lib/fhir/fhir-client-types";
 import type { Id } from "@/lib/ids";
 import { seedPatients } from "../epic-sandbox/seed/default-patients";
-import type { EpicSandbox } from "../epic-sandbox/start-epic-sandbox";
-import { createTestDatabase } from "../setup/test-db";
-import { createClinic, createCountingOcr, startSandboxWithClient } from "./sync-test-helpers";
+import { openJobHarness, runInngestFunction, type JobHarness } from "./fixtures/open-job-harness";
+import { createClinic } from "./sync-test-helpers";
 
-let handle: Awaited<ReturnType<typeof createTestDatabase>>;
-let sandbox: EpicSandbox;
-let client: FhirClient;
-const ocr = createCountingOcr();
+let harness: JobHarness;
+let { handle, sandbox } = {} as JobHarness;
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  ({ sandbox, client } = await startSandboxWithClient());
+  harness = await openJobHarness();
+  ({ handle, sandbox } = harness);
 });
-afterAll(async () => {
-  registerJobDispatcher(undefined);
-  await sandbox?.close();
-  await handle?.close();
-});
+afterAll(async () => harness?.close());
 
-const deps: JobDeps = {
-  context: async () => ({ db: handle.db, getFhirClient: async () => ({ client, fhirBaseUrl: sandbox.fhirBase }), getOcr: async () => ocr, now: () => new Date() }),
-};
-const jobs = () => createJobs(deps);
-const inngestFunction = (id: string) => toInngestFunction(jobs().find((job) => job.id === id)!);
-
-/** Runs one function in a fresh engine (engines reused across runs return stale mocks). */
+/** Runs one function, its fan-out step (if any) and screening request mocked. */
 async function execute(id: string, event: { name: string; data: Record<string, unknown> }, fanOutStep?: string) {
-  const engine = new InngestTestEngine({
-    function: inngestFunction(id),
-    // Mock every sendEvent: an un-mocked one really sends (and fails without a key).
-    steps: [...(fanOutStep ? [fanOutStep] : []), "request-screening"].map((stepId) => ({ id: stepId, handler: () => ({ ids: [] }) })),
-  });
-  const { result, ctx, state } = await engine.execute({ events: [event] });
-  const outputs = await Promise.all(Object.values(state).map((value) => Promise.resolve(value).catch((e: unknown) => String(e))));
-  const all = (ctx.step.sendEvent.mock.calls as unknown[][]).flatMap((call) => call[1] as { name: string; data: Record<string, unknown> }[]);
+  const run = await runInngestFunction(harness.deps, id, event, [...(fanOutStep ? [fanOutStep] : []), "request-screening"]);
   // Screening requests (checked in screening-inngest.test.ts) are kept apart from the fan-out.
-  const sent = all.filter((event) => event.name !== patientScreenRequested.name);
-  return { result, outputs, sent };
+  return { ...run, sent: run.sent.filter((sent) => sent.name !== patientScreenRequested.name) };
 }
 
 const forbidden = [
@@ -112,7 +87,7 @@ describe("Inngest functions (@inngest/test) over a full sync", () => {
 describe("embedded mode: the in-process runner executes the same handlers end to end", () => {
   it("syncs a clinic's day from one dispatched event and ends every document in a terminal state", async () => {
     const organizationId: Id<"organization"> = await createClinic(handle.db, "embedded-clinic");
-    const runner = createInProcessRunner(jobs(), { retryDelayMs: 1 });
+    const runner = createInProcessRunner(createJobs(harness.deps), { retryDelayMs: 1 });
     registerJobDispatcher(runner);
     await dispatchEvents(Object.values(sandbox.practitioners).map((practitionerId) => scheduleSyncRequested.create({ organizationId, practitionerId })));
     await runner.idle();
