@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import type { Id } from "@/lib/ids";
 import { idColumn, instant } from "./columns";
@@ -30,9 +31,15 @@ export const syncRuns = pgTable(
     errorReason: text("error_reason"),
     startedAt: instant("started_at").notNull(),
     finishedAt: instant("finished_at"),
+    /**
+     * While `running`, the syncing process renews this; once it lapses the process is gone (killed,
+     * crashed) and the run is ended `failed` with code `interrupted` by the next sync of the clinic.
+     */
+    leaseExpiresAt: instant("lease_expires_at"),
   },
   (t) => [
     index("sync_runs_org_kind_started_idx").on(t.organizationId, t.kind, t.startedAt),
     index("sync_runs_org_patient_idx").on(t.organizationId, t.patientId),
+    index("sync_runs_running_lease_idx").on(t.organizationId, t.leaseExpiresAt).where(sql`${t.status} = 'running'`),
   ],
 );

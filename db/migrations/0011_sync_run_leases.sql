@@ -1,0 +1,2 @@
+ALTER TABLE "sync_runs" ADD COLUMN "lease_expires_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "sync_runs_running_lease_idx" ON "sync_runs" USING btree ("organization_id","lease_expires_at") WHERE "sync_runs"."status" = 'running';
