@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { createId, type Id } from "@/lib/ids";
 import type { Db } from "../client";
 import { definePreparedQuery } from "../prepared-query";
@@ -9,7 +9,7 @@ export type SyncRunRow = typeof syncRuns.$inferSelect;
 export async function startSyncRun(
   db: Db,
   organizationId: Id<"organization">,
-  run: Pick<typeof syncRuns.$inferInsert, "kind" | "mode" | "patientId" | "triggeredBy" | "rangeStart" | "rangeEnd" | "startedAt">,
+  run: Pick<typeof syncRuns.$inferInsert, "kind" | "mode" | "patientId" | "triggeredBy" | "rangeStart" | "rangeEnd" | "startedAt" | "leaseExpiresAt">,
 ): Promise<Id<"syncRun">> {
   const id = createId("syncRun");
   await db.insert(syncRuns).values({ id, organizationId, ...run, status: "running" });
@@ -32,6 +32,36 @@ export async function finishSyncRun(
       finishedAt: outcome.finishedAt,
     })
     .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.id, id)));
+}
+
+/** The owner is alive: the run stays its own until `until`. Only a running row is renewed. */
+export async function renewSyncRunLease(db: Db, organizationId: Id<"organization">, id: Id<"syncRun">, until: Date): Promise<void> {
+  await db
+    .update(syncRuns)
+    .set({ leaseExpiresAt: until })
+    .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.id, id), eq(syncRuns.status, "running")));
+}
+
+/**
+ * Ends the clinic's runs whose process stopped renewing the lease (killed, crashed) as `failed`,
+ * with `errorCode`/`errorReason` saying so. Rows from before leases existed end once `legacyBefore`
+ * passed their start. Returns the ids ended.
+ */
+export async function expireAbandonedSyncRuns(
+  db: Db,
+  organizationId: Id<"organization">,
+  outcome: { now: Date; legacyBefore: Date; errorCode: string; errorReason: string },
+): Promise<Id<"syncRun">[]> {
+  const rows = await db
+    .update(syncRuns)
+    .set({ status: "failed", errorCode: outcome.errorCode, errorReason: outcome.errorReason, finishedAt: sql`coalesce(${syncRuns.leaseExpiresAt}, ${outcome.now})` })
+    .where(and(
+      eq(syncRuns.organizationId, organizationId),
+      eq(syncRuns.status, "running"),
+      or(lt(syncRuns.leaseExpiresAt, outcome.now), and(isNull(syncRuns.leaseExpiresAt), lt(syncRuns.startedAt, outcome.legacyBefore))),
+    ))
+    .returning({ id: syncRuns.id });
+  return rows.map((r) => r.id);
 }
 
 export async function findSyncRun(db: Db, organizationId: Id<"organization">, id: string): Promise<SyncRunRow | null> {
@@ -86,7 +116,7 @@ export async function listLatestSyncForPrepSheets(db: Db, organizationId: Id<"or
     .where(and(eq(prepSheets.organizationId, organizationId), inArray(prepSheets.id, prepSheetIds)));
   if (sheets.length === 0) return [];
   const latest = await db
-    .selectDistinctOn([syncRuns.patientId], { patientId: syncRuns.patientId, status: syncRuns.status, startedAt: syncRuns.startedAt, errorCode: syncRuns.errorCode, errorReason: syncRuns.errorReason })
+    .selectDistinctOn([syncRuns.patientId], { patientId: syncRuns.patientId, status: syncRuns.status, startedAt: syncRuns.startedAt, errorCode: syncRuns.errorCode, errorReason: syncRuns.errorReason, leaseExpiresAt: syncRuns.leaseExpiresAt })
     .from(syncRuns)
     .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.kind, "patient"), inArray(syncRuns.patientId, [...new Set(sheets.map((s) => s.patientId))])))
     .orderBy(syncRuns.patientId, desc(syncRuns.startedAt));

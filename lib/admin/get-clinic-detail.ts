@@ -7,6 +7,7 @@ import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-ev
 import { AppError } from "@/lib/errors";
 import type { Id } from "@/lib/ids";
 import { getEhrConnectionStatus } from "@/lib/smart/get-ehr-connection-status";
+import { readSyncRunStatus } from "@/lib/sync/read-sync-run-status";
 import { describeJobRun } from "./list-job-runs-page";
 
 /**
@@ -35,5 +36,6 @@ export async function getClinicDetail(db: Db, input: { organizationId: Id<"organ
         tokens: ehr.tokens.map((t) => ({ id: t.id, kind: t.kind, status: t.status, expiresAt: t.expiresAt })),
       }
     : null;
-  return { organization, members, epic, jobRuns: jobRuns.map(describeJobRun), syncRuns };
+  const now = new Date();
+  return { organization, members, epic, jobRuns: jobRuns.map(describeJobRun), syncRuns: syncRuns.map((run) => readSyncRunStatus(run, now)) };
 }

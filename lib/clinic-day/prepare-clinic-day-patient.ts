@@ -44,7 +44,7 @@ export async function prepareClinicDayPatient(ctx: SyncJobContext, input: Patien
   let started = performance.now();
   // A patient fails only once its whole pull has spent this budget on Epic's transient faults.
   const budget = createRetryBudget(patientBudgetMs, "patient", Date.now());
-  const synced = await syncPatient({ db, organizationId, client: withRetryBudget(client, budget), patientId, actorUserId: input.actorUserId ?? null, now });
+  const synced = await syncPatient({ db, organizationId, client: withRetryBudget(client, budget), patientId, actorUserId: input.actorUserId ?? null, now, leaseMs: ctx.syncLeaseMs });
   const syncMs = performance.now() - started;
 
   started = performance.now();

@@ -86,7 +86,7 @@ export async function runClinicDay(ctx: SyncJobContext, options: ClinicDayOption
   await Promise.all(schedule.patients.map(({ patientId }) => patientLimit.run(async () => {
     try {
       const budget = createRetryBudget(options.patientBudgetMs ?? defaultPatientBudgetMs, "patient", Date.now());
-      const synced = await syncPatient({ db, organizationId, client: withRetryBudget(client, budget), patientId, now: ctx.now });
+      const synced = await syncPatient({ db, organizationId, client: withRetryBudget(client, budget), patientId, now: ctx.now, leaseMs: ctx.syncLeaseMs });
       documentIds.push(...synced.documentIds);
     } catch (error) {
       failedPatients.add(patientId);

@@ -32,7 +32,7 @@ export async function syncClinicDaySchedule(
   const { client, fhirBaseUrl } = await ctx.getFhirClient(ctx.db, { organizationId, ...(input.actorUserId ? { userId: input.actorUserId } : {}) });
   const syncRunIds: Id<"syncRun">[] = [];
   for (const practitionerId of practitionerIds) {
-    const result = await syncSchedule({ db: ctx.db, organizationId, client, fhirBaseUrl, ...range, practitionerId, actorUserId: input.actorUserId ?? null, now: ctx.now });
+    const result = await syncSchedule({ db: ctx.db, organizationId, client, fhirBaseUrl, ...range, practitionerId, actorUserId: input.actorUserId ?? null, now: ctx.now, leaseMs: ctx.syncLeaseMs });
     syncRunIds.push(result.syncRunId);
   }
   const visits = (await listAppointmentsInRange(ctx.db, organizationId, range)).filter(

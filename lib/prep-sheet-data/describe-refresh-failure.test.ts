@@ -22,6 +22,15 @@ describe("describeRefreshFailure", () => {
     expect(describeRefreshFailure({ sheetGeneratedAt: built, lastSync })).toBeNull();
   });
 
+  it("reads a sync whose process died (lease lapsed) as interrupted, and a live one as still running", () => {
+    const running = { status: "running", startedAt: new Date("2026-11-28T14:00:00Z"), errorCode: null, errorReason: null, leaseExpiresAt: new Date("2026-11-28T14:01:00Z") };
+    expect(describeRefreshFailure({ sheetGeneratedAt: built, lastSync: running, now: new Date("2026-11-28T14:00:30Z") })).toBeNull();
+    expect(describeRefreshFailure({ sheetGeneratedAt: built, lastSync: running, now: new Date("2026-11-28T14:01:01Z") })).toEqual({
+      since: "2026-11-28T13:00:00.000Z",
+      reason: "the refresh was interrupted (the server doing it stopped); the next run tries again",
+    });
+  });
+
   it.each([
     ["reconnect_needed", "Epic connection needs reconnecting (invalid_grant)", "the Epic connection needs reconnecting"],
     ["rate_limited", "FHIR read Patient failed: http; HTTP 429; Epic asked to wait 120 s, longer than a job waits", "Epic asked us to slow down (HTTP 429)"],

@@ -1,3 +1,5 @@
+import { readSyncRunStatus } from "@/lib/sync/read-sync-run-status";
+
 /** Why a prep sheet is older than the visit's latest attempt to refresh it, for people. */
 export type RefreshFailure = {
   /** When the sheet that is still shown was built (ISO instant). */
@@ -13,6 +15,7 @@ const plainByCode: Record<string, string> = {
   ehr_rejected: "Epic refused the request",
   misconfigured: "the clinic's Epic settings need attention",
   not_found: "Epic no longer has this patient",
+  interrupted: "the refresh was interrupted (the server doing it stopped); the next run tries again",
 };
 
 /**
@@ -33,9 +36,11 @@ export function describeSyncFailure(code: string | null, reason: string | null):
  */
 export function describeRefreshFailure(input: {
   sheetGeneratedAt: Date;
-  lastSync: { status: string; startedAt: Date; errorCode: string | null; errorReason: string | null } | null;
+  lastSync: { status: string; startedAt: Date; errorCode: string | null; errorReason: string | null; leaseExpiresAt?: Date | null } | null;
+  /** With it, a sync whose process died (lease lapsed) counts as failed before the next sync ends its row. */
+  now?: Date;
 }): RefreshFailure | null {
-  const { lastSync } = input;
+  const lastSync = input.lastSync && input.now ? readSyncRunStatus({ ...input.lastSync, leaseExpiresAt: input.lastSync.leaseExpiresAt ?? null }, input.now) : input.lastSync;
   if (!lastSync || lastSync.status !== "failed" || lastSync.startedAt <= input.sheetGeneratedAt) return null;
   return { since: input.sheetGeneratedAt.toISOString(), reason: describeSyncFailure(lastSync.errorCode, lastSync.errorReason) };
 }

@@ -5,6 +5,7 @@ import type { Id } from "@/lib/ids";
 import type { RefreshFailure } from "@/lib/prep-sheet-data/describe-refresh-failure";
 import { findRefreshFailures } from "@/lib/prep-sheet-data/find-refresh-failures";
 import { clinicDayRange } from "@/lib/sync/clinic-day-range";
+import { readSyncRunStatus } from "@/lib/sync/read-sync-run-status";
 import { findLatestScheduleSync } from "./find-latest-schedule-sync";
 import { isVisitInScope } from "./resolve-schedule-scope";
 
@@ -38,16 +39,19 @@ export type ScheduleDay = {
  */
 export async function getScheduleDay(
   db: Db,
-  input: { organizationId: Id<"organization">; timeZone: string; date: string; /** "Me": that Epic practitioner's visits (null: a user with none, so no visits). */ practitionerId?: string | null },
+  input: { organizationId: Id<"organization">; timeZone: string; date: string; /** "Me": that Epic practitioner's visits (null: a user with none, so no visits). */ practitionerId?: string | null; now?: Date },
 ): Promise<ScheduleDay> {
+  const now = input.now ?? new Date();
   const range = clinicDayRange(input.timeZone, input.date, 1);
   const allRows = await listScheduleRows(db, input.organizationId, range);
   const rows = allRows.filter((r) => isVisitInScope(r.ehrPractitionerId, input.practitionerId));
   // Only failed rows need a reason, so a healthy day costs no extra query.
   const failures = await listPrepFailureReasons(db, input.organizationId, rows.filter((r) => r.prepStatus === "failed").map((r) => r.appointmentId));
-  const lastRun = await findLatestScheduleSync(db, input.organizationId);
+  // A sync whose process died reads as failed, so the page does not say "Syncing…" for ever.
+  const latest = await findLatestScheduleSync(db, input.organizationId);
+  const lastRun = latest && readSyncRunStatus(latest, now);
   const sheetIds = rows.filter((r) => r.prepSheetId && (r.prepStatus === "ready" || r.prepStatus === "needs_review")).map((r) => r.prepSheetId!);
-  const stale = await findRefreshFailures(db, input.organizationId, sheetIds);
+  const stale = await findRefreshFailures(db, input.organizationId, sheetIds, now);
   return {
     date: input.date,
     rows: rows.map((r) => ({

@@ -4,6 +4,7 @@ import { findEhrToken } from "@/db/queries/ehr-connections";
 import { dispatchEvents } from "@/lib/jobs/dispatch-event";
 import { scheduleSyncRequested } from "@/lib/jobs/events";
 import type { Id } from "@/lib/ids";
+import { isSyncRunAbandoned } from "@/lib/sync/read-sync-run-status";
 import { findLatestScheduleSync } from "./find-latest-schedule-sync";
 
 const freshForMs = 10 * 60_000;
@@ -19,7 +20,8 @@ export async function requestScheduleSync(
 ): Promise<{ requested: boolean; reason: string }> {
   const now = (input.now ?? new Date()).getTime();
   const last = await findLatestScheduleSync(db, input.organizationId);
-  if (last?.status === "running" && now - last.startedAt.getTime() < runningForMs) return { requested: false, reason: "running" };
+  // A running sync whose process died (lease lapsed) is not waited for.
+  if (last?.status === "running" && now - last.startedAt.getTime() < runningForMs && !isSyncRunAbandoned(last, new Date(now))) return { requested: false, reason: "running" };
   if (!input.force && last && last.status !== "failed" && last.finishedAt && now - last.finishedAt.getTime() < freshForMs) {
     return { requested: false, reason: "fresh" };
   }

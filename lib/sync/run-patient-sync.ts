@@ -16,6 +16,7 @@ export async function runPatientSync(ctx: SyncJobContext, data: PatientSyncReque
     full: data.full === true,
     actorUserId: data.requestedBy ?? null,
     now: ctx.now,
+    leaseMs: ctx.syncLeaseMs,
   });
   return { syncRunId: result.syncRunId, status: result.status, documentIds: result.documentIds, counts: result.counts };
 }

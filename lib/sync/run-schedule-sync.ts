@@ -22,6 +22,7 @@ export async function runScheduleSync(ctx: SyncJobContext, data: ScheduleSyncReq
     ...(data.practitionerId ? { practitionerId: data.practitionerId } : {}),
     actorUserId: data.requestedBy ?? null,
     now: ctx.now,
+    leaseMs: ctx.syncLeaseMs,
   });
   return { syncRunId: result.syncRunId, patientIds: result.patientIds, appointments: result.appointments };
 }

@@ -14,6 +14,8 @@ export type SyncJobContext = {
   getFhirClient: (db: Db, input: { organizationId: Id<"organization">; userId?: string }) => Promise<{ client: FhirClient; fhirBaseUrl: string }>;
   getOcr: () => Promise<OcrProvider>;
   now: () => Date;
+  /** Lease of a running sync's row (default syncRunLeaseMs); the crash tests shorten it to see a killed pull end sooner. */
+  syncLeaseMs?: number;
 };
 
 export async function findClinic(db: Db, organizationId: string): Promise<OrganizationRow> {

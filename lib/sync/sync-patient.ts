@@ -3,7 +3,7 @@ import type { DocumentReference } from "@medplum/fhirtypes";
 import type { Db } from "@/db/client";
 import { listUnfinishedDocumentIds, recordDocumentInLog } from "@/db/queries/documents";
 import { deleteClinicalRecordsSyncedBefore, findPatient, updatePatientSyncState } from "@/db/queries/patients";
-import { finishSyncRun, startSyncRun } from "@/db/queries/sync-runs";
+import { finishSyncRun } from "@/db/queries/sync-runs";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getCipher } from "@/lib/crypto";
 import { AppError } from "@/lib/errors";
@@ -11,6 +11,7 @@ import type { FhirClient } from "@/lib/fhir/fhir-client-types";
 import { isFhirError } from "@/lib/fhir/fhir-error";
 import { mapPatientFacts } from "@/lib/fhir/to-domain/patient";
 import type { Id } from "@/lib/ids";
+import { beginSyncRun } from "./begin-sync-run";
 import { buildPatientSearches } from "./build-patient-searches";
 import { describeDocumentReference } from "./describe-document-reference";
 import { describeSyncError } from "./describe-sync-error";
@@ -28,6 +29,8 @@ export type SyncPatientInput = {
   since?: Date;
   actorUserId?: string | null;
   now?: () => Date;
+  /** Lease of the run's row while it runs (default syncRunLeaseMs; crash tests shorten it). */
+  leaseMs?: number;
 };
 
 export type SyncPatientResult = {
@@ -57,7 +60,7 @@ export async function syncPatient(input: SyncPatientInput): Promise<SyncPatientR
   const since = full ? undefined : (input.since ?? new Date(patient.lastSyncedAt!.getTime() - cursorOverlapMs));
   const startedAt = now();
   const mode = full ? "full" : "incremental";
-  const syncRunId = await startSyncRun(db, organizationId, { kind: "patient", mode, patientId: patient.id, triggeredBy: input.actorUserId ?? "system", startedAt });
+  const { syncRunId, release } = await beginSyncRun(db, organizationId, { kind: "patient", mode, patientId: patient.id, triggeredBy: input.actorUserId ?? "system", startedAt }, { now, leaseMs: input.leaseMs });
   const counts: Record<string, number> = { records: 0, changed: 0, documents: 0, queued: 0, noData: 0, refused: 0, truncated: 0 };
   try {
     const resource = await client.read("Patient", patient.ehrPatientId);
@@ -118,5 +121,7 @@ export async function syncPatient(input: SyncPatientInput): Promise<SyncPatientR
     const { code, reason } = describeSyncError(error);
     await finishSyncRun(db, organizationId, syncRunId, { status: "failed", counts, errorCode: code, errorReason: reason, finishedAt: now() });
     throw error;
+  } finally {
+    release();
   }
 }

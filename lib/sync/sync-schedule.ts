@@ -2,13 +2,14 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { listKnownPractitionerIds, upsertAppointment } from "@/db/queries/appointments";
 import { upsertPatientLink } from "@/db/queries/patients";
-import { finishSyncRun, startSyncRun } from "@/db/queries/sync-runs";
+import { finishSyncRun } from "@/db/queries/sync-runs";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import type { FhirClient } from "@/lib/fhir/fhir-client-types";
 import { mapAppointment } from "@/lib/fhir/to-domain/appointment";
 import type { DomainAppointment } from "@/lib/fhir/to-domain/types";
 import type { Id } from "@/lib/ids";
+import { beginSyncRun } from "./begin-sync-run";
 import { describeSyncError } from "./describe-sync-error";
 
 export type SyncScheduleInput = {
@@ -23,6 +24,8 @@ export type SyncScheduleInput = {
   /** The user who asked (audited); omitted for cron runs. */
   actorUserId?: string | null;
   now?: () => Date;
+  /** Lease of the run's row while it runs (default syncRunLeaseMs; crash tests shorten it). */
+  leaseMs?: number;
 };
 
 export type SyncScheduleResult = {
@@ -56,13 +59,13 @@ export async function syncSchedule(input: SyncScheduleInput): Promise<SyncSchedu
     });
   }
   const startedAt = now();
-  const syncRunId = await startSyncRun(db, organizationId, {
+  const { syncRunId, release } = await beginSyncRun(db, organizationId, {
     kind: "schedule",
     triggeredBy: input.actorUserId ?? "system",
     rangeStart: from,
     rangeEnd: to,
     startedAt,
-  });
+  }, { now, leaseMs: input.leaseMs });
   const counts = { practitioners: practitionerIds.length, appointments: 0, patients: 0, skipped: 0, noData: 0, truncated: 0 };
   try {
     const seen = new Map<string, DomainAppointment>();
@@ -113,5 +116,7 @@ export async function syncSchedule(input: SyncScheduleInput): Promise<SyncSchedu
     const { code, reason } = describeSyncError(error);
     await finishSyncRun(db, organizationId, syncRunId, { status: "failed", counts, errorCode: code, errorReason: reason, finishedAt: now() });
     throw error;
+  } finally {
+    release();
   }
 }

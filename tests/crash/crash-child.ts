@@ -38,7 +38,9 @@ async function main(): Promise<void> {
     },
     close: async () => {},
   };
-  const ctx: SyncJobContext = { db: handle.db, getFhirClient: async () => ({ client, fhirBaseUrl: fhirBase }), getOcr: async () => ocr, now: () => new Date() };
+  // Sync rows get the runner's short lease too, so a pull this process was killed in has lapsed by the restart.
+  const syncLeaseMs = Number(env("CRASH_LEASE_MS"));
+  const ctx: SyncJobContext = { db: handle.db, getFhirClient: async () => ({ client, fhirBaseUrl: fhirBase }), getOcr: async () => ocr, now: () => new Date(), syncLeaseMs };
   const date = env("CRASH_DATE");
 
   if (env("CRASH_MODE") === "clinic-day") {

@@ -118,6 +118,9 @@ async function expectNothingTwiceNothingLost(org: ReturnType<typeof sql>, visits
   const runs = ((await handle.db.execute(sql`select function_id, status, attempts, error_message from job_runs where organization_id = ${org} and function_id like 'write%' and status <> 'succeeded'`)) as unknown as { rows: unknown[] }).rows;
   expect({ ledger, runs }).toEqual({ ledger: [], runs: [] });
   expect(await count(sql`select count(*) as n from write_backs where organization_id = ${org}`)).toBe(visits);
+  // The pull killed in step 1 is not left "running": the restarted process's first pull ended it as interrupted.
+  expect(await count(sql`select count(*) as n from sync_runs where organization_id = ${org} and status = 'running'`)).toBe(0);
+  expect(await count(sql`select count(*) as n from sync_runs where organization_id = ${org} and status = 'failed' and error_code = 'interrupted'`)).toBeGreaterThan(0);
   // No document or clinical record stored twice, none left half-read.
   expect(await count(sql`select count(*) as n from patient_documents where organization_id = ${org} and state in ('pending', 'processing')`)).toBe(0);
   expect(await count(sql`select count(*) - count(distinct (patient_id, resource_type, ehr_id)) as n from clinical_records where organization_id = ${org}`)).toBe(0);

@@ -1,0 +1,40 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { expireAbandonedSyncRuns, renewSyncRunLease, startSyncRun } from "@/db/queries/sync-runs";
+import type { Id } from "@/lib/ids";
+import { logger } from "@/lib/log/logger";
+import { interruptedSyncCode, interruptedSyncReason, legacySyncRunMaxMs, syncRunLeaseMs } from "./read-sync-run-status";
+
+export type BegunSyncRun = {
+  syncRunId: Id<"syncRun">;
+  /** Stops renewing the lease; call once the run is finished (or failed) in the database. */
+  release: () => void;
+};
+
+/**
+ * Records a sync run as `running` under a lease this process renews every third of `leaseMs` until
+ * `release`. A process killed mid-sync stops renewing, and the clinic's next sync run (any patient,
+ * any process) first ends such abandoned rows `failed` with code `interrupted`, so none stays
+ * "running" for ever; the patient's cursor never moved, so its next pull asks for the same data.
+ */
+export async function beginSyncRun(
+  db: Db,
+  organizationId: Id<"organization">,
+  run: Omit<Parameters<typeof startSyncRun>[2], "leaseExpiresAt">,
+  options: { now: () => Date; leaseMs?: number },
+): Promise<BegunSyncRun> {
+  const leaseMs = options.leaseMs ?? syncRunLeaseMs;
+  const now = options.now();
+  const ended = await expireAbandonedSyncRuns(db, organizationId, {
+    now, legacyBefore: new Date(now.getTime() - legacySyncRunMaxMs), errorCode: interruptedSyncCode, errorReason: interruptedSyncReason,
+  });
+  if (ended.length > 0) logger.warn("sync.runs_interrupted", { organizationId, syncRunIds: ended });
+  const syncRunId = await startSyncRun(db, organizationId, { ...run, leaseExpiresAt: new Date(run.startedAt.getTime() + leaseMs) });
+  const timer = setInterval(() => {
+    renewSyncRunLease(db, organizationId, syncRunId, new Date(options.now().getTime() + leaseMs)).catch(() => {
+      // A missed renewal only shortens the lease; the next one (or the finish) sets it right.
+    });
+  }, Math.max(50, Math.floor(leaseMs / 3)));
+  timer.unref();
+  return { syncRunId, release: () => clearInterval(timer) };
+}
