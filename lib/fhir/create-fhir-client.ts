@@ -41,11 +41,31 @@ export function createFhirClient(options: FhirClientOptions): FhirClient {
     now: options.now ?? Date.now,
   };
 
-  const readJson = async (response: Response, operation: "read" | "search", resourceType: string): Promise<unknown> => {
-    const parsed = parseJsonBytes(await readLimitedBytes(response, maxJsonBytes));
-    if (parsed === undefined) throw new FhirError({ kind: "invalid_response", operation, resourceType, reason: "body is not JSON" });
-    return parsed;
-  };
+  /**
+   * A GET whose body must be JSON of resourceType `expected` (anything else is an invalid response
+   * saying `reason`), turned into the answer by `parse` while the response is read.
+   */
+  const getResource = <T>(
+    request: { url: string; operation: "read" | "search"; resourceType: string; opts: RequestOptions },
+    expected: string,
+    reason: string,
+    parse: (body: unknown) => T,
+  ): Promise<T> =>
+    sendFhirRequest(config, {
+      method: "GET",
+      url: request.url,
+      operation: request.operation,
+      resourceType: request.resourceType,
+      signal: request.opts.signal,
+      budget: request.opts.budget,
+      read: async (response) => {
+        const { operation, resourceType } = request;
+        const body = parseJsonBytes(await readLimitedBytes(response, maxJsonBytes));
+        if (body === undefined) throw new FhirError({ kind: "invalid_response", operation, resourceType, reason: "body is not JSON" });
+        if (resourceTypeOf(body) !== expected) throw new FhirError({ kind: "invalid_response", operation, resourceType, reason });
+        return parse(body);
+      },
+    });
 
   async function searchPage<K extends ResourceType>(
     type: K,
@@ -64,42 +84,17 @@ export function createFhirClient(options: FhirClientOptions): FhirClient {
       if (!check.ok) throw new FhirError({ kind: "invalid_request", operation: "search", resourceType: type, reason: check.message });
       url = searchUrl(baseUrl, type, request);
     }
-    return sendFhirRequest(config, {
-      method: "GET",
-      url,
-      operation: "search",
-      resourceType: type,
-      signal: opts.signal,
-      budget: opts.budget,
-      read: async (response) => {
-        const body = await readJson(response, "search", type);
-        if (resourceTypeOf(body) !== "Bundle") {
-          throw new FhirError({ kind: "invalid_response", operation: "search", resourceType: type, reason: "not a Bundle" });
-        }
-        return readSearchset<ExtractResource<K>>(body, type as ExtractResource<K>["resourceType"]);
-      },
-    });
+    return getResource({ url, operation: "search", resourceType: type, opts }, "Bundle", "not a Bundle", (bundle) =>
+      readSearchset<ExtractResource<K>>(bundle, type as ExtractResource<K>["resourceType"]),
+    );
   }
 
   return {
     baseUrl,
 
     read<K extends ResourceType>(type: K, id: string, opts: RequestOptions = {}) {
-      return sendFhirRequest(config, {
-        method: "GET",
-        url: resourceUrl(baseUrl, type, id),
-        operation: "read",
-        resourceType: type,
-        signal: opts.signal,
-        budget: opts.budget,
-        read: async (response) => {
-          const body = await readJson(response, "read", type);
-          if (resourceTypeOf(body) !== type) {
-            throw new FhirError({ kind: "invalid_response", operation: "read", resourceType: type, reason: "unexpected resourceType" });
-          }
-          return body as ExtractResource<K>;
-        },
-      });
+      const request = { url: resourceUrl(baseUrl, type, id), operation: "read" as const, resourceType: type, opts };
+      return getResource(request, type, "unexpected resourceType", (body) => body as ExtractResource<K>);
     },
 
     searchPage,

@@ -3,7 +3,7 @@ import { normalizeFhirInstant } from "./normalize-date";
 import { hasConcept, readConcept } from "./read-concept";
 import { asNumber, asRecord, asRecords, asString, type JsonRecord } from "./read-json";
 import { referenceId } from "./read-reference";
-import { dateField, startMapping } from "./start-mapping";
+import { dateField, mapResource } from "./map-resource";
 
 function actorIds(participants: JsonRecord[], type: string): string[] {
   return [...new Set(participants.flatMap((p) => referenceId(p.actor, type) ?? []))];
@@ -27,15 +27,12 @@ function encounterOf(resource: JsonRecord): string | null {
  * practitioner and location ids among participants, the linked encounter, and service type.
  */
 export function mapAppointment(input: unknown): Mapped<DomainAppointment> {
-  const start = startMapping(input, "Appointment");
-  if (!start.ok) return { value: null, issues: start.issues };
-  const { resource, id, issues } = start;
-  const participants = asRecords(resource.participant);
-  const patientIds = actorIds(participants, "Patient");
-  if (patientIds.length === 0) issues.push({ path: "participant", problem: "missing" });
-  const appointmentType = readConcept(resource.appointmentType);
-  return {
-    value: {
+  return mapResource(input, "Appointment", (resource, id, issues) => {
+    const participants = asRecords(resource.participant);
+    const patientIds = actorIds(participants, "Patient");
+    if (patientIds.length === 0) issues.push({ path: "participant", problem: "missing" });
+    const appointmentType = readConcept(resource.appointmentType);
+    return {
       ehrId: id,
       status: asString(resource.status),
       start: dateField(issues, "start", resource.start, normalizeFhirInstant),
@@ -47,7 +44,6 @@ export function mapAppointment(input: unknown): Mapped<DomainAppointment> {
       encounterId: encounterOf(resource),
       serviceTypes: asRecords(resource.serviceType).map(readConcept),
       appointmentType: hasConcept(appointmentType) ? appointmentType : null,
-    },
-    issues,
-  };
+    };
+  });
 }

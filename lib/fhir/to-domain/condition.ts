@@ -1,10 +1,9 @@
-import type { DomainCondition, Mapped } from "./types";
+import type { DomainCondition, Mapped, MapIssue } from "./types";
 import { normalizeFhirDate } from "./normalize-date";
-import { categoryCodes, codesOfKind, firstCode, hasConcept, readConcept } from "./read-concept";
+import { readRecordRefs, readRequiredConcept } from "./read-clinical-record";
+import { categoryCodes, codesOfKind, firstCode } from "./read-concept";
 import { asRecord, type JsonRecord } from "./read-json";
-import { referenceId } from "./read-reference";
-import type { MapIssue } from "./types";
-import { dateField, startMapping } from "./start-mapping";
+import { dateField, mapResource } from "./map-resource";
 
 /** onset[x]/abatement[x] as a date: dateTime, Period.start or end; Age/Range/string are flagged unsupported. */
 function choiceDate(resource: JsonRecord, prefix: "onset" | "abatement", issues: MapIssue[]): string | null {
@@ -27,16 +26,10 @@ function choiceDate(resource: JsonRecord, prefix: "onset" | "abatement", issues:
  * codes), the statuses and the category (problem-list-item, encounter-diagnosis, health-concern).
  */
 export function mapCondition(input: unknown): Mapped<DomainCondition> {
-  const start = startMapping(input, "Condition");
-  if (!start.ok) return { value: null, issues: start.issues };
-  const { resource, id, issues } = start;
-  const code = readConcept(resource.code);
-  if (!hasConcept(code)) issues.push({ path: "code", problem: "missing" });
-  return {
-    value: {
-      ehrId: id,
-      patientId: referenceId(resource.subject, "Patient"),
-      encounterId: referenceId(resource.encounter, "Encounter"),
+  return mapResource(input, "Condition", (resource, id, issues) => {
+    const code = readRequiredConcept(resource, "code", issues);
+    return {
+      ...readRecordRefs(resource, id),
       code,
       icd10Codes: codesOfKind(code, "icd10cm"),
       snomedCodes: codesOfKind(code, "snomed"),
@@ -46,7 +39,6 @@ export function mapCondition(input: unknown): Mapped<DomainCondition> {
       onset: choiceDate(resource, "onset", issues),
       abatement: choiceDate(resource, "abatement", issues),
       recordedDate: dateField(issues, "recordedDate", resource.recordedDate, normalizeFhirDate),
-    },
-    issues,
-  };
+    };
+  });
 }

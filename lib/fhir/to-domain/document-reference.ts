@@ -4,7 +4,7 @@ import { readConcept, readCoding } from "./read-concept";
 import { asRecord, asRecords, asString } from "./read-json";
 import { readAttachment } from "./read-attachment";
 import { referenceId, referenceIds } from "./read-reference";
-import { dateField, startMapping } from "./start-mapping";
+import { dateField, mapResource } from "./map-resource";
 
 /**
  * Map a DocumentReference with every content entry (Epic notes usually carry text/html and
@@ -12,19 +12,16 @@ import { dateField, startMapping } from "./start-mapping";
  * kept so our own prep sheets (our identifier system) can be recognised and not re-ingested.
  */
 export function mapDocumentReference(input: unknown): Mapped<DomainDocumentReference> {
-  const start = startMapping(input, "DocumentReference");
-  if (!start.ok) return { value: null, issues: start.issues };
-  const { resource, id, issues } = start;
-  const context = asRecord(resource.context);
-  const contents = asRecords(resource.content).flatMap((content, index) => {
-    const attachment = readAttachment(content.attachment, readCoding(content.format)?.code ?? null);
-    if (attachment === null) issues.push({ path: `content[${index}].attachment`, problem: "missing" });
-    else if (attachment.url === null && !attachment.hasData) issues.push({ path: `content[${index}].attachment`, problem: "invalid" });
-    return attachment ?? [];
-  });
-  if (contents.length === 0) issues.push({ path: "content", problem: "missing" });
-  return {
-    value: {
+  return mapResource(input, "DocumentReference", (resource, id, issues) => {
+    const context = asRecord(resource.context);
+    const contents = asRecords(resource.content).flatMap((content, index) => {
+      const attachment = readAttachment(content.attachment, readCoding(content.format)?.code ?? null);
+      if (attachment === null) issues.push({ path: `content[${index}].attachment`, problem: "missing" });
+      else if (attachment.url === null && !attachment.hasData) issues.push({ path: `content[${index}].attachment`, problem: "invalid" });
+      return attachment ?? [];
+    });
+    if (contents.length === 0) issues.push({ path: "content", problem: "missing" });
+    return {
       ehrId: id,
       patientId: referenceId(resource.subject, "Patient"),
       encounterIds: referenceIds(context?.encounter, "Encounter"),
@@ -41,7 +38,6 @@ export function mapDocumentReference(input: unknown): Mapped<DomainDocumentRefer
       authorIds: [...referenceIds(resource.author, "Practitioner"), ...referenceIds(resource.author, "PractitionerRole")],
       description: asString(resource.description),
       contents,
-    },
-    issues,
-  };
+    };
+  });
 }

@@ -3,17 +3,14 @@ import { normalizeFhirDate } from "./normalize-date";
 import { hasConcept, readConcept, readCoding } from "./read-concept";
 import { asRecord, asRecords, asString } from "./read-json";
 import { referenceId, referenceIds } from "./read-reference";
-import { dateField, startMapping } from "./start-mapping";
+import { dateField, mapResource } from "./map-resource";
 
 /** Map an Encounter: status, class, types, period, and practitioner/location/appointment links. */
 export function mapEncounter(input: unknown): Mapped<DomainEncounter> {
-  const start = startMapping(input, "Encounter");
-  if (!start.ok) return { value: null, issues: start.issues };
-  const { resource, id, issues } = start;
-  const period = asRecord(resource.period);
-  const serviceType = readConcept(resource.serviceType);
-  return {
-    value: {
+  return mapResource(input, "Encounter", (resource, id, issues) => {
+    const period = asRecord(resource.period);
+    const serviceType = readConcept(resource.serviceType);
+    return {
       ehrId: id,
       patientId: referenceId(resource.subject, "Patient"),
       status: asString(resource.status),
@@ -26,7 +23,6 @@ export function mapEncounter(input: unknown): Mapped<DomainEncounter> {
       practitionerIds: [...new Set(asRecords(resource.participant).flatMap((p) => referenceId(p.individual, "Practitioner") ?? []))],
       locationIds: [...new Set(asRecords(resource.location).flatMap((l) => referenceId(l.location, "Location") ?? []))],
       appointmentIds: referenceIds(resource.appointment, "Appointment"),
-    },
-    issues,
-  };
+    };
+  });
 }

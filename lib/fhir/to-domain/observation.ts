@@ -1,10 +1,10 @@
-import type { DomainObservation, Mapped, MapIssue, ReferenceRange } from "./types";
+import type { DomainObservation, Mapped, ReferenceRange } from "./types";
 import { normalizeFhirDate } from "./normalize-date";
-import { categoryCodes, firstCode, hasConcept, readConcept } from "./read-concept";
-import { asRecord, asRecords, asString, type JsonRecord } from "./read-json";
-import { referenceId } from "./read-reference";
+import { readPointOrPeriod, readRecordRefs, readRequiredConcept } from "./read-clinical-record";
+import { categoryCodes, firstCode, readConcept } from "./read-concept";
+import { asRecords, asString } from "./read-json";
 import { readInterpretation, readObservationValue, readQuantity } from "./read-value";
-import { dateField, startMapping } from "./start-mapping";
+import { dateField, mapResource } from "./map-resource";
 
 function readRanges(value: unknown): ReferenceRange[] {
   return asRecords(value).flatMap((range) => {
@@ -13,44 +13,23 @@ function readRanges(value: unknown): ReferenceRange[] {
   });
 }
 
-/** effective[x]: dateTime or instant, or a Period's start (end kept separately). */
-function readEffective(resource: JsonRecord, issues: MapIssue[]): { start: string | null; end: string | null } {
-  for (const key of ["effectiveDateTime", "effectiveInstant"]) {
-    if (resource[key] !== undefined) return { start: dateField(issues, key, resource[key], normalizeFhirDate), end: null };
-  }
-  const period = asRecord(resource.effectivePeriod);
-  if (period) {
-    return {
-      start: dateField(issues, "effectivePeriod.start", period.start, normalizeFhirDate),
-      end: dateField(issues, "effectivePeriod.end", period.end, normalizeFhirDate),
-    };
-  }
-  if (resource.effectiveTiming !== undefined) issues.push({ path: "effectiveTiming", problem: "unsupported" });
-  return { start: null, end: null };
-}
-
 /**
  * Map an Observation (lab, vital sign, social history): code, value with unit, reference ranges,
  * interpretation with an abnormal flag, effective date, status, category, and components (blood
  * pressure arrives as systolic/diastolic components with no top-level value).
  */
 export function mapObservation(input: unknown): Mapped<DomainObservation> {
-  const start = startMapping(input, "Observation");
-  if (!start.ok) return { value: null, issues: start.issues };
-  const { resource, id, issues } = start;
-  const code = readConcept(resource.code);
-  if (!hasConcept(code)) issues.push({ path: "code", problem: "missing" });
-  const effective = readEffective(resource, issues);
-  const components = asRecords(resource.component).map((component, index) => ({
-    code: readConcept(component.code),
-    value: readObservationValue(component, `component[${index}].`, issues),
-    interpretation: readInterpretation(component.interpretation),
-  }));
-  return {
-    value: {
-      ehrId: id,
-      patientId: referenceId(resource.subject, "Patient"),
-      encounterId: referenceId(resource.encounter, "Encounter"),
+  return mapResource(input, "Observation", (resource, id, issues) => {
+    const code = readRequiredConcept(resource, "code", issues);
+    const effective = readPointOrPeriod(resource, "effective", issues, ["DateTime", "Instant"]);
+    if (!effective.present && resource.effectiveTiming !== undefined) issues.push({ path: "effectiveTiming", problem: "unsupported" });
+    const components = asRecords(resource.component).map((component, index) => ({
+      code: readConcept(component.code),
+      value: readObservationValue(component, `component[${index}].`, issues),
+      interpretation: readInterpretation(component.interpretation),
+    }));
+    return {
+      ...readRecordRefs(resource, id),
       status: asString(resource.status),
       categories: categoryCodes(resource.category),
       code,
@@ -62,7 +41,6 @@ export function mapObservation(input: unknown): Mapped<DomainObservation> {
       effective: effective.start,
       effectiveEnd: effective.end,
       issued: dateField(issues, "issued", resource.issued, normalizeFhirDate),
-    },
-    issues,
-  };
+    };
+  });
 }

@@ -2,7 +2,7 @@ import type { ClinicalSex, Mapped, PatientFacts, PatientIdentity, SexSource } fr
 import { normalizeFhirDate } from "./normalize-date";
 import { readConcept } from "./read-concept";
 import { asBoolean, asRecord, asRecords, asString, asStrings, type JsonRecord } from "./read-json";
-import { dateField, startMapping } from "./start-mapping";
+import { dateField, mapResource } from "./map-resource";
 
 const sexExtensions: { source: SexSource; urls: readonly string[] }[] = [
   {
@@ -65,14 +65,11 @@ function clinicalSex(resource: JsonRecord): { sex: ClinicalSex; source: SexSourc
  * extensions, falling back to administrative gender) and nothing that names the patient.
  */
 export function mapPatientFacts(input: unknown): Mapped<PatientFacts> {
-  const start = startMapping(input, "Patient");
-  if (!start.ok) return { value: null, issues: start.issues };
-  const { resource, id, issues } = start;
-  const { sex, source } = clinicalSex(resource);
-  const deceasedDate = dateField(issues, "deceasedDateTime", resource.deceasedDateTime, normalizeFhirDate);
-  const deceasedFlag = asBoolean(resource.deceasedBoolean);
-  return {
-    value: {
+  return mapResource(input, "Patient", (resource, id, issues) => {
+    const { sex, source } = clinicalSex(resource);
+    const deceasedDate = dateField(issues, "deceasedDateTime", resource.deceasedDateTime, normalizeFhirDate);
+    const deceasedFlag = asBoolean(resource.deceasedBoolean);
+    return {
       ehrId: id,
       birthDate: dateField(issues, "birthDate", resource.birthDate, normalizeFhirDate),
       sexForClinicalUse: sex,
@@ -81,27 +78,25 @@ export function mapPatientFacts(input: unknown): Mapped<PatientFacts> {
       deceased: deceasedDate !== null ? true : deceasedFlag,
       deceasedDate,
       active: asBoolean(resource.active),
-    },
-    issues,
-  };
+    };
+  });
 }
 
 /** Map a Patient's names and identifiers (MRN, Epic ids) for display; keep out of stored facts. */
 export function mapPatientIdentity(input: unknown): Mapped<PatientIdentity> {
-  const start = startMapping(input, "Patient");
-  if (!start.ok) return { value: null, issues: start.issues };
-  const { resource, id, issues } = start;
-  const names = asRecords(resource.name).map((name) => ({
-    use: asString(name.use),
-    text: asString(name.text),
-    family: asString(name.family),
-    given: asStrings(name.given),
-  }));
-  const identifiers = asRecords(resource.identifier).flatMap((identifier) => {
-    const value = asString(identifier.value);
-    if (value === null) return [];
-    const type = readConcept(identifier.type);
-    return [{ system: asString(identifier.system), value, type: type.text ?? type.codings[0]?.code ?? null, use: asString(identifier.use) }];
+  return mapResource(input, "Patient", (resource, id) => {
+    const names = asRecords(resource.name).map((name) => ({
+      use: asString(name.use),
+      text: asString(name.text),
+      family: asString(name.family),
+      given: asStrings(name.given),
+    }));
+    const identifiers = asRecords(resource.identifier).flatMap((identifier) => {
+      const value = asString(identifier.value);
+      if (value === null) return [];
+      const type = readConcept(identifier.type);
+      return [{ system: asString(identifier.system), value, type: type.text ?? type.codings[0]?.code ?? null, use: asString(identifier.use) }];
+    });
+    return { ehrId: id, names, identifiers };
   });
-  return { value: { ehrId: id, names, identifiers }, issues };
 }

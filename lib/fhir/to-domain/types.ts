@@ -52,10 +52,21 @@ export interface PatientIdentity {
   identifiers: { system: string | null; value: string; type: string | null; use: string | null }[];
 }
 
-export interface DomainCondition {
+/** What every clinical record of a patient carries: its Epic id, its patient and encounter. */
+export interface PatientRecordRefs {
   ehrId: string;
   patientId: string | null;
   encounterId: string | null;
+}
+
+/** A coded clinical event (observation, procedure, report): what it is, its status and categories. */
+export interface CodedClinicalRecord extends PatientRecordRefs {
+  status: string | null;
+  code: DomainConcept;
+  categories: string[];
+}
+
+export interface DomainCondition extends PatientRecordRefs {
   code: DomainConcept;
   icd10Codes: string[];
   snomedCodes: string[];
@@ -94,13 +105,7 @@ export interface Interpretation {
   abnormal: boolean | null;
 }
 
-export interface DomainObservation {
-  ehrId: string;
-  patientId: string | null;
-  encounterId: string | null;
-  status: string | null;
-  categories: string[];
-  code: DomainConcept;
+export interface DomainObservation extends CodedClinicalRecord {
   value: ObservationValue | null;
   dataAbsentReason: string | null;
   components: { code: DomainConcept; value: ObservationValue | null; interpretation: Interpretation }[];
@@ -111,13 +116,7 @@ export interface DomainObservation {
   issued: FhirDateValue | null;
 }
 
-export interface DomainProcedure {
-  ehrId: string;
-  patientId: string | null;
-  encounterId: string | null;
-  status: string | null;
-  code: DomainConcept;
-  categories: string[];
+export interface DomainProcedure extends CodedClinicalRecord {
   performed: FhirDateValue | null;
   performedEnd: FhirDateValue | null;
 }
@@ -136,13 +135,7 @@ export interface DomainAttachment {
   format: string | null;
 }
 
-export interface DomainDiagnosticReport {
-  ehrId: string;
-  patientId: string | null;
-  encounterId: string | null;
-  status: string | null;
-  code: DomainConcept;
-  categories: string[];
+export interface DomainDiagnosticReport extends CodedClinicalRecord {
   effective: FhirDateValue | null;
   issued: FhirDateValue | null;
   resultIds: string[];
@@ -194,10 +187,7 @@ export interface DomainEncounter {
   appointmentIds: string[];
 }
 
-export interface DomainImmunization {
-  ehrId: string;
-  patientId: string | null;
-  encounterId: string | null;
+export interface DomainImmunization extends PatientRecordRefs {
   status: string | null;
   vaccineCode: DomainConcept;
   cvx: string | null;
