@@ -3,15 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Bundle } from "@medplum/fhirtypes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runClinicDay, type ClinicDaySummary } from "@/lib/clinic-day/run-clinic-day";
-import { localDate } from "@/lib/dates/local-date";
+import type { ClinicDaySummary } from "@/lib/clinic-day/run-clinic-day";
 import { screeningPresetSchema, uspstfAdultPrimaryCarePreset } from "@/lib/screening";
-import type { SyncJobContext } from "@/lib/sync/sync-job-context";
-import { startEpicSandbox, type EpicSandbox } from "../epic-sandbox/start-epic-sandbox";
+import type { EpicSandbox } from "../epic-sandbox/start-epic-sandbox";
 import { createTestDatabase } from "../setup/test-db";
-import { createSandboxClinic } from "../integration/prep-sheet-test-helpers";
-import { createFhirClient } from "@/lib/fhir/create-fhir-client";
-import { createCountingOcr, readTypes, signInToSandbox } from "../integration/sync-test-helpers";
+import { runSyntheaClinicDay } from "./run-synthea-clinic-day";
 import { findCorpusFolder } from "./shared-corpus";
 import { codedOnlyFamilies, daysApart, latestEvents, readSyntheaEvents, syntheaFamilies, type SyntheaFamily } from "./synthea-events";
 
@@ -96,22 +92,8 @@ const sandboxes: EpicSandbox[] = [];
 let notesDir: string | null = null;
 
 async function runDay(seedDir: string, slug: string): Promise<ClinicDaySummary> {
-  const sandbox = await startEpicSandbox({ defaultSeed: false, seedDirs: [seedDir] });
+  const { summary, sandbox, log } = await runSyntheaClinicDay(handle.db, seedDir, slug);
   sandboxes.push(sandbox);
-  const session = await signInToSandbox(sandbox, [...readTypes.map((t) => `user/${t}.read`), "user/Practitioner.read"]);
-  // The sandbox's in-memory searches take seconds each on a loaded machine; Epic's per-request
-  // timeouts are not what this measures, so a slow answer must not drop a patient from the day.
-  const client = createFhirClient({
-    baseUrl: sandbox.fhirBase,
-    getAccessToken: async (opts) => (opts?.forceRefresh ? session.refresh() : session.accessToken),
-    timeoutMs: 300_000,
-    requestBudgetMs: 600_000,
-  });
-  const ocr = createCountingOcr();
-  const ctx: SyncJobContext = { db: handle.db, getFhirClient: async () => ({ client, fhirBaseUrl: sandbox.fhirBase }), getOcr: async () => ocr, now: () => new Date() };
-  await createSandboxClinic(handle.db, sandbox, slug);
-  const log: string[] = [];
-  const summary = await runClinicDay(ctx, { orgSlug: slug, date: localDate("America/New_York", new Date()), writeBack: false, log: (line) => log.push(line) });
   // Every patient must make it through the day, or their screenings would silently go unscored.
   expect(summary.results.filter((r) => r.status === "failed"), log.join("\n")).toEqual([]);
   expect(summary.results.length).toBe(18);
@@ -124,6 +106,15 @@ describe.skipIf(!corpus.available)("Synthea New York patients through the sandbo
     handle = await createTestDatabase();
     latest = latestEvents(await readSyntheaEvents(corpus.dir));
   });
+  /** The day on `seedDir`, scored on `families`; the score, its misses and the day's timings are printed. */
+  async function runAndScore(label: string, seedDir: string, slug: string, families: readonly SyntheaFamily[]): Promise<Score> {
+    const summary = await runDay(seedDir, slug);
+    const s = score(summary, latest, families);
+    console.info(`${label} timings ${JSON.stringify(summary.timingsMs)}`);
+    console.info(report(label, s));
+    for (const miss of s.misses) console.info(`  miss ${miss}`);
+    return s;
+  }
   afterAll(async () => {
     for (const s of sandboxes) await s.close();
     await handle?.close();
@@ -131,11 +122,7 @@ describe.skipIf(!corpus.available)("Synthea New York patients through the sandbo
   });
 
   it("coded data: last-completed dates agree with screening-events.csv for ≥ 0.95 of scored screenings", async () => {
-    const summary = await runDay(bundlesDir, "synthea-coded");
-    const s = score(summary, latest, syntheaFamilies);
-    console.info(`synthea coded timings ${JSON.stringify(summary.timingsMs)}`);
-    console.info(report("synthea coded", s));
-    for (const miss of s.misses) console.info(`  miss ${miss}`);
+    const s = await runAndScore("synthea coded", bundlesDir, "synthea-coded", syntheaFamilies);
     expect(s.scored).toBeGreaterThanOrEqual(30);
     expect(s.agree / s.scored).toBeGreaterThanOrEqual(0.95);
     // And nothing invented: an eligible screening with no event in the record shows no date.
@@ -145,11 +132,7 @@ describe.skipIf(!corpus.available)("Synthea New York patients through the sandbo
   it("notes only: the same dates recovered from the encounter notes for ≥ 0.90 of the families the notes name", async () => {
     notesDir = await mkdtemp(path.join(tmpdir(), "synthea-notes-"));
     await writeNotesOnlyBundles(notesDir);
-    const summary = await runDay(notesDir, "synthea-notes");
-    const s = score(summary, latest, syntheaFamilies.filter((f) => !codedOnlyFamilies.includes(f)));
-    console.info(`synthea notes-only timings ${JSON.stringify(summary.timingsMs)}`);
-    console.info(report("synthea notes only", s));
-    for (const miss of s.misses) console.info(`  miss ${miss}`);
+    const s = await runAndScore("synthea notes only", notesDir, "synthea-notes", syntheaFamilies.filter((f) => !codedOnlyFamilies.includes(f)));
     expect(s.scored).toBeGreaterThanOrEqual(25);
     expect(s.agree / s.scored).toBeGreaterThanOrEqual(0.9);
     expect(s.noEvent.empty / s.noEvent.scored).toBeGreaterThanOrEqual(0.95);
