@@ -24,17 +24,36 @@ function describeRange(minAge: number | null, maxAge: number | null): string {
   return minAge !== null ? `${minAge}+` : `0–${maxAge ?? 0}`;
 }
 
-// Every patient's reasons quote the same range; formatting its numbers once per type saves real time.
-const ranges = new WeakMap<CompiledType, string>();
+/**
+ * The age sentences of one compiled type, by age, for one asOf: every patient of an age reads the
+ * same words, so each sentence is built once per run instead of once per patient and type.
+ */
+export type AgeReasons = { asOfText: string; range: string; within: (string | undefined)[]; outside: (string | undefined)[] };
 
-function rangeOf(compiled: CompiledType): string {
-  let range = ranges.get(compiled);
-  if (range === undefined) {
-    range = describeRange(compiled.type.eligibility.minAge, compiled.type.eligibility.maxAge);
-    ranges.set(compiled, range);
+const memoAges = 150;
+
+function ageReason(compiled: CompiledType, age: number, asOfText: string, within: boolean): string {
+  let memo = compiled.ageReasons;
+  if (memo === null || memo.asOfText !== asOfText) {
+    const range = memo?.range ?? describeRange(compiled.type.eligibility.minAge, compiled.type.eligibility.maxAge);
+    memo = { asOfText, range, within: [], outside: [] };
+    compiled.ageReasons = memo;
   }
-  return range;
+  const list = within ? memo.within : memo.outside;
+  const memoised = age >= 0 && age <= memoAges ? list[age] : undefined;
+  if (memoised !== undefined) return memoised;
+  const reason = within
+    ? `Age ${age} on ${asOfText} is within the age range ${memo.range}.`
+    : `Age ${age} on ${asOfText} is outside the age range ${memo.range}.`;
+  if (age >= 0 && age <= memoAges && Number.isInteger(age)) list[age] = reason;
+  return reason;
 }
+
+// A female-only screening for a male patient and the reverse: the only two mismatch sentences.
+const sexMismatch: Record<string, string> = {
+  female: "Screening applies to female patients; sex for clinical use is male.",
+  male: "Screening applies to male patients; sex for clinical use is female.",
+};
 
 /** Age on asOf, sex for clinical use, then trigger conditions, each with a reason a clinician can read. */
 export function checkEligibility(facts: PatientFacts, type: ScreeningType, asOf: DayNumber): EligibilityOutcome {
@@ -56,11 +75,10 @@ export function checkIndexedEligibility(index: PatientIndex, compiled: CompiledT
       return { eligible: false, unknown: true, reasons: ["Birth date is missing or invalid, so age cannot be checked."], evidence: [] };
     }
     const age = index.ageOnAsOf;
-    const range = rangeOf(compiled);
     if ((minAge !== null && age < minAge) || (maxAge !== null && age > maxAge) || birth > asOf) {
-      return { eligible: false, unknown: false, reasons: [`Age ${age} on ${asOfText} is outside the age range ${range}.`], evidence: [] };
+      return { eligible: false, unknown: false, reasons: [ageReason(compiled, age, asOfText, false)], evidence: [] };
     }
-    reasons.push(`Age ${age} on ${asOfText} is within the age range ${range}.`);
+    reasons.push(ageReason(compiled, age, asOfText, true));
     if (minAge !== null) eligibleSince = dayOfReachingAge(birth, minAge);
   }
 
@@ -68,9 +86,7 @@ export function checkIndexedEligibility(index: PatientIndex, compiled: CompiledT
   const patientSex = index.facts.patient.sexForClinicalUse;
   if (sex !== "any") {
     if (patientSex === "female" || patientSex === "male") {
-      if (patientSex !== sex) {
-        return { eligible: false, unknown: false, reasons: [`Screening applies to ${sex} patients; sex for clinical use is ${patientSex}.`], evidence: [] };
-      }
+      if (patientSex !== sex) return { eligible: false, unknown: false, reasons: [sexMismatch[sex] as string], evidence: [] };
     } else if (unknownSexRule === "exclude") {
       return { eligible: false, unknown: false, reasons: [`Sex for clinical use is ${patientSex}; this ${sex}-only screening is set to exclude such patients.`], evidence: [] };
     } else {

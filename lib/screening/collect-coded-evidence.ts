@@ -1,6 +1,6 @@
 import type { CompiledType } from "./compile-screening-types";
 import { buildEvidenceItem, partialDateNote } from "./fact-helpers";
-import { factTextScan, matchesIn, type FactRecord, type PatientIndex } from "./index-patient-facts";
+import { codeMatchIn, factTextScan, matchesIn, type FactRecord, type PatientIndex } from "./index-patient-facts";
 import type { KeywordMatch } from "./match-keywords";
 import type { CodeMatch } from "./code-set";
 import type { EvidenceItem } from "./screening-result";
@@ -15,7 +15,7 @@ export function collectCodedEvidence(index: PatientIndex, compiled: CompiledType
   const items: EvidenceItem[] = [];
   const setId = compiled.evidenceCodes.id;
   for (const fact of index.bySet[setId] ?? []) {
-    const code = fact.matches?.get(setId);
+    const code = codeMatchIn(fact, setId);
     if (code) items.push(buildItem(fact, code, undefined));
   }
   const matcher = compiled.evidenceMatcher;

@@ -1,3 +1,4 @@
+import type { AgeReasons } from "./check-eligibility";
 import { codeSystems, isCodeSetEmpty, normalizeCode, type CodeSet, type CodeSystem } from "./code-set";
 import { evidenceCodeSet } from "./concepts/concept-code-set";
 import { contextCuePhrases } from "./detect-context";
@@ -30,6 +31,8 @@ export type CompiledType = {
   trigger: { rule: Trigger; codes: CompiledCodeSet; matcher: CompiledMatcher; observations: CompiledObservationTrigger[] } | null;
   exclusionCodes: CompiledCodeSet;
   exclusionMatcher: CompiledMatcher;
+  /** Filled on first use by check-eligibility. */
+  ageReasons: AgeReasons | null;
 };
 
 /**
@@ -88,7 +91,12 @@ function compileList(types: readonly ScreeningType[]): CompiledTypeList {
     if (ids.at(-1) !== id) ids.push(id);
     map.set(key, ids);
   };
+  // One id per distinct CodeSet object: a clinic's variants of a preset type share the preset's
+  // sets, so a coding matches one id instead of one per variant.
+  const codeSetsByObject = new Map<CodeSet, CompiledCodeSet>();
   const codeSet = (set: CodeSet): CompiledCodeSet => {
+    const known = codeSetsByObject.get(set);
+    if (known) return known;
     const id = codeSetCount++;
     let listedMask = 0;
     for (const system of codeSystems) {
@@ -101,7 +109,9 @@ function compileList(types: readonly ScreeningType[]): CompiledTypeList {
         } else addId(exactCodes, exactCodeKey(system, normalized), id);
       }
     }
-    return { id, set, listedMask };
+    const compiledSet = { id, set, listedMask };
+    codeSetsByObject.set(set, compiledSet);
+    return compiledSet;
   };
   // Matchers with the same owners in the same order give the same matches for any text, so types
   // that share keywords (a clinic's variants of a preset type) share one matcher and its memoised
@@ -155,6 +165,7 @@ function compileList(types: readonly ScreeningType[]): CompiledTypeList {
       },
       exclusionCodes: codeSet(type.exclusions.codes),
       exclusionMatcher: matcher(type.exclusions.phrases.map((phrase) => ({ id: phrase, phrases: [phrase] }))),
+      ageReasons: null,
     };
   });
   return {

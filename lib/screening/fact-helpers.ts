@@ -54,10 +54,13 @@ export function partialDateNote(date: FactDate): string | null {
 
 const activeStatuses = new Set(["active", "recurrence", "relapse", "unknown"]);
 
-/** Whether a condition holds on asOf; `everHad` also accepts resolved history ("former smoker"). */
-export function isConditionApplicable(condition: ConditionFact, asOf: DayNumber, everHad: boolean): boolean {
+/**
+ * Whether a condition holds on asOf; `everHad` also accepts resolved history ("former smoker").
+ * `onset` is resolveFactDate(condition.onset, asOf), passed when the caller already has it.
+ */
+export function isConditionApplicable(condition: ConditionFact, asOf: DayNumber, everHad: boolean, onset?: FactDate): boolean {
   if (condition.verificationStatus === "refuted" || condition.verificationStatus === "entered-in-error") return false;
-  if (resolveFactDate(condition.onset, asOf).kind === "future") return false;
+  if ((onset ?? resolveFactDate(condition.onset, asOf)).kind === "future") return false;
   if (everHad) return true;
   const abatement = resolveFactDate(condition.abatement, asOf);
   return activeStatuses.has(condition.clinicalStatus) && abatement.kind !== "dated";

@@ -1,6 +1,6 @@
 import type { CompiledType } from "./compile-screening-types";
 import { buildEvidenceItem } from "./fact-helpers";
-import { documentMentions, documentScans, documentsMention, factTextScan, matchesIn, type PatientIndex } from "./index-patient-facts";
+import { codeMatchIn, documentMentions, documentScans, documentsMention, factTextScan, matchesIn, type PatientIndex } from "./index-patient-facts";
 import type { KeywordMatch } from "./match-keywords";
 import { sortEvidence, type EvidenceItem } from "./screening-result";
 
@@ -17,7 +17,7 @@ export function findExclusions(index: PatientIndex, compiled: CompiledType): Evi
     for (const fact of source) {
       if (fact.condition ? !fact.applicableEver : fact.status !== "completed") continue;
       if (fact.date.kind === "future") continue;
-      const code = fact.matches?.get(codes.id);
+      const code = codeMatchIn(fact, codes.id);
       if (code) {
         items.push(buildEvidenceItem({ source: fact.source, sourceId: fact.id, role: "exclusion", when: fact.date, matchedBy: "code", use: "counted", code }));
       } else if (matcher.termCount > 0 && (fact.codingMask & codes.listedMask) === 0) {

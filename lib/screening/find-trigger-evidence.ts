@@ -1,7 +1,7 @@
 import { matchCodeSet } from "./code-set";
 import type { CompiledObservationTrigger, CompiledType } from "./compile-screening-types";
 import { buildEvidenceItem, type FactDate } from "./fact-helpers";
-import { factTextScan, matchesIn, type FactRecord, type PatientIndex } from "./index-patient-facts";
+import { codeMatchIn, factTextScan, matchesIn, type FactRecord, type PatientIndex } from "./index-patient-facts";
 import type { ObservationFact } from "./patient-facts";
 import type { EvidenceItem } from "./screening-result";
 import { sortEvidence } from "./screening-result";
@@ -16,7 +16,7 @@ export function findTriggerEvidence(index: PatientIndex, trigger: NonNullable<Co
   const { matcher, codes, rule } = trigger;
   for (const condition of index.conditions) {
     if (!(rule.includeResolved ? condition.applicableEver : condition.applicableNow)) continue;
-    const code = condition.matches?.get(codes.id);
+    const code = codeMatchIn(condition, codes.id);
     if (code) {
       items.push(buildEvidenceItem({ source: "condition", sourceId: condition.id, role: "trigger", when: condition.date, matchedBy: "code", use: "counted", code }));
       continue;
@@ -55,7 +55,7 @@ function matchObservationTrigger(index: PatientIndex, { rule, codes, anyValueCod
     items.push(
       buildEvidenceItem({
         source: "observation", sourceId: o.id, role: "trigger", matchedBy: "code", use: ok ? "counted" : "ignored",
-        code: o.matches?.get(codes.id) ?? null, when: o.date,
+        code: codeMatchIn(o, codes.id) ?? null, when: o.date,
         note: ok ? null : describeUnmetObservation(observation, { codeOk, minValue: rule.minValue }),
       }),
     );

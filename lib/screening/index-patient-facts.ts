@@ -1,5 +1,5 @@
 import { computeAgeInYears, formatDay, parseIsoDate, type DayNumber } from "./calendar-date";
-import { normalizeCode, normalizeCodeSystem, type CodeMatch, type Coding } from "./code-set";
+import { normalizeCode, normalizeCodeSystem, type CodeMatch, type CodeSystem, type Coding } from "./code-set";
 import { codeFamilyBit, exactCodeKey, type CodingInfo, type CompiledMatcher, type CompiledTypeList } from "./compile-screening-types";
 import type { JudgedMention } from "./collect-document-evidence";
 import type { DocumentLayout } from "./find-mention-role";
@@ -39,8 +39,12 @@ export type FactRecord = {
   statusProblem: string | null;
   /** Code-system family bits of codings with a recognised system and a non-blank code. */
   codingMask: number;
-  /** Code set id → the match matchCodeSet would return; null when nothing matched. */
-  matches: Map<number, CodeMatch> | null;
+  /**
+   * Code set ids and the match matchCodeSet would return for each, alternating (id, match, id, …);
+   * null when nothing matched. A fact matches a few sets at most, so a flat list beats a Map per
+   * fact. Read it with codeMatchIn.
+   */
+  matches: (number | CodeMatch)[] | null;
   condition: ConditionFact | null;
   observation: ObservationFact | null;
   /** For conditions: isConditionApplicable(…, everHad) for false and true. */
@@ -70,7 +74,6 @@ export type PatientIndex = {
   asOfText: string;
   birthDay: DayNumber | null;
   ageOnAsOf: number | null;
-  records: FactRecord[];
   /** Code set id → records with a match in it. */
   bySet: (FactRecord[] | undefined)[];
   conditions: FactRecord[];
@@ -84,44 +87,68 @@ export type PatientIndex = {
 
 const finalResults = new Set(["final", "amended", "corrected"]);
 const finalReports = new Set(["final", "amended", "corrected", "appended"]);
-const problem = (ok: boolean, status: string) => (ok ? null : `status ${status} is not a completed result`);
+const notCompleted = (status: string) => `status ${status} is not a completed result`;
 
 export function indexPatientFacts(facts: PatientFacts, list: CompiledTypeList, asOf: DayNumber): PatientIndex {
   const birthDay = parseIsoDate(facts.patient.birthDate);
   const index: PatientIndex = {
     facts, list, asOf, asOfText: formatDay(asOf), birthDay,
     ageOnAsOf: birthDay === null ? null : computeAgeInYears(birthDay, asOf),
-    records: [], bySet: new Array<FactRecord[] | undefined>(list.codeSetCount), conditions: [], procedures: [], uncoded: [],
+    bySet: new Array<FactRecord[] | undefined>(list.codeSetCount), conditions: [], procedures: [], uncoded: [],
     documents: facts.documents.map((document) => ({ document, date: resolveFactDate(document.serviceDate, asOf), fields: null, layout: null, judged: null })),
     documentMatchers: null,
   };
-  for (const p of facts.procedures) index.procedures.push(addRecord(index, "procedure", p, p.status, p.performed, problem(p.status === "completed", p.status), null, null));
-  for (const o of facts.observations) addRecord(index, "observation", o, o.status, o.effective, problem(finalResults.has(o.status), o.status), null, o);
-  for (const r of facts.diagnosticReports) addRecord(index, "diagnostic_report", r, r.status, r.effective, problem(finalReports.has(r.status), r.status), null, null);
-  for (const i of facts.immunizations) addRecord(index, "immunization", i, i.status, i.occurrence, problem(i.status === "completed", i.status), null, null);
-  for (const c of facts.conditions) {
-    const refuted = c.verificationStatus === "refuted" || c.verificationStatus === "entered-in-error";
-    index.conditions.push(addRecord(index, "condition", c, c.clinicalStatus, c.onset, refuted ? `verification ${c.verificationStatus}` : null, c, null));
-  }
+  for (const p of facts.procedures) index.procedures.push(addRecord(index, "procedure", p, p.status, p.performed, p.status === "completed", null, null) as FactRecord);
+  for (const o of facts.observations) addRecord(index, "observation", o, o.status, o.effective, finalResults.has(o.status), null, o);
+  for (const r of facts.diagnosticReports) addRecord(index, "diagnostic_report", r, r.status, r.effective, finalReports.has(r.status), null, null);
+  for (const i of facts.immunizations) addRecord(index, "immunization", i, i.status, i.occurrence, i.status === "completed", null, null);
+  for (const c of facts.conditions) index.conditions.push(addRecord(index, "condition", c, c.clinicalStatus, c.onset, true, c, null) as FactRecord);
   return index;
 }
 
+/**
+ * Indexes one fact. Conditions and procedures are always kept (exclusions and triggers walk them);
+ * any other fact only when a type can read it: it matches a code set, or it has no recognised coding
+ * so its text may count. A coded observation no type lists (a heart rate) gets no record at all.
+ */
 function addRecord(
   index: PatientIndex, source: FactRecord["source"], origin: FactRecord["origin"] & { id: string }, status: string, date: string | null,
-  statusProblem: string | null, condition: ConditionFact | null, observation: ObservationFact | null,
-): FactRecord {
+  isResult: boolean, condition: ConditionFact | null, observation: ObservationFact | null,
+): FactRecord | null {
   const { asOf, list } = index;
+  let codingMask = 0;
+  let matches: FactRecord["matches"] = null;
+  for (const coding of origin.codes) {
+    const info = lookUpCoding(list, coding.system, coding.code);
+    codingMask |= info.familyBit;
+    if (info.setIds.length === 0 || info.system === null) continue;
+    matches = addCodeMatches(matches, info, coding);
+  }
+  if (matches === null && codingMask !== 0 && source !== "condition" && source !== "procedure") return null;
+  let statusProblem: string | null = null;
+  if (condition) {
+    const refuted = condition.verificationStatus === "refuted" || condition.verificationStatus === "entered-in-error";
+    if (refuted) statusProblem = `verification ${condition.verificationStatus}`;
+  } else if (!isResult) statusProblem = notCompleted(status);
+  const factDate = resolveFactDate(date, asOf);
   const record: FactRecord = {
-    source, id: origin.id, origin, status, date: resolveFactDate(date, asOf), statusProblem, codingMask: 0, matches: null,
+    source, id: origin.id, origin, status, date: factDate, statusProblem, codingMask, matches,
     condition, observation, applicableNow: false, applicableEver: false, scan: null,
   };
-  matchCodings(record, list, index.bySet);
-  if (condition) {
-    record.applicableNow = isConditionApplicable(condition, asOf, false);
-    record.applicableEver = isConditionApplicable(condition, asOf, true);
+  if (matches !== null) {
+    for (let i = 0; i < matches.length; i += 2) {
+      const id = matches[i] as number;
+      const records = index.bySet[id];
+      if (records) records.push(record);
+      else index.bySet[id] = [record];
+    }
   }
-  index.records.push(record);
-  if (record.codingMask === 0 && source !== "condition") index.uncoded.push(record);
+  if (condition) {
+    // The fact's date is its onset, already resolved: isConditionApplicable reuses it.
+    record.applicableEver = isConditionApplicable(condition, asOf, true, factDate);
+    record.applicableNow = record.applicableEver && isConditionApplicable(condition, asOf, false, factDate);
+  }
+  if (codingMask === 0 && source !== "condition") index.uncoded.push(record);
   return record;
 }
 
@@ -129,26 +156,31 @@ function codeMatchKey(match: CodeMatch): string {
   return `${match.system}|${match.code}|${match.display ?? ""}`;
 }
 
-/** What matchCodeSet would answer for every code set of the list, from one pass over the codings. */
-function matchCodings(record: FactRecord, list: CompiledTypeList, bySet: PatientIndex["bySet"]): void {
-  for (const coding of record.origin.codes) {
-    const info = lookUpCoding(list, coding.system, coding.code);
-    record.codingMask |= info.familyBit;
-    if (info.setIds.length === 0 || info.system === null) continue;
-    const candidate: CodeMatch = { system: info.system, code: info.code, display: coding.display ?? null };
-    record.matches ??= new Map();
-    for (const id of info.setIds) {
-      const best = record.matches.get(id);
-      // Strictly smaller only: on equal keys the first coding wins, as in matchCodeSet.
-      if (best === undefined || codeMatchKey(candidate) < codeMatchKey(best)) record.matches.set(id, candidate);
+/** What matchCodeSet would return for the code set with this id; undefined when the fact matched nothing in it. */
+export function codeMatchIn(record: FactRecord, setId: number): CodeMatch | undefined {
+  const { matches } = record;
+  if (matches === null) return undefined;
+  for (let i = 0; i < matches.length; i += 2) if (matches[i] === setId) return matches[i + 1] as CodeMatch;
+  return undefined;
+}
+
+/** matchCodeSet's answer for every code set one coding matches, merged into the fact's list. */
+function addCodeMatches(matches: FactRecord["matches"], info: CodingInfo, coding: Coding): NonNullable<FactRecord["matches"]> {
+  const candidate: CodeMatch = { system: info.system as CodeSystem, code: info.code, display: coding.display ?? null };
+  const list = matches ?? [];
+  for (const id of info.setIds) {
+    let slot = -1;
+    for (let i = 0; i < list.length; i += 2) {
+      if (list[i] === id) {
+        slot = i;
+        break;
+      }
     }
+    if (slot < 0) list.push(id, candidate);
+    // Strictly smaller only: on equal keys the first coding wins, as in matchCodeSet.
+    else if (codeMatchKey(candidate) < codeMatchKey(list[slot + 1] as CodeMatch)) list[slot + 1] = candidate;
   }
-  if (record.matches === null) return;
-  for (const id of record.matches.keys()) {
-    const records = bySet[id] ?? [];
-    records.push(record);
-    bySet[id] = records;
-  }
+  return list;
 }
 
 /**
