@@ -1,5 +1,6 @@
 import { conceptCodeSet } from "../concepts/concept-code-set";
 import type { ScreeningTypeInput } from "../screening-type";
+import { presetType } from "./preset-type";
 import { hospicePhrases } from "./shared-criteria";
 
 /**
@@ -8,22 +9,20 @@ import { hospicePhrases } from "./shared-criteria";
  * (18–75 with diabetes). Data only.
  */
 export const diabetesCare: ScreeningTypeInput[] = [
-  {
-    key: "diabetic-retinal-exam", version: 1, name: "Diabetic retinal exam",
+  presetType({
+    key: "diabetic-retinal-exam", name: "Diabetic retinal exam",
     eligibility: {
       minAge: 18, maxAge: 75,
       triggers: { codes: conceptCodeSet("diabetes"), synonyms: ["diabetes mellitus", "type 2 diabetes", "type 1 diabetes"] },
       note: "ADA allows every 1–2 years after a normal exam; yearly is shown.",
     },
-    frequency: { kind: "interval", value: 1, unit: "years" },
-    evidence: {
-      concepts: ["retinal-eye-exam"],
-      keywords: [{
-        term: "retinal eye exam",
-        synonyms: ["diabetic retinal exam", "dilated eye exam", "dilated retinal exam", "fundoscopy", "funduscopy", "retinal photography", "fundus photography", "retinal imaging"],
-      }],
-      documentCategories: ["consult", "procedure", "imaging", "other"],
+    every: 1,
+    concepts: ["retinal-eye-exam"],
+    keyword: {
+      term: "retinal eye exam",
+      synonyms: ["diabetic retinal exam", "dilated eye exam", "dilated retinal exam", "fundoscopy", "funduscopy", "retinal photography", "fundus photography", "retinal imaging"],
     },
+    documents: ["consult", "procedure", "imaging", "other"],
     exclusions: { phrases: hospicePhrases },
-  },
+  }),
 ];
