@@ -48,13 +48,11 @@ const lines = [
   "",
   "export const generatedValueSets: Readonly<Record<string, ValueSetData>> = {",
 ];
+// One line per value set (its codes, sorted, under each system url): a diff shows which sets changed.
 for (const oid of [...sets.keys()].sort()) {
   const set = sets.get(oid)!;
-  lines.push(`  ${JSON.stringify(oid)}: {`, `    title: ${JSON.stringify(set.title)},`, `    version: ${JSON.stringify(set.version)},`, "    codes: {");
-  for (const system of [...set.codes.keys()].sort()) {
-    lines.push(`      ${JSON.stringify(system)}: ${JSON.stringify([...set.codes.get(system)!].sort())},`);
-  }
-  lines.push("    },", "  },");
+  const codes = [...set.codes.keys()].sort().map((system) => `${JSON.stringify(system)}: ${JSON.stringify([...set.codes.get(system)!].sort())}`);
+  lines.push(`  ${JSON.stringify(oid)}: { title: ${JSON.stringify(set.title)}, version: ${JSON.stringify(set.version)}, codes: { ${codes.join(", ")} } },`);
 }
 lines.push("};", "");
 const out = path.join(import.meta.dirname, "../lib/screening/value-sets/value-sets.generated.ts");
