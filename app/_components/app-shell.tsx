@@ -62,9 +62,3 @@ export function AppShell({ orgSlug, organizations, user, roleLabel, children }: 
     </div>
   );
 }
-
-export const roleLabels: Record<string, string> = {
-  org_admin: "Clinic administrator",
-  provider: "Provider",
-  staff: "Staff",
-};

@@ -1,4 +1,5 @@
-import { AppShell, roleLabels } from "@/app/_components/app-shell";
+import { AppShell } from "@/app/_components/app-shell";
+import { roleLabels } from "@/app/_components/role-labels";
 import { requireSignedInPage } from "@/lib/http/require-org-page";
 import { listMyOrganizations } from "@/lib/organizations/list-my-organizations";
 

@@ -11,7 +11,12 @@ import { requestMetaFromHeaders, type RequestMeta } from "./request-meta";
 import { toErrorBody, type ErrorBody } from "./to-response";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody["error"] };
-export type OrgActionContext = OrgAccess & { db: Db; meta: RequestMeta };
+export type OrgActionContext = OrgAccess & {
+  db: Db;
+  meta: RequestMeta;
+  /** Who acts where, as most use-cases take it: from the resolved access, never from the input. */
+  scope: { organizationId: OrgAccess["organization"]["id"]; actorUserId: string };
+};
 type OrgScopedSchema = z.ZodType<{ orgSlug: string }>;
 const orgSlugInputSchema = z.object({ orgSlug: z.string().min(1).max(100) });
 
@@ -46,7 +51,7 @@ export function orgAction<S extends OrgScopedSchema, R>(
       const access = await resolveOrgAccess(db, user, orgSlug, options.permission);
       const input = options.schema.parse(raw);
       if (input.orgSlug !== orgSlug) throw new AppError("invalid_input", "orgSlug changed by the schema");
-      return fn(input, { ...access, db, meta });
+      return fn(input, { ...access, db, meta, scope: { organizationId: access.organization.id, actorUserId: access.actor.userId } });
     });
   // The schema rides along so the clinic-isolation test can find every id-bearing field.
   return Object.assign(action, { permission: options.permission, schema: options.schema });

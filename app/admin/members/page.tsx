@@ -3,6 +3,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { Users } from "lucide-react";
 import { EmptyState } from "@/app/_components/empty-state";
+import { roleLabels } from "@/app/_components/role-labels";
 import { PageHeader } from "@/app/_components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -18,7 +19,6 @@ import { ScrollTable } from "../_components/scroll-table";
 
 export const metadata: Metadata = { title: "Members" };
 
-const roleLabel = { org_admin: "Clinic admin", provider: "Provider", staff: "Staff" } as const;
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, db } = await requirePlatformPage();
@@ -83,7 +83,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                               <Link className="hover:underline" href={`/admin/organizations/${c.organizationId}`}>
                                 {c.name}
                               </Link>{" "}
-                              <span className="text-muted-foreground">· {roleLabel[c.role]}</span>
+                              <span className="text-muted-foreground">· {roleLabels[c.role] ?? c.role}</span>
                             </li>
                           ))}
                         </ul>

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { MembersTable } from "@/app/_components/members-table";
 import { PageHeader } from "@/app/_components/page-header";
+import { SectionCard } from "@/app/_components/section-card";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { organizationIdSchema } from "@/lib/admin/admin-schemas";
 import { getClinicDetail } from "@/lib/admin/get-clinic-detail";
@@ -20,7 +21,6 @@ import { StatusForm } from "./status-form";
 
 export const metadata: Metadata = { title: "Clinic" };
 
-const roleLabel = { org_admin: "Clinic admin", provider: "Provider", staff: "Staff" } as const;
 const tokenVariant = { active: "success", reconnect_needed: "warning", disconnected: "secondary" } as const;
 
 export default async function ClinicDetailPage({ params }: { params: Promise<{ organizationId: string }> }) {
@@ -43,33 +43,21 @@ export default async function ClinicDetailPage({ params }: { params: Promise<{ o
         actions={<Badge variant={o.status === "active" ? "success" : "warning"}>{o.status}</Badge>}
       />
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>Details</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <EditOrganizationForm organization={{ id: o.id, name: o.name, timeZone: o.timeZone }} />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Status</CardTitle>
-            <CardDescription>Suspension is recorded in the audit log.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <StatusForm organizationId={o.id} status={o.status} />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Epic connection</CardTitle>
-            <CardDescription>
-              <Link className="underline" href={`/o/${o.slug}/settings/epic`}>
-                Configure Epic for {o.name}
-              </Link>
-            </CardDescription>
-          </CardHeader>
-          <CardContent className="grid gap-2 text-sm">
+        <SectionCard title="Details">
+          <EditOrganizationForm organization={{ id: o.id, name: o.name, timeZone: o.timeZone }} />
+        </SectionCard>
+        <SectionCard title="Status" description="Suspension is recorded in the audit log.">
+          <StatusForm organizationId={o.id} status={o.status} />
+        </SectionCard>
+        <SectionCard
+          title="Epic connection"
+          description={
+            <Link className="underline" href={`/o/${o.slug}/settings/epic`}>
+              Configure Epic for {o.name}
+            </Link>
+          }
+        >
+          <div className="grid gap-2 text-sm">
             {epic ? (
               <>
                 <p>
@@ -98,83 +86,53 @@ export default async function ClinicDetailPage({ params }: { params: Promise<{ o
                 <Badge variant="secondary">not configured</Badge> This clinic has no Epic app registration yet.
               </p>
             )}
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Members</CardTitle>
-            <CardDescription>{members.length === 1 ? "1 member" : `${members.length} members`}</CardDescription>
-          </CardHeader>
-          <CardContent>
-            {members.length === 0 ? (
-              <p className="text-sm text-muted-foreground">No members yet. A clinic admin can invite colleagues from the clinic&apos;s settings.</p>
-            ) : (
-              <Table>
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>Name</TableHead>
-                    <TableHead>Email</TableHead>
-                    <TableHead>Role</TableHead>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {members.map((m) => (
-                    <TableRow key={m.membershipId} data-testid="clinic-member-row">
-                      <TableCell>{m.name ?? "—"}</TableCell>
-                      <TableCell className="break-all">{m.email ?? "—"}</TableCell>
-                      <TableCell>{roleLabel[m.role]}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            )}
-          </CardContent>
-        </Card>
-      </div>
-      <Card className="mt-6">
-        <CardHeader>
-          <CardTitle>Recent jobs</CardTitle>
-          <CardDescription>
-            <Link className="underline" href={`/admin/jobs?organizationId=${o.id}`}>
-              All job runs of this clinic
-            </Link>
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          {jobRuns.length === 0 ? <p className="text-sm text-muted-foreground">No job has run for this clinic yet.</p> : <JobRunsTable runs={jobRuns} showClinic={false} homeZone={homeZone} timeZones={{ [o.id]: o.timeZone }} />}
-        </CardContent>
-      </Card>
-      <Card className="mt-6">
-        <CardHeader>
-          <CardTitle>Recent Epic syncs</CardTitle>
-        </CardHeader>
-        <CardContent>
-          {syncRuns.length === 0 ? (
-            <p className="text-sm text-muted-foreground">No sync has run for this clinic yet.</p>
+          </div>
+        </SectionCard>
+        <SectionCard title="Members" description={members.length === 1 ? "1 member" : `${members.length} members`}>
+          {members.length === 0 ? (
+            <p className="text-sm text-muted-foreground">No members yet. A clinic admin can invite colleagues from the clinic&apos;s settings.</p>
           ) : (
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Started</TableHead>
-                  <TableHead>Kind</TableHead>
-                  <TableHead>Status</TableHead>
-                  <TableHead>Reason</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {syncRuns.map((s) => (
-                  <TableRow key={s.id}>
-                    <TableCell className="whitespace-nowrap text-xs tabular-nums">{formatClinicDateTime(s.startedAt, zone)}</TableCell>
-                    <TableCell>{s.kind}</TableCell>
-                    <TableCell>{s.status}</TableCell>
-                    <TableCell className="text-xs">{s.errorReason ?? "—"}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <MembersTable members={members} rowTestId="clinic-member-row" />
           )}
-        </CardContent>
-      </Card>
+        </SectionCard>
+      </div>
+      <SectionCard
+        className="mt-6"
+        title="Recent jobs"
+        description={
+          <Link className="underline" href={`/admin/jobs?organizationId=${o.id}`}>
+            All job runs of this clinic
+          </Link>
+        }
+      >
+        {jobRuns.length === 0 ? <p className="text-sm text-muted-foreground">No job has run for this clinic yet.</p> : <JobRunsTable runs={jobRuns} showClinic={false} homeZone={homeZone} timeZones={{ [o.id]: o.timeZone }} />}
+      </SectionCard>
+      <SectionCard className="mt-6" title="Recent Epic syncs">
+        {syncRuns.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No sync has run for this clinic yet.</p>
+        ) : (
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Started</TableHead>
+                <TableHead>Kind</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead>Reason</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {syncRuns.map((s) => (
+                <TableRow key={s.id}>
+                  <TableCell className="whitespace-nowrap text-xs tabular-nums">{formatClinicDateTime(s.startedAt, zone)}</TableCell>
+                  <TableCell>{s.kind}</TableCell>
+                  <TableCell>{s.status}</TableCell>
+                  <TableCell className="text-xs">{s.errorReason ?? "—"}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </SectionCard>
     </>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { ActionMessage } from "@/app/_components/action-message";
 import { Button } from "@/components/ui/button";
 import { setOrganizationStatusAction } from "../actions";
 
@@ -21,16 +22,7 @@ export function StatusForm({ organizationId, status }: { organizationId: string;
           ? "Members lose access to the clinic's pages and its jobs stop running. Platform administrators keep access."
           : "Members regain access and jobs run again."}
       </p>
-      {state && !state.ok ? (
-        <p role="alert" className="text-sm text-destructive">
-          {state.error.message}
-        </p>
-      ) : null}
-      {state?.ok ? (
-        <p role="status" className="text-sm text-emerald-700">
-          Clinic {state.data.status === "suspended" ? "suspended" : "reactivated"}
-        </p>
-      ) : null}
+      <ActionMessage result={state} done={(data) => `Clinic ${data.status === "suspended" ? "suspended" : "reactivated"}`} />
     </form>
   );
 }

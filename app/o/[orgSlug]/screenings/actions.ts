@@ -22,7 +22,7 @@ const listPath = (slug: string) => `/o/${slug}/screenings`;
 export const createScreeningTypeAction = orgAction(
   { permission: "screening_types.manage", schema: createScreeningTypeSchema },
   async ({ orgSlug: _slug, ...form }, ctx) => {
-    const result = await createScreeningType(ctx.db, { organizationId: ctx.organization.id, actorUserId: ctx.actor.userId, form }, ctx.meta);
+    const result = await createScreeningType(ctx.db, { ...ctx.scope, form }, ctx.meta);
     revalidatePath(listPath(ctx.organization.slug));
     return result;
   },
@@ -34,7 +34,7 @@ export const editScreeningTypeAction = orgAction(
   async ({ orgSlug: _slug, screeningTypeId, version, ...form }, ctx) => {
     const result = await editScreeningType(
       ctx.db,
-      { organizationId: ctx.organization.id, actorUserId: ctx.actor.userId, screeningTypeId, form, ...(version ? { expectedVersion: version } : {}) },
+      { ...ctx.scope, screeningTypeId, form, ...(version ? { expectedVersion: version } : {}) },
       ctx.meta,
     );
     revalidatePath(listPath(ctx.organization.slug), "layout");
@@ -48,7 +48,7 @@ export const setScreeningTypeActiveAction = orgAction(
   async (input, ctx) => {
     const result = await setScreeningTypeActive(
       ctx.db,
-      { organizationId: ctx.organization.id, actorUserId: ctx.actor.userId, screeningTypeId: input.screeningTypeId, active: input.active },
+      { ...ctx.scope, screeningTypeId: input.screeningTypeId, active: input.active },
       ctx.meta,
     );
     revalidatePath(listPath(ctx.organization.slug), "layout");
@@ -64,7 +64,7 @@ export const previewPresetAction = orgAction({ permission: "screening_types.mana
 // Apply a preset with the admin's per-type choices.
 export const applyPresetAction = orgAction({ permission: "screening_types.manage", schema: applyPresetSchema }, async (input, ctx) => {
   const result = await applyPresetByKey(ctx.db, {
-    organizationId: ctx.organization.id, actorUserId: ctx.actor.userId, presetKey: input.presetKey, choices: input.choices,
+    ...ctx.scope, presetKey: input.presetKey, choices: input.choices,
   });
   revalidatePath(listPath(ctx.organization.slug), "layout");
   return result;
@@ -81,7 +81,7 @@ export const importScreeningTypesFileAction = orgAction(
   { permission: "screening_types.manage", schema: importScreeningTypesFileSchema },
   async (input, ctx) => {
     const result = await importScreeningTypesFile(ctx.db, {
-      organizationId: ctx.organization.id, actorUserId: ctx.actor.userId, text: input.text, choices: input.choices,
+      ...ctx.scope, text: input.text, choices: input.choices,
     });
     revalidatePath(listPath(ctx.organization.slug), "layout");
     return result;

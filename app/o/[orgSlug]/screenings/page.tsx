@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ClipboardCheck, Download, Plus } from "lucide-react";
 import { PageHeader } from "@/app/_components/page-header";
+import { SectionCard } from "@/app/_components/section-card";
 import { EmptyState } from "@/app/_components/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireOrgPage } from "@/lib/http/require-org-page";
@@ -147,26 +148,18 @@ export default async function ScreeningsPage(props: { params: Promise<{ orgSlug:
         )}
         {canManage ? (
           <>
-            <Card>
-              <CardHeader>
-                <CardTitle>Presets</CardTitle>
-                <CardDescription>
-                  Add a published set of screenings. Types you have changed are kept unless you choose to replace them; types not in the preset are never touched.
-                </CardDescription>
-              </CardHeader>
-              <CardContent>
-                <PresetPanel orgSlug={organization.slug} presets={listScreeningPresets()} />
-              </CardContent>
-            </Card>
-            <Card>
-              <CardHeader>
-                <CardTitle>Import JSON</CardTitle>
-                <CardDescription>A file exported from HealthPrep (this or another clinic) or a preset file. You see what would change before anything is saved.</CardDescription>
-              </CardHeader>
-              <CardContent>
-                <ImportPanel orgSlug={organization.slug} />
-              </CardContent>
-            </Card>
+            <SectionCard
+              title="Presets"
+              description="Add a published set of screenings. Types you have changed are kept unless you choose to replace them; types not in the preset are never touched."
+            >
+              <PresetPanel orgSlug={organization.slug} presets={listScreeningPresets()} />
+            </SectionCard>
+            <SectionCard
+              title="Import JSON"
+              description="A file exported from HealthPrep (this or another clinic) or a preset file. You see what would change before anything is saved."
+            >
+              <ImportPanel orgSlug={organization.slug} />
+            </SectionCard>
           </>
         ) : null}
       </div>

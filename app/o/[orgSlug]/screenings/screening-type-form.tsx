@@ -1,10 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { FormField, type FieldControlProps } from "@/app/_components/form-field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { readActionProblems, type ActionProblems } from "@/lib/http/read-action-problems";
 import { clinicalConcepts, conceptIds } from "@/lib/screening/concepts/clinical-concepts";
 import type { ScreeningTypeFormField, ScreeningTypeFormValues } from "@/lib/screening-data/screening-type-form";
@@ -20,6 +20,22 @@ type Props = {
 
 const controlClass =
   "w-full rounded-md border border-input bg-background px-3 py-1.5 text-sm shadow-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring aria-invalid:border-destructive disabled:cursor-not-allowed disabled:bg-muted";
+
+// Each field keeps its name as its id, so its error and hint are #name-error and #name-hint.
+function EditorField(props: {
+  name: ScreeningTypeFormField;
+  label: string;
+  hint: string;
+  error: string | undefined;
+  className?: string;
+  children: (control: FieldControlProps & { name: string }) => React.ReactNode;
+}) {
+  return (
+    <FormField id={props.name} label={props.label} hint={props.hint} error={props.error} className={props.className}>
+      {(control) => props.children({ ...control, name: props.name })}
+    </FormField>
+  );
+}
 
 export function ScreeningTypeForm({ orgSlug, values, readOnly, existing }: Props) {
   // An issue on a.b belongs to field a; one on no field of this form is said above the buttons.
@@ -56,26 +72,7 @@ export function ScreeningTypeForm({ orgSlug, values, readOnly, existing }: Props
     });
   };
 
-  const field = (name: ScreeningTypeFormField) => {
-    const messages = problems.fields.get(name);
-    return {
-      id: name,
-      name,
-      "aria-invalid": messages ? true : undefined,
-      "aria-describedby": cn(messages && `${name}-error`, `${name}-hint`) || undefined,
-    };
-  };
-  const errorOf = (name: ScreeningTypeFormField) =>
-    problems.fields.has(name) ? (
-      <p id={`${name}-error`} className="text-xs text-destructive">
-        {problems.fields.get(name)!.join(" ")}
-      </p>
-    ) : null;
-  const hint = (name: ScreeningTypeFormField, text: string) => (
-    <p id={`${name}-hint`} className="text-xs text-muted-foreground">
-      {text}
-    </p>
-  );
+  const errorOf = (name: ScreeningTypeFormField) => problems.fields.get(name)?.join(" ");
 
   const errorCount = [...problems.fields.values()].reduce((n, list) => n + list.length, 0);
 
@@ -87,18 +84,17 @@ export function ScreeningTypeForm({ orgSlug, values, readOnly, existing }: Props
             <CardTitle>Basics</CardTitle>
           </CardHeader>
           <CardContent className="grid gap-4 sm:grid-cols-2">
-            <div className="grid gap-1.5">
-              <Label htmlFor="name">Name</Label>
-              <Input {...field("name")} defaultValue={values.name} maxLength={200} />
-              {hint("name", "As shown on prep sheets.")}
-              {errorOf("name")}
-            </div>
-            <div className="grid gap-1.5">
-              <Label htmlFor="key">Key</Label>
-              <Input {...field("key")} defaultValue={values.key} readOnly={!!existing} className="font-mono" />
-              {hint("key", existing ? "The key identifies this type in results and exports and cannot change." : "Lower-case words joined by hyphens; left empty, it is made from the name.")}
-              {errorOf("key")}
-            </div>
+            <EditorField name="name" label="Name" hint="As shown on prep sheets." error={errorOf("name")}>
+              {(control) => <Input {...control} defaultValue={values.name} maxLength={200} />}
+            </EditorField>
+            <EditorField
+              name="key"
+              label="Key"
+              hint={existing ? "The key identifies this type in results and exports and cannot change." : "Lower-case words joined by hyphens; left empty, it is made from the name."}
+              error={errorOf("key")}
+            >
+              {(control) => <Input {...control} defaultValue={values.key} readOnly={!!existing} className="font-mono" />}
+            </EditorField>
           </CardContent>
         </Card>
 
@@ -108,44 +104,33 @@ export function ScreeningTypeForm({ orgSlug, values, readOnly, existing }: Props
             <CardDescription>Who this screening applies to. Ages are whole years, inclusive.</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-4 sm:grid-cols-2">
-            <div className="grid gap-1.5">
-              <Label htmlFor="sex">Sex</Label>
-              <select {...field("sex")} defaultValue={values.sex} className={cn(controlClass, "h-9")}>
-                <option value="any">Any</option>
-                <option value="female">Female</option>
-                <option value="male">Male</option>
-              </select>
-              {hint("sex", "Sex for clinical use, as recorded in Epic.")}
-              {errorOf("sex")}
-            </div>
-            <div className="grid gap-1.5">
-              <Label htmlFor="unknownSexRule">When sex is unknown</Label>
-              <select {...field("unknownSexRule")} defaultValue={values.unknownSexRule} className={cn(controlClass, "h-9")}>
-                <option value="review">Evaluate, and ask a clinician to review</option>
-                <option value="include">Evaluate as eligible</option>
-                <option value="exclude">Not eligible</option>
-              </select>
-              {hint("unknownSexRule", "Used only when the type is for one sex.")}
-              {errorOf("unknownSexRule")}
-            </div>
-            <div className="grid gap-1.5">
-              <Label htmlFor="minAge">Minimum age</Label>
-              <Input {...field("minAge")} type="number" inputMode="numeric" defaultValue={values.minAge} />
-              {hint("minAge", "Empty: no lower limit.")}
-              {errorOf("minAge")}
-            </div>
-            <div className="grid gap-1.5">
-              <Label htmlFor="maxAge">Maximum age</Label>
-              <Input {...field("maxAge")} type="number" inputMode="numeric" defaultValue={values.maxAge} />
-              {hint("maxAge", "Empty: no upper limit.")}
-              {errorOf("maxAge")}
-            </div>
-            <div className="grid gap-1.5 sm:col-span-2">
-              <Label htmlFor="conditionCodes">Required conditions</Label>
-              <textarea {...field("conditionCodes")} defaultValue={values.conditionCodes} rows={4} className={cn(controlClass, "font-mono")} />
-              {hint("conditionCodes", "One SYSTEM|code per line (ICD10CM entries are prefixes, e.g. ICD10CM|E11). Empty: everyone in the age and sex range.")}
-              {errorOf("conditionCodes")}
-            </div>
+            <EditorField name="sex" label="Sex" hint="Sex for clinical use, as recorded in Epic." error={errorOf("sex")}>
+              {(control) => (
+                <select {...control} defaultValue={values.sex} className={cn(controlClass, "h-9")}>
+                  <option value="any">Any</option>
+                  <option value="female">Female</option>
+                  <option value="male">Male</option>
+                </select>
+              )}
+            </EditorField>
+            <EditorField name="unknownSexRule" label="When sex is unknown" hint="Used only when the type is for one sex." error={errorOf("unknownSexRule")}>
+              {(control) => (
+                <select {...control} defaultValue={values.unknownSexRule} className={cn(controlClass, "h-9")}>
+                  <option value="review">Evaluate, and ask a clinician to review</option>
+                  <option value="include">Evaluate as eligible</option>
+                  <option value="exclude">Not eligible</option>
+                </select>
+              )}
+            </EditorField>
+            <EditorField name="minAge" label="Minimum age" hint="Empty: no lower limit." error={errorOf("minAge")}>
+              {(control) => <Input {...control} type="number" inputMode="numeric" defaultValue={values.minAge} />}
+            </EditorField>
+            <EditorField name="maxAge" label="Maximum age" hint="Empty: no upper limit." error={errorOf("maxAge")}>
+              {(control) => <Input {...control} type="number" inputMode="numeric" defaultValue={values.maxAge} />}
+            </EditorField>
+            <EditorField name="conditionCodes" label="Required conditions" hint="One SYSTEM|code per line (ICD10CM entries are prefixes, e.g. ICD10CM|E11). Empty: everyone in the age and sex range." className="sm:col-span-2" error={errorOf("conditionCodes")}>
+              {(control) => <textarea {...control} defaultValue={values.conditionCodes} rows={4} className={cn(controlClass, "font-mono")} />}
+            </EditorField>
           </CardContent>
         </Card>
 
@@ -154,44 +139,33 @@ export function ScreeningTypeForm({ orgSlug, values, readOnly, existing }: Props
             <CardTitle>Frequency and timing</CardTitle>
           </CardHeader>
           <CardContent className="grid gap-4 sm:grid-cols-2">
-            <div className="grid gap-1.5">
-              <Label htmlFor="frequencyKind">Repeats</Label>
-              <select {...field("frequencyKind")} value={frequencyKind} onChange={(e) => setFrequencyKind(e.target.value)} className={cn(controlClass, "h-9")}>
-                <option value="interval">At an interval</option>
-                <option value="once">Once in a lifetime</option>
-              </select>
-              {hint("frequencyKind", "Once: any valid evidence completes it for good.")}
-              {errorOf("frequencyKind")}
-            </div>
-            <div className="grid grid-cols-2 gap-3">
-              <div className="grid gap-1.5">
-                <Label htmlFor="frequencyValue">Every</Label>
-                <Input {...field("frequencyValue")} type="number" step="any" min="0" defaultValue={values.frequencyValue} disabled={frequencyKind === "once"} />
-                {hint("frequencyValue", "Fractions allowed.")}
-                {errorOf("frequencyValue")}
-              </div>
-              <div className="grid gap-1.5">
-                <Label htmlFor="frequencyUnit">Unit</Label>
-                <select {...field("frequencyUnit")} defaultValue={values.frequencyUnit} disabled={frequencyKind === "once"} className={cn(controlClass, "h-9")}>
-                  <option value="years">years</option>
-                  <option value="months">months</option>
+            <EditorField name="frequencyKind" label="Repeats" hint="Once: any valid evidence completes it for good." error={errorOf("frequencyKind")}>
+              {(control) => (
+                <select {...control} value={frequencyKind} onChange={(e) => setFrequencyKind(e.target.value)} className={cn(controlClass, "h-9")}>
+                  <option value="interval">At an interval</option>
+                  <option value="once">Once in a lifetime</option>
                 </select>
-                {hint("frequencyUnit", "Years or months.")}
-                {errorOf("frequencyUnit")}
-              </div>
+              )}
+            </EditorField>
+            <div className="grid grid-cols-2 gap-3">
+              <EditorField name="frequencyValue" label="Every" hint="Fractions allowed." error={errorOf("frequencyValue")}>
+                {(control) => <Input {...control} type="number" step="any" min="0" defaultValue={values.frequencyValue} disabled={frequencyKind === "once"} />}
+              </EditorField>
+              <EditorField name="frequencyUnit" label="Unit" hint="Years or months." error={errorOf("frequencyUnit")}>
+                {(control) => (
+                  <select {...control} defaultValue={values.frequencyUnit} disabled={frequencyKind === "once"} className={cn(controlClass, "h-9")}>
+                    <option value="years">years</option>
+                    <option value="months">months</option>
+                  </select>
+                )}
+              </EditorField>
             </div>
-            <div className="grid gap-1.5">
-              <Label htmlFor="dueSoonDays">Due soon (days before due)</Label>
-              <Input {...field("dueSoonDays")} type="number" inputMode="numeric" defaultValue={values.dueSoonDays} />
-              {hint("dueSoonDays", "Empty: the clinic's default.")}
-              {errorOf("dueSoonDays")}
-            </div>
-            <div className="grid gap-1.5">
-              <Label htmlFor="overdueAfterDays">Overdue (days after due)</Label>
-              <Input {...field("overdueAfterDays")} type="number" inputMode="numeric" defaultValue={values.overdueAfterDays} />
-              {hint("overdueAfterDays", "Empty: the clinic's default.")}
-              {errorOf("overdueAfterDays")}
-            </div>
+            <EditorField name="dueSoonDays" label="Due soon (days before due)" hint="Empty: the clinic's default." error={errorOf("dueSoonDays")}>
+              {(control) => <Input {...control} type="number" inputMode="numeric" defaultValue={values.dueSoonDays} />}
+            </EditorField>
+            <EditorField name="overdueAfterDays" label="Overdue (days after due)" hint="Empty: the clinic's default." error={errorOf("overdueAfterDays")}>
+              {(control) => <Input {...control} type="number" inputMode="numeric" defaultValue={values.overdueAfterDays} />}
+            </EditorField>
           </CardContent>
         </Card>
 
@@ -201,30 +175,23 @@ export function ScreeningTypeForm({ orgSlug, values, readOnly, existing }: Props
             <CardDescription>What counts as done: coded results and procedures, and words in documents.</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-4">
-            <div className="grid gap-1.5">
-              <Label htmlFor="concepts">Clinical concepts</Label>
-              <select {...field("concepts")} multiple defaultValue={values.concepts.split(",").filter(Boolean)} size={8} className={controlClass}>
-                {conceptIds.map((id) => (
-                  <option key={id} value={id}>
-                    {clinicalConcepts[id].name}
-                  </option>
-                ))}
-              </select>
-              {hint("concepts", "Shared code lists: the quality measures' value sets plus how EHRs also record the test. Ctrl- or Cmd-click to pick several; the codes below add to them.")}
-              {errorOf("concepts")}
-            </div>
-            <div className="grid gap-1.5">
-              <Label htmlFor="evidenceCodes">Additional codes</Label>
-              <textarea {...field("evidenceCodes")} defaultValue={values.evidenceCodes} rows={8} className={cn(controlClass, "font-mono")} />
-              {hint("evidenceCodes", "One SYSTEM|code per line; systems: LOINC, SNOMED, CPT, HCPCS, CVX, ICD10CM.")}
-              {errorOf("evidenceCodes")}
-            </div>
-            <div className="grid gap-1.5">
-              <Label htmlFor="keywords">Keywords</Label>
-              <textarea {...field("keywords")} defaultValue={values.keywords} rows={5} className={controlClass} />
-              {hint("keywords", "One per line: term, then optional synonyms after a colon (colonoscopy: colonoscopic exam, lower endoscopy).")}
-              {errorOf("keywords")}
-            </div>
+            <EditorField name="concepts" label="Clinical concepts" hint="Shared code lists: the quality measures' value sets plus how EHRs also record the test. Ctrl- or Cmd-click to pick several; the codes below add to them." error={errorOf("concepts")}>
+              {(control) => (
+                <select {...control} multiple defaultValue={values.concepts.split(",").filter(Boolean)} size={8} className={controlClass}>
+                  {conceptIds.map((id) => (
+                    <option key={id} value={id}>
+                      {clinicalConcepts[id].name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </EditorField>
+            <EditorField name="evidenceCodes" label="Additional codes" hint="One SYSTEM|code per line; systems: LOINC, SNOMED, CPT, HCPCS, CVX, ICD10CM." error={errorOf("evidenceCodes")}>
+              {(control) => <textarea {...control} defaultValue={values.evidenceCodes} rows={8} className={cn(controlClass, "font-mono")} />}
+            </EditorField>
+            <EditorField name="keywords" label="Keywords" hint="One per line: term, then optional synonyms after a colon (colonoscopy: colonoscopic exam, lower endoscopy)." error={errorOf("keywords")}>
+              {(control) => <textarea {...control} defaultValue={values.keywords} rows={5} className={controlClass} />}
+            </EditorField>
           </CardContent>
         </Card>
       </fieldset>

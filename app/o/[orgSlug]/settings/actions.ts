@@ -17,7 +17,7 @@ export const changeMemberRoleAction = orgAction(
   async (input, ctx) => {
     const result = await changeMemberRole(
       ctx.db,
-      { organizationId: ctx.organization.id, actorUserId: ctx.actor.userId, membershipId: input.membershipId, role: input.role },
+      { ...ctx.scope, membershipId: input.membershipId, role: input.role },
       ctx.meta,
     );
     revalidatePath(`/o/${ctx.organization.slug}/settings`);
@@ -29,7 +29,7 @@ export const changeMemberRoleAction = orgAction(
 export const removeMemberAction = orgAction({ permission: "members.manage", schema: removeMemberSchema }, async (input, ctx) => {
   const result = await removeMember(
     ctx.db,
-    { organizationId: ctx.organization.id, actorUserId: ctx.actor.userId, membershipId: input.membershipId },
+    { ...ctx.scope, membershipId: input.membershipId },
     ctx.meta,
   );
   revalidatePath(`/o/${ctx.organization.slug}/settings`);
@@ -40,7 +40,7 @@ export const removeMemberAction = orgAction({ permission: "members.manage", sche
 export const inviteMemberAction = orgAction({ permission: "members.manage", schema: inviteMemberSchema }, async (input, ctx) => {
   const result = await inviteMember(
     ctx.db,
-    { organizationId: ctx.organization.id, actorUserId: ctx.actor.userId, email: input.email, name: input.name, role: input.role, epicUser: input.epicUser },
+    { ...ctx.scope, email: input.email, name: input.name, role: input.role, epicUser: input.epicUser },
     ctx.meta,
   );
   revalidatePath(`/o/${ctx.organization.slug}/settings`);
@@ -48,7 +48,7 @@ export const inviteMemberAction = orgAction({ permission: "members.manage", sche
 });
 
 const saveSection = (section: ClinicSettingsSection) => async (input: { values: Record<string, unknown> }, ctx: OrgActionContext) => {
-  const result = await updateClinicSettings(ctx.db, { organizationId: ctx.organization.id, actorUserId: ctx.actor.userId, section, values: input.values }, ctx.meta);
+  const result = await updateClinicSettings(ctx.db, { ...ctx.scope, section, values: input.values }, ctx.meta);
   revalidatePath(`/o/${ctx.organization.slug}/settings`, "layout");
   return result;
 };

@@ -1,5 +1,6 @@
 "use client";
-import { startTransition, useActionState, useRef } from "react";
+import { FormField } from "@/app/_components/form-field";
+import { useKeptFormAction } from "@/app/_components/use-kept-form-action";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -10,37 +11,15 @@ type State = Awaited<ReturnType<typeof inviteMemberAction>> | null;
 
 /** Adds a person to the clinic; the fields keep their values after a refusal and clear after success. */
 export function MemberInviteForm({ orgSlug }: { orgSlug: string }) {
-  const form = useRef<HTMLFormElement>(null);
-  const [state, dispatch, pending] = useActionState<State, FormData>(async (previous, data) => {
-    const result = await inviteMemberAction(previous, data);
-    if (result.ok) form.current?.reset();
-    return result;
-  }, null);
+  const [state, onSubmit, pending] = useKeptFormAction<State>(inviteMemberAction, null, { resetWhen: (result) => result?.ok === true });
   const { fields: issues, form: formError } = readActionProblems(state, (path) => (["email", "name", "epicUser"].includes(path) ? path : undefined));
   const field = (name: string, label: string, props: React.ComponentProps<typeof Input> = {}) => (
-    <div className="grid content-start gap-1.5">
-      <Label htmlFor={`invite-${name}`}>{label}</Label>
-      <Input
-        id={`invite-${name}`}
-        name={name}
-        aria-invalid={issues.has(name) ? true : undefined}
-        aria-describedby={issues.has(name) ? `invite-${name}-error` : undefined}
-        {...props}
-      />
-      {issues.has(name) ? <p id={`invite-${name}-error`} className="text-xs text-destructive">{issues.get(name)!.join(" ")}</p> : null}
-    </div>
+    <FormField id={`invite-${name}`} label={label} error={issues.get(name)?.join(" ")}>
+      {(control) => <Input {...control} name={name} {...props} />}
+    </FormField>
   );
   return (
-    <form
-      ref={form}
-      noValidate
-      className="grid gap-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => dispatch(data));
-      }}
-    >
+    <form noValidate className="grid gap-4" onSubmit={onSubmit}>
       <input type="hidden" name="orgSlug" value={orgSlug} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {field("email", "Email", { type: "email", autoComplete: "off" })}

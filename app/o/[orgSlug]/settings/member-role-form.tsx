@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { roleLabels } from "@/app/_components/role-labels";
 import { Button } from "@/components/ui/button";
 import { changeMemberRoleAction } from "./actions";
 
@@ -17,9 +18,11 @@ export function MemberRoleForm({ orgSlug, membershipId, role }: { orgSlug: strin
         aria-label="Role"
         className="h-8 rounded-md border border-input bg-background px-2 text-sm"
       >
-        <option value="org_admin">Clinic administrator</option>
-        <option value="provider">Provider</option>
-        <option value="staff">Staff</option>
+        {Object.entries(roleLabels).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
       </select>
       <Button type="submit" size="sm" variant="outline" disabled={pending}>
         Save

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { roleLabels } from "@/app/_components/app-shell";
+import { roleLabels } from "@/app/_components/role-labels";
+import { MembersTable } from "@/app/_components/members-table";
 import { PageHeader } from "@/app/_components/page-header";
+import { SectionCard } from "@/app/_components/section-card";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireOrgPage } from "@/lib/http/require-org-page";
 import { listMembers } from "@/lib/organizations/list-members";
@@ -26,90 +26,50 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
       <PageHeader title="Settings" description={organization.name} />
       <SettingsNav orgSlug={organization.slug} showEpic={canManageEpic} />
       <div className="grid gap-6">
-        <Card>
-          <CardHeader>
-            <CardTitle>Clinic</CardTitle>
-            <CardDescription>Dates and "today" are computed in the clinic's time zone.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <dl className="grid grid-cols-[10rem_1fr] gap-y-2 text-sm">
-              <dt className="text-muted-foreground">Name</dt>
-              <dd>{organization.name}</dd>
-              <dt className="text-muted-foreground">Address</dt>
-              <dd className="font-mono">/o/{organization.slug}</dd>
-              <dt className="text-muted-foreground">Time zone</dt>
-              <dd>{organization.timeZone}</dd>
-              {/* Only those who may open the Epic page get a link to it (for others it answers 404). */}
-              {canManageEpic ? (
-                <>
-                  <dt className="text-muted-foreground">Epic</dt>
-                  <dd>
-                    <Link className="text-primary underline-offset-4 hover:underline" href={`/o/${organization.slug}/settings/epic`}>
-                      Epic connection settings
-                    </Link>
-                  </dd>
-                </>
-              ) : null}
-              <dt className="text-muted-foreground">Status</dt>
-              <dd>
-                <Badge variant={organization.status === "active" ? "success" : "warning"}>{organization.status}</Badge>
-              </dd>
-            </dl>
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Members</CardTitle>
-            <CardDescription>Changing a role or removing a member signs that person out so the change applies at once.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Name</TableHead>
-                  <TableHead>Email</TableHead>
-                  <TableHead>Role</TableHead>
-                  {canManage ? <TableHead><span className="sr-only">Remove</span></TableHead> : null}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {members.map((m) => (
-                  <TableRow key={m.membershipId} data-testid="member-row">
-                    <TableCell className="font-medium">{m.name}</TableCell>
-                    <TableCell className="text-muted-foreground">{m.email}</TableCell>
-                    <TableCell>
-                      {canManage && m.userId !== actor.userId ? (
-                        <MemberRoleForm orgSlug={organization.slug} membershipId={m.membershipId} role={m.role} />
-                      ) : (
-                        roleLabels[m.role]
-                      )}
-                    </TableCell>
-                    {canManage ? (
-                      <TableCell>
-                        {m.userId !== actor.userId ? <MemberRemoveForm orgSlug={organization.slug} membershipId={m.membershipId} name={m.name ?? m.email ?? "member"} /> : null}
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </CardContent>
-        </Card>
+        <SectionCard title="Clinic" description={'Dates and "today" are computed in the clinic\'s time zone.'}>
+          <dl className="grid grid-cols-[10rem_1fr] gap-y-2 text-sm">
+            <dt className="text-muted-foreground">Name</dt>
+            <dd>{organization.name}</dd>
+            <dt className="text-muted-foreground">Address</dt>
+            <dd className="font-mono">/o/{organization.slug}</dd>
+            <dt className="text-muted-foreground">Time zone</dt>
+            <dd>{organization.timeZone}</dd>
+            {/* Only those who may open the Epic page get a link to it (for others it answers 404). */}
+            {canManageEpic ? (
+              <>
+                <dt className="text-muted-foreground">Epic</dt>
+                <dd>
+                  <Link className="text-primary underline-offset-4 hover:underline" href={`/o/${organization.slug}/settings/epic`}>
+                    Epic connection settings
+                  </Link>
+                </dd>
+              </>
+            ) : null}
+            <dt className="text-muted-foreground">Status</dt>
+            <dd>
+              <Badge variant={organization.status === "active" ? "success" : "warning"}>{organization.status}</Badge>
+            </dd>
+          </dl>
+        </SectionCard>
+        <SectionCard title="Members" description="Changing a role or removing a member signs that person out so the change applies at once.">
+          <MembersTable
+            members={members}
+            rowTestId="member-row"
+            role={(m) => (canManage && m.userId !== actor.userId ? <MemberRoleForm orgSlug={organization.slug} membershipId={m.membershipId} role={m.role} /> : roleLabels[m.role])}
+            action={
+              canManage
+                ? { label: "Remove", cell: (m) => (m.userId !== actor.userId ? <MemberRemoveForm orgSlug={organization.slug} membershipId={m.membershipId} name={m.name ?? m.email ?? "member"} /> : null) }
+                : undefined
+            }
+          />
+        </SectionCard>
         {canManage ? (
-          <Card>
-            <CardHeader>
-              <CardTitle>Add a member</CardTitle>
-              <CardDescription>
-                HealthPrep sends no email and has no set-password link. Someone who already has a HealthPrep account (another clinic)
-                keeps signing in as before. A new person gets an account without a password and signs in with Epic: enter their Epic
-                user (fhirUser, e.g. Practitioner/abc123) so their first Epic sign-in opens this account with the role chosen here.
-                Without it, Epic sign-in makes them a separate account with the provider role.
-              </CardDescription>
-            </CardHeader>
-            <CardContent>
-              <MemberInviteForm orgSlug={organization.slug} />
-            </CardContent>
-          </Card>
+          <SectionCard
+            title="Add a member"
+            description="HealthPrep sends no email and has no set-password link. Someone who already has a HealthPrep account (another clinic) keeps signing in as before. A new person gets an account without a password and signs in with Epic: enter their Epic user (fhirUser, e.g. Practitioner/abc123) so their first Epic sign-in opens this account with the role chosen here. Without it, Epic sign-in makes them a separate account with the provider role."
+          >
+            <MemberInviteForm orgSlug={organization.slug} />
+          </SectionCard>
         ) : null}
       </div>
     </>

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import { SettingsSectionPage } from "../_components/settings-section-page";
-import { SyncSettingsForm } from "./sync-settings-form";
+import { saveSyncSettingsAction } from "../actions";
+import { numberSettings } from "../_components/number-settings";
+import { NumberFields } from "../_components/settings-form";
+import { settingsSectionPage } from "../_components/settings-section-page";
 
 export const metadata: Metadata = { title: "Epic sync" };
 
-export default async function SyncSettingsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
-  const { orgSlug } = await params;
-  return (
-    <SettingsSectionPage orgSlug={orgSlug} title="Epic sync" description="How the clinic day pulls patients from Epic.">
-      {({ orgSlug: slug, settings, readOnly }) => <SyncSettingsForm orgSlug={slug} settings={settings.sync} readOnly={readOnly} />}
-    </SettingsSectionPage>
-  );
-}
+export default settingsSectionPage({
+  title: "Epic sync",
+  description: "How the clinic day pulls patients from Epic.",
+  action: saveSyncSettingsAction,
+  fields: ({ sync }) => <NumberFields values={sync} fields={numberSettings.sync} />,
+});

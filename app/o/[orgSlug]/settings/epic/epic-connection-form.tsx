@@ -1,5 +1,7 @@
 "use client";
-import { startTransition, useActionState, type FormEvent } from "react";
+import { useActionState } from "react";
+import { FormField } from "@/app/_components/form-field";
+import { useKeptFormAction } from "@/app/_components/use-kept-form-action";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -23,15 +25,8 @@ type TestState = Awaited<ReturnType<typeof testEhrConnectionAction>> | null;
 const selectClass = "h-9 w-full min-w-0 rounded-md border border-input bg-background px-2 text-sm";
 
 export function EpicConnectionForm({ orgSlug, connection, defaultScopes }: { orgSlug: string; connection: Connection; defaultScopes: string }) {
-  const [saved, save, saving] = useActionState<SaveState, FormData>(configureEhrConnectionAction, null);
+  const [saved, submit, saving] = useKeptFormAction<SaveState>(configureEhrConnectionAction, null);
   const [tested, test, testing] = useActionState<TestState, FormData>(testEhrConnectionAction, null);
-  // Submitted from onSubmit, not <form action>: React resets a form after its action runs, which
-  // threw away every edit when one field was wrong. The fields keep what the user typed.
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => save(data));
-  };
   const { fields: errors } = readActionProblems(saved);
   const field = (name: string) => ({ name, error: errors.get(name)?.join(" ") });
   return (
@@ -92,21 +87,9 @@ export function EpicConnectionForm({ orgSlug, connection, defaultScopes }: { org
 }
 
 function Field(props: { label: string; name: string; error?: string | undefined; defaultValue?: string; placeholder?: string; type?: string; autoComplete?: string; wide?: boolean }) {
-  const errorId = `${props.name}-error`;
   return (
-    <div className={props.wide ? "grid gap-1.5 sm:col-span-2" : "grid gap-1.5"}>
-      <Label htmlFor={props.name}>{props.label}</Label>
-      <Input
-        id={props.name}
-        name={props.name}
-        type={props.type}
-        defaultValue={props.defaultValue}
-        placeholder={props.placeholder}
-        autoComplete={props.autoComplete}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? errorId : undefined}
-      />
-      {props.error ? <p id={errorId} className="text-xs text-destructive">{props.error}</p> : null}
-    </div>
+    <FormField id={props.name} label={props.label} error={props.error} className={props.wide ? "sm:col-span-2" : undefined}>
+      {(control) => <Input {...control} name={props.name} type={props.type} defaultValue={props.defaultValue} placeholder={props.placeholder} autoComplete={props.autoComplete} />}
+    </FormField>
   );
 }

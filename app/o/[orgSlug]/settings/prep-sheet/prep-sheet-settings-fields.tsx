@@ -1,8 +1,8 @@
 "use client";
 import { useState } from "react";
 import type { PrepSheetSettings, WindowCategory, WindowSetting } from "@/lib/prep-sheet/prep-sheet-settings";
-import { savePrepSheetSettingsAction } from "../actions";
-import { CheckboxField, NumberField, SelectField, SettingsForm, TextAreaField } from "../_components/settings-form";
+import { numberSettings } from "../_components/number-settings";
+import { CheckboxField, NumberField, NumberFields, SelectField, TextAreaField } from "../_components/settings-form";
 
 const categoryLabels: Record<WindowCategory, string> = {
   labs: "Labs",
@@ -41,9 +41,10 @@ function WindowRow({ category, setting }: { category: WindowCategory; setting: W
   );
 }
 
-export function PrepSheetSettingsForm({ orgSlug, settings, readOnly }: { orgSlug: string; settings: PrepSheetSettings; readOnly: boolean }) {
+/** The prep-sheet section's fields: a window per section of the sheet, then what the sheet shows. */
+export function PrepSheetSettingsFields({ settings }: { settings: PrepSheetSettings }) {
   return (
-    <SettingsForm action={savePrepSheetSettingsAction} orgSlug={orgSlug} readOnly={readOnly}>
+    <>
       <section aria-labelledby="windows-heading" className="grid gap-3">
         <h2 id="windows-heading" className="text-base font-semibold">Data windows</h2>
         <p className="text-sm text-muted-foreground">How far back each section of the sheet looks.</p>
@@ -59,10 +60,7 @@ export function PrepSheetSettingsForm({ orgSlug, settings, readOnly }: { orgSlug
           defaultChecked={settings.showMrn}
           hint="Off by default: printed sheets and notes filed in Epic then carry no medical record number."
         />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <NumberField name="maxEvidencePerScreening" label="Evidence items per screening" defaultValue={settings.maxEvidencePerScreening} min={1} max={20} hint="The rest are counted, not listed (1–20)." />
-          <NumberField name="notesLines" label="Blank lines for notes" defaultValue={settings.notesLines} min={0} max={40} hint="0–40; 0 leaves out the notes area." />
-        </div>
+        <NumberFields values={settings} fields={numberSettings.prepSheet} className="sm:grid-cols-2" />
         <TextAreaField
           name="checklist"
           label="Visit checklist"
@@ -71,6 +69,6 @@ export function PrepSheetSettingsForm({ orgSlug, settings, readOnly }: { orgSlug
           hint="One item per line, up to 30 lines of 200 characters. Empty lines are ignored."
         />
       </section>
-    </SettingsForm>
+    </>
   );
 }

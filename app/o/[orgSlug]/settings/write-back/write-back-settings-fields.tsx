@@ -1,8 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { WriteBackSettings } from "@/lib/writeback/write-back-settings";
-import { saveWriteBackSettingsAction } from "../actions";
-import { CheckboxField, NumberField, SelectField, SettingsForm, TextField } from "../_components/settings-form";
+import { CheckboxField, NumberField, SelectField, TextField } from "../_components/settings-form";
 
 const docStatusOptions = [
   { value: "preliminary", label: "Preliminary (the provider signs it in Epic)" },
@@ -13,10 +12,11 @@ const noteTypeOptions = [
   { value: "custom", label: "Another note type" },
 ];
 
-export function WriteBackSettingsForm({ orgSlug, settings, readOnly }: { orgSlug: string; settings: WriteBackSettings; readOnly: boolean }) {
+/** The write-back section's fields; the note type's code fields show only for another note type. */
+export function WriteBackSettingsFields({ settings }: { settings: WriteBackSettings }) {
   const [mode, setMode] = useState(settings.noteType ? "custom" : "default");
   return (
-    <SettingsForm action={saveWriteBackSettingsAction} orgSlug={orgSlug} readOnly={readOnly}>
+    <>
       <CheckboxField
         name="dryRun"
         label="Dry run"
@@ -38,6 +38,6 @@ export function WriteBackSettingsForm({ orgSlug, settings, readOnly }: { orgSlug
           </div>
         ) : null}
       </fieldset>
-    </SettingsForm>
+    </>
   );
 }
