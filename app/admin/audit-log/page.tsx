@@ -19,17 +19,10 @@ import { listAllOrganizations } from "@/lib/organizations/list-all-organizations
 import { findHomeTimeZone } from "@/lib/organizations/find-home-time-zone";
 import { formatClinicDateTime } from "@/lib/dates/format-clinic-time";
 import { readerTimeZone } from "@/lib/dates/reader-time-zone";
-import { ClinicFilterSelect, filterSelectClass } from "../_components/clinic-filter-select";
+import { asOptions, ClinicFilterSelect, FilterSelect } from "../_components/filter-select";
+import { filterQuery, PageLinks } from "../_components/page-links";
 
 export const metadata: Metadata = { title: "Audit log" };
-
-
-function query(filter: AuditLogFilterInput, page?: number): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...filter, page })) if (value !== undefined && value !== "" && !(key === "page" && value === 1)) params.set(key, String(value));
-  const text = params.toString();
-  return text ? `?${text}` : "";
-}
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, db } = await requirePlatformPage();
@@ -52,7 +45,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         description="Newest first. Entries hold ids, never clinical content."
         actions={
           <Button asChild variant="outline">
-            <a href={`/api/admin/audit-log/export${query(filterOnly)}`} download>
+            <a href={`/api/admin/audit-log/export${filterQuery(filterOnly)}`} download>
               Export CSV
             </a>
           </Button>
@@ -64,17 +57,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           <Label htmlFor="filter-actor">Actor (email or user id)</Label>
           <Input id="filter-actor" name="actor" defaultValue={filter.actor ?? ""} />
         </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="filter-action">Action</Label>
-          <select id="filter-action" name="action" defaultValue={filter.action ?? ""} className={filterSelectClass}>
-            <option value="">All actions</option>
-            {auditActions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="filter-action" name="action" label="Action" anyLabel="All actions" options={asOptions(auditActions)} value={filter.action} />
         <div className="grid gap-1.5">
           <Label htmlFor="filter-from">From (UTC)</Label>
           <Input id="filter-from" name="from" type="date" defaultValue={filter.from ?? ""} />
@@ -140,11 +123,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           </CardContent>
         </Card>
       )}
-      <nav aria-label="Audit log pages" className="mt-4 flex items-center justify-between text-sm">
-        {page > 1 ? <Link className="underline" href={`/admin/audit-log${query(filterOnly, page - 1)}`}>Newer entries</Link> : <span />}
-        <span className="text-muted-foreground">Page {page}</span>
-        {hasNext ? <Link className="underline" href={`/admin/audit-log${query(filterOnly, page + 1)}`}>Older entries</Link> : <span />}
-      </nav>
+      <PageLinks label="Audit log pages" path="/admin/audit-log" filter={filterOnly} page={page} hasNext={hasNext} items="entries" />
     </>
   );
 }

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Activity } from "lucide-react";
 import { EmptyState } from "@/app/_components/empty-state";
 import { PageHeader } from "@/app/_components/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { firstValues, jobRunFilterSchema, jobRunStatuses, type JobRunFilterInput } from "@/lib/admin/admin-schemas";
 import { listJobRunsPage } from "@/lib/admin/list-job-runs-page";
@@ -13,18 +11,10 @@ import { requirePlatformPage } from "@/lib/http/require-org-page";
 import { findHomeTimeZone } from "@/lib/organizations/find-home-time-zone";
 import { listAllOrganizations } from "@/lib/organizations/list-all-organizations";
 import { formatDuration, JobRunsTable } from "../_components/job-runs-table";
-import { ClinicFilterSelect, filterSelectClass } from "../_components/clinic-filter-select";
+import { asOptions, ClinicFilterSelect, FilterSelect } from "../_components/filter-select";
+import { PageLinks } from "../_components/page-links";
 
 export const metadata: Metadata = { title: "Jobs" };
-
-
-function query(filter: Omit<JobRunFilterInput, "page">, page: number): string {
-  const params = new URLSearchParams();
-  if (filter.organizationId) params.set("organizationId", filter.organizationId);
-  if (filter.status) params.set("status", filter.status);
-  if (page > 1) params.set("page", String(page));
-  return params.size ? `?${params}` : "";
-}
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, db } = await requirePlatformPage();
@@ -85,17 +75,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
       </Card>
       <form method="get" aria-label="Filter job runs" className="mb-4 flex flex-wrap items-end gap-3">
         <ClinicFilterSelect id="jobs-clinic" organizations={organizations} value={filter.organizationId} />
-        <div className="grid gap-1.5">
-          <Label htmlFor="jobs-status">Status</Label>
-          <select id="jobs-status" name="status" defaultValue={filter.status ?? ""} className={filterSelectClass}>
-            <option value="">Any status</option>
-            {jobRunStatuses.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="jobs-status" name="status" label="Status" anyLabel="Any status" options={asOptions(jobRunStatuses)} value={filter.status} />
         <Button type="submit" variant="outline">
           Apply filters
         </Button>
@@ -111,11 +91,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
           </CardContent>
         </Card>
       )}
-      <nav aria-label="Job run pages" className="mt-4 flex items-center justify-between text-sm">
-        {page > 1 ? <Link className="underline" href={`/admin/jobs${query(filters, page - 1)}`}>Newer runs</Link> : <span />}
-        <span className="text-muted-foreground">Page {page}</span>
-        {hasNext ? <Link className="underline" href={`/admin/jobs${query(filters, page + 1)}`}>Older runs</Link> : <span />}
-      </nav>
+      <PageLinks label="Job run pages" path="/admin/jobs" filter={filters} page={page} hasNext={hasNext} items="runs" />
     </>
   );
 }

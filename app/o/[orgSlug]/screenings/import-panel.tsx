@@ -1,51 +1,35 @@
 "use client";
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
-import type { ScreeningTypesPreview } from "@/lib/screening-data/apply-preset-by-key";
 import { importScreeningTypesFileAction, previewScreeningTypesFileAction } from "./actions";
-import { type Choices, describeApplied, ScreeningTypesPreviewTable } from "./screening-types-preview";
+import { PreviewThenApply, usePreviewThenApply } from "./preview-then-apply";
 
-type Message = { kind: "status" | "error"; text: string } | null;
 // Matches the server's limit, so a large file is refused here instead of by the body-size limit.
 const maxBytes = 900_000;
 
 export function ImportPanel({ orgSlug }: { orgSlug: string }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [text, setText] = useState<string | null>(null);
-  const [preview, setPreview] = useState<ScreeningTypesPreview | null>(null);
-  const [choices, setChoices] = useState<Choices>({});
-  const [message, setMessage] = useState<Message>(null);
-  const [pending, startTransition] = useTransition();
+  const flow = usePreviewThenApply();
 
   const runPreview = () =>
-    startTransition(async () => {
-      setMessage(null);
-      setPreview(null);
+    flow.runPreview(async () => {
       const file = fileInput.current?.files?.[0];
-      if (!file) return setMessage({ kind: "error", text: "Choose a JSON file first." });
-      if (file.size > maxBytes) return setMessage({ kind: "error", text: "The file is larger than 900 KB." });
+      if (!file) return "Choose a JSON file first.";
+      if (file.size > maxBytes) return "The file is larger than 900 KB.";
       const content = await file.text();
-      const result = await previewScreeningTypesFileAction({ orgSlug, text: content });
-      if (!result.ok) return setMessage({ kind: "error", text: result.error.message });
       setText(content);
-      setPreview(result.data);
-      setChoices({});
+      return previewScreeningTypesFileAction({ orgSlug, text: content });
     });
 
-  const runImport = () =>
-    startTransition(async () => {
-      if (text === null) return;
-      const result = await importScreeningTypesFileAction({ orgSlug, text, choices });
-      if (!result.ok) return setMessage({ kind: "error", text: result.error.message });
-      setPreview(null);
+  const runImport = () => {
+    if (text === null) return;
+    flow.runApply((choices) => importScreeningTypesFileAction({ orgSlug, text, choices }), "Import applied", () => {
       setText(null);
       if (fileInput.current) fileInput.current.value = "";
-      setMessage({
-        kind: "status",
-        text: `Import applied: ${describeApplied(result.data)}`,
-      });
     });
+  };
 
   return (
     <div className="grid gap-4">
@@ -58,37 +42,15 @@ export function ImportPanel({ orgSlug }: { orgSlug: string }) {
             type="file"
             accept="application/json,.json"
             className="text-sm file:mr-3 file:rounded-md file:border file:border-input file:bg-background file:px-3 file:py-1.5 file:text-sm"
-            onChange={() => {
-              setPreview(null);
-              setMessage(null);
-            }}
+            onChange={flow.reset}
           />
         </div>
-        <Button type="button" variant="outline" onClick={runPreview} disabled={pending}>
+        <Button type="button" variant="outline" onClick={runPreview} disabled={flow.pending}>
           Preview import
         </Button>
       </div>
-      {preview ? (
-        <>
-          <ScreeningTypesPreviewTable preview={preview} choices={choices} onChoice={(key, c) => setChoices((prev) => ({ ...prev, [key]: c }))} source="file" />
-          <div>
-            <Button type="button" onClick={runImport} disabled={pending}>
-              Import types
-            </Button>
-          </div>
-        </>
-      ) : null}
-      {/* Rendered only with a message, so the preset panel's status stays the page's only live status. */}
-      {message?.kind === "status" ? (
-        <p role="status" className="text-sm text-emerald-800">
-          {message.text}
-        </p>
-      ) : null}
-      {message?.kind === "error" ? (
-        <p role="alert" className="text-sm text-destructive">
-          {message.text}
-        </p>
-      ) : null}
+      {/* The status region appears only with a message, so the preset panel's stays the page's only live status. */}
+      <PreviewThenApply flow={flow} source="file" applyLabel="Import types" onApply={runImport} liveStatus={false} />
     </div>
   );
 }
