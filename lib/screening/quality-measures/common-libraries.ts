@@ -1,36 +1,22 @@
 import type { QmFacts, QmResource, Span } from "./qm-facts";
+import type { EncounterPerformedRule } from "./qm-logic";
 import {
   ageInYearsAt, during, endsDuring, endsOnOrBefore, inValueSet, isAssessmentPerformed, isDeviceOrder, isEncounterPerformed,
   isInterventionOrder, isInterventionPerformed, isMedicationActive, isSymptom, isVerified, overlaps, prevalenceInterval, retrieve,
   startsDuring, systems, yearsBefore, is,
 } from "./qm-logic";
+import { valueSetsNamed } from "./value-set-oids";
 
 /**
  * The shared eCQM libraries most measures include: Hospice, PalliativeCare, AdvancedIllnessandFrailty
  * and the qualifying-encounter pattern. Each value set is named and cited by its VSAC OID.
  */
-export const vs = {
-  encounterInpatient: "2.16.840.1.113883.3.666.5.307",
-  hospiceEncounter: "2.16.840.1.113883.3.464.1003.1003",
-  hospiceCareAmbulatory: "2.16.840.1.113883.3.526.3.1584",
-  hospiceDiagnosis: "2.16.840.1.113883.3.464.1003.1165",
-  palliativeCareDiagnosis: "2.16.840.1.113883.3.464.1003.1167",
-  palliativeCareEncounter: "2.16.840.1.113883.3.464.1003.101.12.1090",
-  palliativeCareIntervention: "2.16.840.1.113883.3.464.1003.198.12.1135",
-  frailtyDevice: "2.16.840.1.113883.3.464.1003.118.12.1300",
-  frailtyDiagnosis: "2.16.840.1.113883.3.464.1003.113.12.1074",
-  frailtyEncounter: "2.16.840.1.113883.3.464.1003.101.12.1088",
-  frailtySymptom: "2.16.840.1.113883.3.464.1003.113.12.1075",
-  advancedIllness: "2.16.840.1.113883.3.464.1003.110.12.1082",
-  dementiaMedications: "2.16.840.1.113883.3.464.1003.196.12.1510",
-  officeVisit: "2.16.840.1.113883.3.464.1003.101.12.1001",
-  annualWellnessVisit: "2.16.840.1.113883.3.526.3.1240",
-  preventiveEstablished18Up: "2.16.840.1.113883.3.464.1003.101.12.1025",
-  preventiveInitial18Up: "2.16.840.1.113883.3.464.1003.101.12.1023",
-  homeHealthcareServices: "2.16.840.1.113883.3.464.1003.101.12.1016",
-  virtualEncounter: "2.16.840.1.113883.3.464.1003.101.12.1089",
-  telephoneVisits: "2.16.840.1.113883.3.464.1003.101.12.1080",
-} as const;
+export const vs = valueSetsNamed(
+  "encounterInpatient", "hospiceEncounter", "hospiceCareAmbulatory", "hospiceDiagnosis", "palliativeCareDiagnosis",
+  "palliativeCareEncounter", "palliativeCareIntervention", "frailtyDevice", "frailtyDiagnosis", "frailtyEncounter", "frailtySymptom",
+  "advancedIllness", "dementiaMedications", "officeVisit", "annualWellnessVisit", "preventiveEstablished18Up", "preventiveInitial18Up",
+  "homeHealthcareServices", "virtualEncounter", "telephoneVisits",
+);
 
 const code = {
   dischargeHomeHospice: [systems.snomed, "428361000124107"],
@@ -43,21 +29,18 @@ const code = {
   livesInNursingHome: [systems.snomed, "160734000"],
 } as const satisfies Record<string, readonly [string, string]>;
 
-/** Encounters of these value sets, performed, during the period (AdultOutpatientEncounters and kin). */
-export function qualifyingEncounters(facts: QmFacts, oids: readonly string[], window: Span): QmResource[] {
+/**
+ * Encounters of these value sets, performed, during the period (AdultOutpatientEncounters and kin).
+ * Here and below, measures on the QI-Core 6 libraries pass `isEncounterFinished` as the Status rule.
+ */
+export function qualifyingEncounters(facts: QmFacts, oids: readonly string[], window: Span, encounterPerformed: EncounterPerformedRule = isEncounterPerformed): QmResource[] {
   return facts.resources.filter(
-    (r) => r.resourceType === "Encounter" && isEncounterPerformed(r) && oids.some((oid) => inValueSet(r.codes, oid)) && during(r.timing, window),
+    (r) => r.resourceType === "Encounter" && encounterPerformed(r) && oids.some((oid) => inValueSet(r.codes, oid)) && during(r.timing, window),
   );
 }
 
-/**
- * The 2026 Status library counts an encounter as performed only when finished (2025: also arrived,
- * triaged, in-progress, on leave); measures on the 2026 libraries pass it to the functions below.
- */
-export const isEncounterFinished = (r: QmResource) => r.status === "finished";
-
 /** Hospice."Has Hospice Services". */
-export function hasHospiceServices(facts: QmFacts, mp: Span, encounterPerformed = isEncounterPerformed): boolean {
+export function hasHospiceServices(facts: QmFacts, mp: Span, encounterPerformed: EncounterPerformedRule = isEncounterPerformed): boolean {
   return (
     retrieve(facts, "Encounter", vs.encounterInpatient).some(
       (e) => encounterPerformed(e) && (is(e.dischargeDisposition, code.dischargeHomeHospice) || is(e.dischargeDisposition, code.dischargeFacilityHospice)) && endsDuring(e.timing, mp),
@@ -71,7 +54,7 @@ export function hasHospiceServices(facts: QmFacts, mp: Span, encounterPerformed 
 }
 
 /** PalliativeCare."Has Palliative Care in the Measurement Period". */
-export function hasPalliativeCare(facts: QmFacts, mp: Span, encounterPerformed = isEncounterPerformed): boolean {
+export function hasPalliativeCare(facts: QmFacts, mp: Span, encounterPerformed: EncounterPerformedRule = isEncounterPerformed): boolean {
   return (
     retrieve(facts, "Observation").some((o) => is(o.codes, code.facitPal) && isAssessmentPerformed(o) && overlaps(o.timing, mp)) ||
     retrieve(facts, "Condition", vs.palliativeCareDiagnosis).some((c) => isVerified(c) && overlaps(prevalenceInterval(c), mp)) ||
@@ -81,7 +64,7 @@ export function hasPalliativeCare(facts: QmFacts, mp: Span, encounterPerformed =
 }
 
 /** AdvancedIllnessandFrailty."Has Criteria Indicating Frailty". */
-export function hasCriteriaIndicatingFrailty(facts: QmFacts, mp: Span, encounterPerformed = isEncounterPerformed): boolean {
+export function hasCriteriaIndicatingFrailty(facts: QmFacts, mp: Span, encounterPerformed: EncounterPerformedRule = isEncounterPerformed): boolean {
   return (
     retrieve(facts, "DeviceRequest", vs.frailtyDevice).some((d) => isDeviceOrder(d) && !d.doNotPerform && d.authoredOn !== null && d.authoredOn >= mp.lo && d.authoredOn <= mp.hi) ||
     retrieve(facts, "Observation").some((o) => is(o.codes, code.medicalEquipmentUsed) && isAssessmentPerformed(o) && inValueSet(o.value.codes, vs.frailtyDevice) && endsDuring(o.timing, mp)) ||
@@ -101,7 +84,7 @@ function hasAdvancedIllnessOrDementiaMedication(facts: QmFacts, mp: Span): boole
 }
 
 /** AdvancedIllnessandFrailty."Is Age 66 or Older with Advanced Illness and Frailty". */
-export function isAge66PlusWithAdvancedIllnessAndFrailty(facts: QmFacts, mp: Span, encounterPerformed = isEncounterPerformed): boolean {
+export function isAge66PlusWithAdvancedIllnessAndFrailty(facts: QmFacts, mp: Span, encounterPerformed: EncounterPerformedRule = isEncounterPerformed): boolean {
   return ageInYearsAt(facts, mp.hi) >= 66 && hasCriteriaIndicatingFrailty(facts, mp, encounterPerformed) && hasAdvancedIllnessOrDementiaMedication(facts, mp);
 }
 

@@ -60,7 +60,14 @@ export const hasCategory = (r: QmResource, code: string) => r.category.some((c) 
 // ---- Status library (QI-Core status filters) -----------------------------------------------------
 
 const finalResult = new Set(["final", "amended", "corrected"]);
+/**
+ * Status."isEncounterPerformed", one rule per library version: the QI-Core 4.1.1 libraries (the 2025
+ * measures) count finished, arrived, triaged, in-progress and on-leave encounters; the QI-Core 6
+ * libraries (2026) count finished ones only. A measure passes the rule of the libraries it includes.
+ */
 export const isEncounterPerformed = (r: QmResource) => ["finished", "arrived", "triaged", "in-progress", "onleave"].includes(r.status ?? "");
+export const isEncounterFinished = (r: QmResource) => r.status === "finished";
+export type EncounterPerformedRule = (r: QmResource) => boolean;
 export const isProcedurePerformed = (r: QmResource) => r.status === "completed";
 export const isInterventionPerformed = isProcedurePerformed;
 export const isDiagnosticStudyPerformed = (r: QmResource) => finalResult.has(r.status ?? "");
@@ -145,6 +152,15 @@ export function prevalenceInterval(condition: QmResource): Span {
 export const ageInYearsAt = (facts: QmFacts, day: DayNumber) => computeAgeInYears(facts.birthDate, day);
 
 export const describeDay = (day: DayNumber | null) => (day === null ? "an unknown date" : formatDay(day));
+
+/**
+ * A numerator that one record meets: says which (`what` on its day, taken by `day` from its timing)
+ * or that there was none (`no <what> <missing>`), and answers whether it is met.
+ */
+export function numeratorMetBy(record: QmResource | undefined, what: string, day: (timing: Span | null) => DayNumber | null, reasons: string[], missing = "in the period"): boolean {
+  reasons.push(record ? `Numerator: ${what} on ${describeDay(day(record.timing))}.` : `Numerator: no ${what} ${missing}.`);
+  return record !== undefined;
+}
 
 // ---- populations ---------------------------------------------------------------------------------
 

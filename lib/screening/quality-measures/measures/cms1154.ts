@@ -2,8 +2,9 @@ import type { QualityMeasureDefinition } from "../measure-definition";
 import type { QmFacts, QmResource, Span } from "../qm-facts";
 import {
   ageInYearsAt, describeDay, during, earliest, endsDuring, hasCategory, hasCode, inValueSet, isVerified, overlaps, prevalenceInterval,
-  proportionGroup, retrieve, systems, yearsBefore,
+  numeratorMetBy, proportionGroup, retrieve, systems, yearsBefore, isEncounterFinished,
 } from "../qm-logic";
+import { valueSetsNamed } from "../value-set-oids";
 
 /**
  * CMS1154 Screening for Prediabetes: adults 35–70 at the start of the period with a preventive visit
@@ -12,16 +13,10 @@ import {
  * period, advanced illness or limited life expectancy, diabetes or prediabetes in the two years
  * before the period, or a glycemic test already done in those two years.
  */
-const vs = {
-  glycemicScreeningTests: "2.16.840.1.113762.1.4.1160.5",
-  preventiveClinicalEncounters: "2.16.840.1.113762.1.4.1160.13", // "Preventative Clinical Encounters"
-  outpatientClinicalEncounters: "2.16.840.1.113762.1.4.1160.24",
-  pregnancy: "2.16.840.1.113883.3.526.3.378",
-  advancedIllness: "2.16.840.1.113883.3.464.1003.110.12.1082",
-  limitedLifeExpectancy: "2.16.840.1.113883.3.526.3.1259",
-  diabetes: "2.16.840.1.113883.3.464.1003.103.12.1001",
-  prediabetes: "2.16.840.1.113762.1.4.1222.419", // Prediabetes (Borderline Diabetes)
-} as const;
+const vs = valueSetsNamed(
+  "glycemicScreeningTests", "preventiveClinicalEncounters", "outpatientClinicalEncounters", "pregnancy", "advancedIllness",
+  "limitedLifeExpectancy", "diabetes", "prediabetes",
+);
 const code = {
   bmi: [systems.loinc, "39156-5"], // US Core BMI profile's code
   pregnancyStatus: [systems.loinc, "82810-3"], // US Core Pregnancy Status profile's code
@@ -62,7 +57,7 @@ function exclusions(facts: QmFacts, mp: Span, reasons: string[]): boolean {
 
 function evaluate(facts: QmFacts, mp: Span, reasons: string[]) {
   const age = ageInYearsAt(facts, mp.lo);
-  const encounters = retrieve(facts, "Encounter").filter((e) => e.status === "finished");
+  const encounters = retrieve(facts, "Encounter").filter(isEncounterFinished);
   const preventive = encounters.some((e) => inValueSet(e.codes, vs.preventiveClinicalEncounters) && endsDuring(e.timing, mp));
   const outpatient = encounters.filter((e) => inValueSet(e.codes, vs.outpatientClinicalEncounters) && during(e.timing, mp)).length;
   const visits = preventive || outpatient >= 2;
@@ -78,11 +73,7 @@ function evaluate(facts: QmFacts, mp: Span, reasons: string[]) {
     proportionGroup({
       ip: age >= 35 && age <= 70 && visits && overweight,
       denex: () => exclusions(facts, mp, reasons),
-      numer: () => {
-        const tests = glycemicTests(facts, mp);
-        reasons.push(tests.length > 0 ? `Numerator: glycemic screening test on ${describeDay(earliest(tests[0]!.timing))}.` : "Numerator: no glycemic screening test in the period.");
-        return tests.length > 0;
-      },
+      numer: () => numeratorMetBy(glycemicTests(facts, mp)[0], "glycemic screening test", earliest, reasons),
     }),
   ];
 }

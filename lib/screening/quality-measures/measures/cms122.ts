@@ -3,8 +3,9 @@ import type { QmFacts, QmResource, Span } from "../qm-facts";
 import { hasCommonExclusions, qualifyingEncounters, vs as common } from "../common-libraries";
 import {
   ageInYearsAt, dayIn, describeDay, during, hasCode, isEncounterPerformed, isLaboratoryTestPerformed, isVerified, latest, overlaps,
-  prevalenceInterval, proportionGroup, retrieve, systems,
+  prevalenceInterval, proportionGroup, retrieve, systems, isEncounterFinished,
 } from "../qm-logic";
+import { valueSetsNamed } from "../value-set-oids";
 
 /**
  * CMS122 Diabetes: Glycemic Status Assessment Greater Than 9% (inverse: the numerator is the poor
@@ -13,11 +14,9 @@ import {
  * or when none was done. Excluded: hospice, palliative care, 66+ frail with advanced illness or in a
  * nursing home.
  */
-const vs = {
-  hba1cLaboratoryTest: "2.16.840.1.113883.3.464.1003.198.12.1013",
-  diabetes: "2.16.840.1.113883.3.464.1003.103.12.1001",
-  nutritionServices: "2.16.840.1.113883.3.464.1003.1006",
-} as const;
+const vs = valueSetsNamed(
+  "hba1cLaboratoryTest", "diabetes", "nutritionServices",
+);
 
 const hcpcs = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
 const glucoseManagementIndicator = [systems.loinc, "97506-0"] as const;
@@ -41,8 +40,8 @@ const v14: Version = {
 };
 
 function hasQualifyingVisit(facts: QmFacts, mp: Span, version: Version): boolean {
-  const performed = (e: QmResource) => (version.v14 ? e.status === "finished" : isEncounterPerformed(e));
-  if (qualifyingEncounters(facts, version.encounters, mp).some(performed)) return true;
+  const performed = version.v14 ? isEncounterFinished : isEncounterPerformed;
+  if (qualifyingEncounters(facts, version.encounters, mp, performed).length > 0) return true;
   return version.v14 && retrieve(facts, "Encounter").some(
     (e) => performed(e) && during(e.timing, mp) && medicalNutritionTherapy.some(([system, code]) => hasCode(e.codes, system, code)),
   );

@@ -6,6 +6,7 @@ import {
   proportionGroup, retrieve, startsOnOrBefore, yearsBefore,
 } from "../qm-logic";
 import { computeAgeInYears } from "../../calendar-date";
+import { valueSetsNamed } from "../value-set-oids";
 
 /**
  * CMS124 Cervical Cancer Screening: women 24–64 with a visit in the period who had cervical cytology
@@ -14,12 +15,9 @@ import { computeAgeInYears } from "../../calendar-date";
  * 21 or later.) Excluded: hysterectomy with no residual cervix, absence of cervix, hospice, palliative
  * care. This measure has no frailty or nursing-home exclusion.
  */
-const vs = {
-  papTest: "2.16.840.1.113883.3.464.1003.108.12.1017",
-  hpvTest: "2.16.840.1.113883.3.464.1003.110.12.1059",
-  hysterectomyNoResidualCervix: "2.16.840.1.113883.3.464.1003.198.12.1014",
-  absenceOfCervix: "2.16.840.1.113883.3.464.1003.111.12.1016",
-} as const;
+const vs = valueSetsNamed(
+  "papTest", "hpvTest", "hysterectomyNoResidualCervix", "absenceOfCervix",
+);
 
 const female = "248152002"; // SNOMED Female (finding), the QI-Core 6 Patient.sex value
 

@@ -6,6 +6,7 @@ import {
   latest, prevalenceInterval, proportionGroup, retrieve, startsOnOrBefore, systems,
 } from "../qm-logic";
 import { civilFromDays, daysFromCivil } from "../../calendar-date";
+import { valueSetsNamed } from "../value-set-oids";
 
 /**
  * CMS125 Breast Cancer Screening: women (52–74 in 2025, 42–74 from 2026) with a visit in the period
@@ -14,16 +15,10 @@ import { civilFromDays, daysFromCivil } from "../../calendar-date";
  * diagnosis, or an unspecified-laterality diagnosis whose body site says the side), hospice,
  * palliative care, 66+ frail with advanced illness or in a nursing home.
  */
-const vs = {
-  mammography: "2.16.840.1.113883.3.464.1003.108.12.1018",
-  historyOfBilateralMastectomy: "2.16.840.1.113883.3.464.1003.198.12.1068",
-  statusPostLeftMastectomy: "2.16.840.1.113883.3.464.1003.198.12.1069",
-  statusPostRightMastectomy: "2.16.840.1.113883.3.464.1003.198.12.1070",
-  unilateralMastectomyUnspecifiedLaterality: "2.16.840.1.113883.3.464.1003.198.12.1071",
-  bilateralMastectomy: "2.16.840.1.113883.3.464.1003.198.12.1005",
-  unilateralMastectomyLeft: "2.16.840.1.113883.3.464.1003.198.12.1133",
-  unilateralMastectomyRight: "2.16.840.1.113883.3.464.1003.198.12.1134",
-} as const;
+const vs = valueSetsNamed(
+  "mammography", "historyOfBilateralMastectomy", "statusPostLeftMastectomy", "statusPostRightMastectomy",
+  "unilateralMastectomyUnspecifiedLaterality", "bilateralMastectomy", "unilateralMastectomyLeft", "unilateralMastectomyRight",
+);
 
 const code = {
   female: "248152002", // SNOMED Female (finding), the QI-Core 6 Patient.sex value

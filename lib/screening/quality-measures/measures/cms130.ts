@@ -5,6 +5,7 @@ import {
   ageInYearsAt, endsDuring, endsOnOrBefore, isDiagnosticStudyPerformed, isLaboratoryTestPerformed, isProcedurePerformed, isVerified, dayIn,
   describeDay, latest, prevalenceInterval, proportionGroup, retrieve, startsOnOrBefore, yearsBefore,
 } from "../qm-logic";
+import { valueSetsNamed } from "../value-set-oids";
 
 /**
  * CMS130 Colorectal Cancer Screening: adults 46–75 with a visit in the period who had FOBT in the
@@ -12,15 +13,9 @@ import {
  * 4 years before, or colonoscopy in it or the 9 years before. Excluded: colorectal cancer, total
  * colectomy, hospice, palliative care, 66+ frail with advanced illness or in a nursing home.
  */
-const vs = {
-  fobt: "2.16.840.1.113883.3.464.1003.198.12.1011",
-  sdnaFit: "2.16.840.1.113883.3.464.1003.108.12.1039",
-  flexibleSigmoidoscopy: "2.16.840.1.113883.3.464.1003.198.12.1010",
-  ctColonography: "2.16.840.1.113883.3.464.1003.108.12.1038",
-  colonoscopy: "2.16.840.1.113883.3.464.1003.108.12.1020",
-  malignantNeoplasmOfColon: "2.16.840.1.113883.3.464.1003.108.12.1001",
-  totalColectomy: "2.16.840.1.113883.3.464.1003.198.12.1019",
-} as const;
+const vs = valueSetsNamed(
+  "fobt", "sdnaFit", "flexibleSigmoidoscopy", "ctColonography", "colonoscopy", "malignantNeoplasmOfColon", "totalColectomy",
+);
 
 const encounters = [
   common.officeVisit, common.annualWellnessVisit, common.preventiveEstablished18Up, common.preventiveInitial18Up,

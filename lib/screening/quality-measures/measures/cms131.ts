@@ -3,8 +3,9 @@ import type { QmFacts, QmResource, Span } from "../qm-facts";
 import { hasCommonExclusions, qualifyingEncounters, vs as common } from "../common-libraries";
 import {
   ageInYearsAt, describeDay, during, earliest, inValueSet, isPhysicalExamPerformed, isVerified, overlaps, prevalenceInterval,
-  proportionGroup, retrieve, startsOnOrBefore, systems, yearsBefore, is,
+  proportionGroup, retrieve, startsOnOrBefore, systems, yearsBefore, is, isEncounterFinished, isEncounterPerformed,
 } from "../qm-logic";
+import { valueSetsNamed } from "../value-set-oids";
 
 /**
  * CMS131 Diabetes: Eye Exam. Diabetics 18–75 with a visit in the period meet it with a retinal or
@@ -14,14 +15,10 @@ import {
  * bilateral absence of the eyes. Excluded: hospice, palliative care, 66+ frail with advanced illness
  * or in a nursing home.
  */
-const vs = {
-  diabetes: "2.16.840.1.113883.3.464.1003.103.12.1001",
-  diabeticRetinopathy: "2.16.840.1.113883.3.526.3.327",
-  retinalOrDilatedEyeExam: "2.16.840.1.113883.3.464.1003.115.12.1088",
-  autonomousEyeExamResultOrFinding: "2.16.840.1.113883.3.464.1004.2616",
-  diabeticRetinopathySeverityLevel: "2.16.840.1.113883.3.464.1003.1266",
-  ophthalmologicalServices: "2.16.840.1.113883.3.526.3.1285",
-} as const;
+const vs = valueSetsNamed(
+  "diabetes", "diabeticRetinopathy", "retinalOrDilatedEyeExam", "autonomousEyeExamResultOrFinding", "diabeticRetinopathySeverityLevel",
+  "ophthalmologicalServices",
+);
 
 const code = {
   autonomousEyeExam: [systems.loinc, "105914-6"],
@@ -79,7 +76,7 @@ function numerator(facts: QmFacts, mp: Span, version: Version, reasons: string[]
 function evaluate(version: Version) {
   return (facts: QmFacts, mp: Span, reasons: string[]) => {
     const age = ageInYearsAt(facts, mp.hi);
-    const visit = qualifyingEncounters(facts, encounters, mp).some((e) => !version.v14 || e.status === "finished");
+    const visit = qualifyingEncounters(facts, encounters, mp, version.v14 ? isEncounterFinished : isEncounterPerformed).length > 0;
     const diabetes = retrieve(facts, "Condition", vs.diabetes).some((c) => (!version.v14 || isVerified(c)) && overlaps(prevalenceInterval(c), mp));
     reasons.push(`Age ${age} at the end of the period (18–75); ${visit ? "a qualifying visit" : "no qualifying visit"} in the period; ${diabetes ? "diabetes" : "no diabetes"} in the period.`);
     const anophthalmos = () =>

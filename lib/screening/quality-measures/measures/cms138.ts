@@ -4,8 +4,9 @@ import type { QmFacts, QmResource, Span } from "../qm-facts";
 import { hasHospiceServices, vs as common } from "../common-libraries";
 import {
   ageInYearsAt, dayIn, describeDay, during, earliest, hasCategory, hasCode, inValueSet, isInterventionPerformed, isMedicationActive,
-  isMedicationOrder, isVerified, prevalenceInterval, proportionGroup, retrieve, startsDuring, systems,
+  isMedicationOrder, isVerified, prevalenceInterval, proportionGroup, retrieve, startsDuring, systems, isEncounterFinished,
 } from "../qm-logic";
+import { valueSetsNamed } from "../value-set-oids";
 
 /**
  * CMS138 Preventive Care and Screening: Tobacco Use: Screening and Cessation Intervention, three
@@ -14,24 +15,12 @@ import {
  * recent status says user, cessation counseling or pharmacotherapy in the period or the 6 months
  * before; 3) screened, and if a user also given an intervention. Excluded: hospice in the period.
  */
-const vs = {
-  occupationalTherapyEvaluation: "2.16.840.1.113883.3.526.3.1011",
-  ophthalmologicalServices: "2.16.840.1.113883.3.526.3.1285",
-  physicalTherapyEvaluation: "2.16.840.1.113883.3.526.3.1022",
-  psychVisitDiagnosticEvaluation: "2.16.840.1.113883.3.526.3.1492",
-  psychVisitPsychotherapy: "2.16.840.1.113883.3.526.3.1496",
-  psychoanalysis: "2.16.840.1.113883.3.526.3.1141",
-  speechAndHearingEvaluation: "2.16.840.1.113883.3.526.3.1530",
-  preventiveEstablished0To17: "2.16.840.1.113883.3.464.1003.101.12.1024",
-  preventiveInitial0To17: "2.16.840.1.113883.3.464.1003.101.12.1022",
-  preventiveGroupCounseling: "2.16.840.1.113883.3.464.1003.101.12.1027",
-  preventiveIndividualCounseling: "2.16.840.1.113883.3.464.1003.101.12.1026",
-  nutritionServices: "2.16.840.1.113883.3.464.1003.1006",
-  tobaccoUser: "2.16.840.1.113883.3.526.3.1170",
-  tobaccoNonUser: "2.16.840.1.113883.3.526.3.1189",
-  tobaccoUseCessationCounseling: "2.16.840.1.113883.3.526.3.509",
-  tobaccoUseCessationPharmacotherapy: "2.16.840.1.113883.3.526.3.1190",
-} as const;
+const vs = valueSetsNamed(
+  "occupationalTherapyEvaluation", "ophthalmologicalServices", "physicalTherapyEvaluation", "psychVisitDiagnosticEvaluation",
+  "psychVisitPsychotherapy", "psychoanalysis", "speechAndHearingEvaluation", "preventiveEstablished0To17", "preventiveInitial0To17",
+  "preventiveGroupCounseling", "preventiveIndividualCounseling", "nutritionServices", "tobaccoUser", "tobaccoNonUser",
+  "tobaccoUseCessationCounseling", "tobaccoUseCessationPharmacotherapy",
+);
 
 const visitSets = [
   common.homeHealthcareServices, vs.occupationalTherapyEvaluation, common.officeVisit, vs.ophthalmologicalServices, vs.physicalTherapyEvaluation,
@@ -52,12 +41,9 @@ const taskFulfill = ["http://hl7.org/fhir/CodeSystem/task-code", "fulfill"] as c
 // user / non-user answer marks it.
 const smokingStatusCodes = ["72166-2", "39240-7", "11367-0"];
 
-/** Status."isEncounterPerformed" in the 2026 libraries: finished only. */
-const isFinished = (e: QmResource) => e.status === "finished";
-
 function visits(facts: QmFacts, mp: Span, sets: readonly string[], cptCodes: readonly string[]): QmResource[] {
   return retrieve(facts, "Encounter").filter(
-    (e) => isFinished(e) && (sets.some((oid) => inValueSet(e.codes, oid)) || cptCodes.some((c) => hasCode(e.codes, systems.cpt, c))) && during(e.timing, mp),
+    (e) => isEncounterFinished(e) && (sets.some((oid) => inValueSet(e.codes, oid)) || cptCodes.some((c) => hasCode(e.codes, systems.cpt, c))) && during(e.timing, mp),
   );
 }
 

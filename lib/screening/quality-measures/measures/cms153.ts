@@ -1,9 +1,10 @@
 import type { QualityMeasureDefinition } from "../measure-definition";
 import type { QmFacts, QmResource, Span } from "../qm-facts";
-import { hasHospiceServices, isEncounterFinished } from "../common-libraries";
+import { hasHospiceServices, qualifyingEncounters } from "../common-libraries";
 import {
-  ageInYearsAt, dayIn, describeDay, during, hasCode, inValueSet, isVerified, latest, overlaps, prevalenceInterval, proportionGroup, retrieve, systems,
+  ageInYearsAt, dayIn, numeratorMetBy, during, hasCode, isVerified, latest, overlaps, prevalenceInterval, proportionGroup, retrieve, systems, isEncounterFinished,
 } from "../qm-logic";
+import { valueSetsNamed } from "../value-set-oids";
 
 /**
  * CMS153 Chlamydia Screening in Women: women 16–24 at the end of the period with a visit in it who are
@@ -13,29 +14,13 @@ import {
  * test in the period. Excluded: hospice, and women identified only by a pregnancy test that was
  * followed within six days by an x-ray or isotretinoin order (a test for safety, not sexual activity).
  */
-const vs = {
-  chlamydiaScreening: "2.16.840.1.113883.3.464.1003.110.12.1052",
-  officeVisit: "2.16.840.1.113883.3.464.1003.101.12.1001",
-  preventiveEstablished18Up: "2.16.840.1.113883.3.464.1003.101.12.1025",
-  preventiveInitial18Up: "2.16.840.1.113883.3.464.1003.101.12.1023",
-  preventiveInitial0To17: "2.16.840.1.113883.3.464.1003.101.12.1022",
-  preventiveEstablished0To17: "2.16.840.1.113883.3.464.1003.101.12.1024",
-  homeHealthcareServices: "2.16.840.1.113883.3.464.1003.101.12.1016",
-  telephoneVisits: "2.16.840.1.113883.3.464.1003.101.12.1080",
-  virtualEncounter: "2.16.840.1.113883.3.464.1003.101.12.1089",
-  diagnosesUsedToIndicateSexualActivity: "2.16.840.1.113883.3.464.1003.111.12.1018",
-  hiv: "2.16.840.1.113883.3.464.1003.120.12.1003",
-  complicationsOfPregnancy: "2.16.840.1.113883.3.464.1003.111.12.1012",
-  contraceptiveMedications: "2.16.840.1.113883.3.464.1003.196.12.1080",
-  pregnancyTest: "2.16.840.1.113883.3.464.1003.111.12.1011",
-  papTest: "2.16.840.1.113883.3.464.1003.108.12.1017",
-  labTestsDuringPregnancy: "2.16.840.1.113883.3.464.1003.111.12.1007",
-  labTestsForSexuallyTransmittedInfections: "2.16.840.1.113883.3.464.1003.110.12.1051",
-  diagnosticStudiesDuringPregnancy: "2.16.840.1.113883.3.464.1003.111.12.1008",
-  proceduresUsedToIndicateSexualActivity: "2.16.840.1.113883.3.464.1003.111.12.1017",
-  xRayStudy: "2.16.840.1.113883.3.464.1003.198.12.1034",
-  isotretinoin: "2.16.840.1.113883.3.464.1003.196.12.1143",
-} as const;
+const vs = valueSetsNamed(
+  "chlamydiaScreening", "officeVisit", "preventiveEstablished18Up", "preventiveInitial18Up", "preventiveInitial0To17",
+  "preventiveEstablished0To17", "homeHealthcareServices", "telephoneVisits", "virtualEncounter", "diagnosesUsedToIndicateSexualActivity",
+  "hiv", "complicationsOfPregnancy", "contraceptiveMedications", "pregnancyTest", "papTest", "labTestsDuringPregnancy",
+  "labTestsForSexuallyTransmittedInfections", "diagnosticStudiesDuringPregnancy", "proceduresUsedToIndicateSexualActivity", "xRayStudy",
+  "isotretinoin",
+);
 
 const encounters = [
   vs.officeVisit, vs.preventiveEstablished18Up, vs.preventiveInitial18Up, vs.preventiveInitial0To17, vs.preventiveEstablished0To17,
@@ -85,7 +70,7 @@ const isFemale = (facts: QmFacts) => facts.sexCode === "248152002";
 
 function evaluate(facts: QmFacts, mp: Span, reasons: string[]) {
   const age = ageInYearsAt(facts, mp.hi);
-  const visit = retrieve(facts, "Encounter").some((e) => isEncounterFinished(e) && encounters.some((oid) => inValueSet(e.codes, oid)) && during(e.timing, mp));
+  const visit = qualifyingEncounters(facts, encounters, mp, isEncounterFinished).length > 0;
   const otherActivity = sexualActivityOtherThanPregnancyTest(facts, mp);
   const pregnancyTest = orders(facts, "ServiceRequest", vs.pregnancyTest, mp).length > 0;
   const active = otherActivity !== null || pregnancyTest;
@@ -106,9 +91,8 @@ function evaluate(facts: QmFacts, mp: Span, reasons: string[]) {
         return safetyTestOnly;
       },
       numer: () => {
-        const tests = retrieve(facts, "Observation", vs.chlamydiaScreening).filter((o) => finalResult.includes(o.status ?? "") && o.value.present && dayIn(latest(o.timing), mp));
-        reasons.push(tests.length > 0 ? `Numerator: chlamydia test on ${describeDay(latest(tests[0]!.timing))}.` : "Numerator: no chlamydia test with a result in the period.");
-        return tests.length > 0;
+        const test = retrieve(facts, "Observation", vs.chlamydiaScreening).find((o) => finalResult.includes(o.status ?? "") && o.value.present && dayIn(latest(o.timing), mp));
+        return numeratorMetBy(test, "chlamydia test", latest, reasons, "with a result in the period");
       },
     }),
   ];

@@ -3,12 +3,13 @@ import type { QualityMeasureDefinition } from "../measure-definition";
 import type { QmFacts, QmResource, Span } from "../qm-facts";
 import {
   hasCriteriaIndicatingFrailty, hasHospiceServices, hasPalliativeCare, isAge66PlusLivingInNursingHome, isAge66PlusWithAdvancedIllnessAndFrailty,
-  isEncounterFinished as finished, vs as common,
+  qualifyingEncounters, vs as common,
 } from "../common-libraries";
 import {
-  ageInYearsAt, dayIn, describeDay, during, endsOnOrBefore, hasCode, inValueSet, isProcedurePerformed, isVerified, latest, overlaps,
-  prevalenceInterval, proportionGroup, retrieve, startsOnOrBefore, systems,
+  ageInYearsAt, dayIn, describeDay, endsOnOrBefore, hasCode, inValueSet, isProcedurePerformed, isVerified, latest, overlaps,
+  prevalenceInterval, proportionGroup, retrieve, startsOnOrBefore, systems, isEncounterFinished as finished,
 } from "../qm-logic";
+import { valueSetsNamed } from "../value-set-oids";
 
 /**
  * CMS165 Controlling High Blood Pressure: patients 18–85 with a visit in the period and essential
@@ -17,17 +18,10 @@ import {
  * stays left out) is under 140/90. Excluded: hospice, pregnancy, ESRD / dialysis / kidney transplant,
  * 66–80 frail with advanced illness, 81+ frail, 66+ in a nursing home, palliative care.
  */
-const vs = {
-  essentialHypertension: "2.16.840.1.113883.3.464.1003.104.12.1011",
-  emergencyDepartmentVisit: "2.16.840.1.113883.3.464.1003.101.12.1010",
-  pregnancy: "2.16.840.1.113883.3.526.3.378",
-  endStageRenalDisease: "2.16.840.1.113883.3.526.3.353",
-  kidneyTransplantRecipient: "2.16.840.1.113883.3.464.1003.109.12.1029",
-  chronicKidneyDiseaseStage5: "2.16.840.1.113883.3.526.3.1002",
-  kidneyTransplant: "2.16.840.1.113883.3.464.1003.109.12.1012",
-  dialysisServices: "2.16.840.1.113883.3.464.1003.109.12.1013",
-  esrdMonthlyOutpatientServices: "2.16.840.1.113883.3.464.1003.109.12.1014",
-} as const;
+const vs = valueSetsNamed(
+  "essentialHypertension", "emergencyDepartmentVisit", "pregnancy", "endStageRenalDisease", "kidneyTransplantRecipient",
+  "chronicKidneyDiseaseStage5", "kidneyTransplant", "dialysisServices", "esrdMonthlyOutpatientServices",
+);
 const code = {
   bloodPressurePanel: [systems.loinc, "85354-9"], // US Core Blood Pressure profile's code
   systolic: [systems.loinc, "8480-6"],
@@ -101,7 +95,7 @@ function evaluate(facts: QmFacts, mp: Span, reasons: string[]) {
   // Essential hypertension overlapping [start of the period, start + 6 months).
   const firstHalf: Span = { lo: mp.lo, hi: addMonthsClamped(mp.lo, 6) - 1 };
   const hypertension = retrieve(facts, "Condition", vs.essentialHypertension).some((c) => isVerified(c) && overlaps(prevalenceInterval(c), firstHalf));
-  const visit = retrieve(facts, "Encounter").some((e) => finished(e) && encounters.some((oid) => inValueSet(e.codes, oid)) && during(e.timing, mp));
+  const visit = qualifyingEncounters(facts, encounters, mp, finished).length > 0;
   reasons.push(
     `Age ${age} at the end of the period (18–85); ${hypertension ? "essential hypertension in the first half of the period" : "no essential hypertension in the first half of the period"}; ${visit ? "a qualifying visit" : "no qualifying visit"} in the period.`,
   );

@@ -1,7 +1,7 @@
 import type { QualityMeasureDefinition } from "../measure-definition";
 import type { QmFacts, QmResource, Span } from "../qm-facts";
-import { isEncounterFinished } from "../common-libraries";
-import { ageInYearsAt, describeDay, during, hasCode, inValueSet, overlaps, prevalenceInterval, proportionGroup, retrieve, systems } from "../qm-logic";
+import { ageInYearsAt, describeDay, during, hasCode, inValueSet, isEncounterFinished, overlaps, prevalenceInterval, proportionGroup, retrieve, systems } from "../qm-logic";
+import { valueSetsNamed } from "../value-set-oids";
 
 /**
  * CMS2 Preventive Care and Screening: Screening for Depression and Follow-Up Plan. Patients 12+ at the
@@ -11,19 +11,11 @@ import { ageInYearsAt, describeDay, during, hasCode, inValueSet, overlaps, preva
  * Adolescent tools count at 12–17, adult tools at 17+. Excluded: bipolar disorder diagnosed before the
  * visit. Excepted: screening not done for a medical reason or refused, with no screening done.
  */
-const vs = {
-  encounterToScreenForDepression: "2.16.840.1.113883.3.600.1916",
-  physicalTherapyEvaluation: "2.16.840.1.113883.3.526.3.1022",
-  telephoneVisits: "2.16.840.1.113883.3.464.1003.101.12.1080",
-  adolescentDepressionMedications: "2.16.840.1.113883.3.526.3.1567",
-  referralForAdolescentDepression: "2.16.840.1.113883.3.526.3.1570",
-  followUpForAdolescentDepression: "2.16.840.1.113883.3.526.3.1569",
-  adultDepressionMedications: "2.16.840.1.113883.3.526.3.1566",
-  referralForAdultDepression: "2.16.840.1.113883.3.526.3.1571",
-  followUpForAdultDepression: "2.16.840.1.113883.3.526.3.1568",
-  bipolarDisorder: "2.16.840.1.113883.3.67.1.101.1.128",
-  medicalReason: "2.16.840.1.113883.3.526.3.1007",
-} as const;
+const vs = valueSetsNamed(
+  "encounterToScreenForDepression", "physicalTherapyEvaluation", "telephoneVisits", "adolescentDepressionMedications",
+  "referralForAdolescentDepression", "followUpForAdolescentDepression", "adultDepressionMedications", "referralForAdultDepression",
+  "followUpForAdultDepression", "bipolarDisorder", "medicalReason",
+);
 
 const code = {
   negative: "428171000124102", // Depression screening negative (finding)

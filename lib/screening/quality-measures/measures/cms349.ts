@@ -1,8 +1,10 @@
 import type { QualityMeasureDefinition } from "../measure-definition";
 import type { QmFacts, QmResource, Span } from "../qm-facts";
+import { qualifyingEncounters } from "../common-libraries";
 import {
-  ageInYearsAt, describeDay, during, earliest, hasCategory, hasCode, inValueSet, isVerified, prevalenceInterval, proportionGroup, retrieve, systems,
+  ageInYearsAt, describeDay, earliest, hasCategory, hasCode, inValueSet, isEncounterFinished, isVerified, prevalenceInterval, proportionGroup, retrieve, systems,
 } from "../qm-logic";
+import { valueSetsNamed } from "../value-set-oids";
 
 /**
  * CMS349 HIV Screening: patients 15–65 at the start of the period with an outpatient or preventive
@@ -10,18 +12,13 @@ import {
  * birthdays. Excluded: HIV diagnosed before the period. 2026 adds a denominator exception for
  * patients who died by the end of the period.
  */
-const vs = {
-  hivLabTests: "2.16.840.1.113762.1.4.1056.50", // Human Immunodeficiency Virus (HIV) Laboratory Test Codes (Ab and Ag)
-  hiv: "2.16.840.1.113883.3.464.1003.120.12.1003", // HIV
-  officeVisit: "2.16.840.1.113883.3.464.1003.101.12.1001",
-  preventiveInitial0to17: "2.16.840.1.113883.3.464.1003.101.12.1022",
-  preventiveInitial18Up: "2.16.840.1.113883.3.464.1003.101.12.1023",
-  preventiveEstablished0to17: "2.16.840.1.113883.3.464.1003.101.12.1024",
-  preventiveEstablished18Up: "2.16.840.1.113883.3.464.1003.101.12.1025",
-} as const;
+const vs = valueSetsNamed(
+  "hivLabTests", "hiv", "officeVisit", "preventiveInitial0To17", "preventiveInitial18Up", "preventiveEstablished0To17",
+  "preventiveEstablished18Up",
+);
 /** The generic panel the guidance says to use when the specific HIV test code is not known. */
 const hivPanel = [systems.loinc, "75622-1"] as const;
-const encounters = [vs.preventiveInitial0to17, vs.preventiveInitial18Up, vs.preventiveEstablished0to17, vs.preventiveEstablished18Up, vs.officeVisit];
+const encounters = [vs.preventiveInitial0To17, vs.preventiveInitial18Up, vs.preventiveEstablished0To17, vs.preventiveEstablished18Up, vs.officeVisit];
 
 type Version = {
   /** 2026 retrieves LaboratoryResultObservation (category laboratory); 2025 any Observation. */
@@ -49,7 +46,7 @@ const inHivTests = (o: QmResource) => inValueSet(o.codes, vs.hivLabTests) || has
 function evaluate(v: Version) {
   return (facts: QmFacts, mp: Span, reasons: string[]) => {
     const age = ageInYearsAt(facts, mp.lo);
-    const visit = retrieve(facts, "Encounter").some((e) => e.status === "finished" && encounters.some((oid) => inValueSet(e.codes, oid)) && during(e.timing, mp));
+    const visit = qualifyingEncounters(facts, encounters, mp, isEncounterFinished).length > 0;
     reasons.push(`Age ${age} at the start of the period (15–65); ${visit ? "an outpatient or preventive visit" : "no outpatient or preventive visit"} in the period.`);
     return [
       proportionGroup({

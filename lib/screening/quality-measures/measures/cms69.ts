@@ -1,10 +1,11 @@
 import type { QualityMeasureDefinition } from "../measure-definition";
 import type { QmFacts, QmResource, Span } from "../qm-facts";
-import { hasHospiceServices, hasPalliativeCare, isEncounterFinished } from "../common-libraries";
+import { hasHospiceServices, hasPalliativeCare } from "../common-libraries";
 import {
   ageInYearsAt, describeDay, during, hasCategory, hasCode, inValueSet, overlaps, prevalenceInterval, proportionGroup, retrieve,
-  startsDuring, startsOnOrBefore, systems,
+  startsDuring, startsOnOrBefore, systems, isEncounterFinished,
 } from "../qm-logic";
+import { valueSetsNamed } from "../value-set-oids";
 
 /**
  * CMS69 Preventive Care and Screening: BMI Screening and Follow-Up Plan. Adults (18+ at a finished,
@@ -14,19 +15,11 @@ import {
  * hospice, palliative care. Excepted: a medical reason for no follow-up, or a BMI not done for a
  * medical reason or refusal, documented on the day of a qualifying encounter.
  */
-const vs = {
-  encounterToEvaluateBmi: "2.16.840.1.113883.3.600.1.1751",
-  followUpAboveNormalBmi: "2.16.840.1.113883.3.600.1.1525",
-  referralsWhereWeightAssessmentMayOccur: "2.16.840.1.113883.3.600.1.1527",
-  medicationsForAboveNormalBmi: "2.16.840.1.113883.3.526.3.1561",
-  overweightOrObese: "2.16.840.1.113762.1.4.1047.502",
-  followUpBelowNormalBmi: "2.16.840.1.113883.3.600.1.1528",
-  medicationsForBelowNormalBmi: "2.16.840.1.113883.3.526.3.1562",
-  underweight: "2.16.840.1.113883.3.526.3.1563",
-  pregnancyOrOtherRelatedDiagnoses: "2.16.840.1.113883.3.600.1.1623",
-  medicalReason: "2.16.840.1.113883.3.526.3.1007",
-  patientDeclined: "2.16.840.1.113883.3.526.3.1582",
-} as const;
+const vs = valueSetsNamed(
+  "encounterToEvaluateBmi", "followUpAboveNormalBmi", "referralsWhereWeightAssessmentMayOccur", "medicationsForAboveNormalBmi",
+  "overweightOrObese", "followUpBelowNormalBmi", "medicationsForBelowNormalBmi", "underweight", "pregnancyOrOtherRelatedDiagnoses",
+  "medicalReason", "patientDeclined",
+);
 
 const bmiCode = "39156-5"; // Body mass index (BMI) [Ratio]
 const pregnancyStatusCode = "82810-3"; // US Core pregnancy status observation
