@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EvidenceItem, ScreeningStatus } from "@/lib/screening";
 import { buildImmunizationDueRows, buildMeasureRows, buildScreeningRows } from "./build-screening-sections";
+import { describeScreeningEvidence } from "./describe-screening-evidence";
 import { buildScreening } from "./build-test-prep-input";
 import { prepSheetSettingsSchema } from "./prep-sheet-settings";
 
@@ -33,6 +34,22 @@ describe("screening checklist", () => {
     ]);
     expect(row?.evidenceOmitted).toBe(1);
     expect(row?.reason).toBe("Colonoscopy on 2024-03-02. Next due 2034-03-02.");
+  });
+
+  const documentItem = (use: EvidenceItem["use"], note: string | null): EvidenceItem => ({
+    ...evidence("doc_1", "2025-06-20", use), source: "document", term: "screening mammogram", matchedBy: "keyword", confidence: 0.48, note,
+  });
+  it.each([
+    ["a page read poorly by OCR says so, and where to look", documentItem("review", "read by OCR at 48% confidence — check page 2"),
+      "read by OCR at 48% confidence — check page 2", "To confirm: Screening mammogram (document 2025-06-20; read by OCR at 48% confidence — check page 2)"],
+    ["another review reason stays on the web page's details", documentItem("review", 'mentioned in the text, not a report of this test: "…"'),
+      undefined, "To confirm: Screening mammogram (document 2025-06-20)"],
+    ["a counted item carries no check", documentItem("counted", null), undefined, null],
+  ])("%s", (_name, item, check, line) => {
+    const status = item.use === "review" ? "needs_review" : "due";
+    const [row] = buildScreeningRows([buildScreening({ screeningTypeKey: "mammo", status, evidence: [item] })], settings);
+    expect(row?.evidence[0]?.check).toBe(check);
+    expect(describeScreeningEvidence(row!)).toBe(line);
   });
 });
 

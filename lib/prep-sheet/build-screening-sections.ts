@@ -1,4 +1,4 @@
-import type { EvidenceItem, EvidenceSource, ScreeningStatus, SelectedScreeningResult } from "@/lib/screening";
+import { findOcrReadingNote, type EvidenceItem, type EvidenceSource, type ScreeningStatus, type SelectedScreeningResult } from "@/lib/screening";
 import { screeningUrgencyRank } from "@/lib/screening/screening-urgency";
 import type { EvidenceModel, ImmunizationDueRow, MeasureRow, ScreeningRow } from "./prep-sheet-model";
 import type { MeasureSetting, PrepSheetSettings } from "./prep-sheet-settings";
@@ -19,6 +19,8 @@ function matchesKey(result: SelectedScreeningResult, key: string): boolean {
 
 function describeEvidence(item: EvidenceItem): EvidenceModel {
   const label = item.term ?? item.code?.display ?? (item.code ? `${item.code.system} ${item.code.code}` : null);
+  // A poorly read page is the one review reason short and plain enough for paper; the others quote text.
+  const check = item.use === "review" ? findOcrReadingNote(item.note) : null;
   return {
     source: sourceLabels[item.source] ?? item.source,
     sourceId: item.sourceId,
@@ -26,6 +28,7 @@ function describeEvidence(item: EvidenceItem): EvidenceModel {
     label: label ?? sourceLabels[item.source] ?? item.source,
     needsReview: item.use === "review",
     role: item.role,
+    ...(check ? { check } : {}),
   };
 }
 

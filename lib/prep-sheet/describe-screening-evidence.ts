@@ -18,7 +18,7 @@ export function toPlainLabel(label: string, maxLength = maxLabelLength): string 
 }
 
 function describeItem(item: EvidenceModel): string {
-  return `${toPlainLabel(item.label)} (${item.source.toLowerCase()} ${item.date ?? "undated"})`;
+  return `${toPlainLabel(item.label)} (${item.source.toLowerCase()} ${item.date ?? "undated"}${item.check ? `; ${item.check}` : ""})`;
 }
 
 /** Older stored sheets have no role: their items are read as completions, the common case. */

@@ -50,6 +50,8 @@ export const evidenceModelSchema = z.object({
   needsReview: z.boolean(),
   /** Why the engine looked at it; absent on sheets stored before it was kept. */
   role: z.enum(["completion", "trigger", "exclusion"]).optional(),
+  /** What to check before trusting it, when a person must ("read by OCR at 48% confidence — check page 2"). */
+  check: z.string().optional(),
 });
 
 export const screeningRowSchema = z.object({

@@ -69,6 +69,12 @@ describe("a report read by OCR counts only when the page it is on was read with 
     ["report on a text-layer page, cover OCR'd poorly", { confidence: 0.9, ocrPages: [{ ...coverSpan, confidence: 0.3 }] }, {}, "counted", null, 1],
     ["no page spans: the document's confidence", { confidence: 0.48 }, {}, "review", "read by OCR at 48% confidence — check the document", 0.48],
     ["never OCR'd", {}, {}, "counted", null, 1],
+    // A title names the whole document: every OCR'd page stands behind it.
+    ["titled report, one page read poorly", { title: "Screening mammogram", confidence: 0.9, ocrPages: [{ ...coverSpan, confidence: 0.55 }, { ...reportSpan, confidence: 0.95 }] }, {}, "review", "read by OCR at 55% confidence — check page 1", 0.55],
+    ["titled report, all pages read well", { title: "Screening mammogram", confidence: 0.93, ocrPages: [{ ...coverSpan, confidence: 0.91 }, { ...reportSpan, confidence: 0.95 }] }, {}, "counted", null, 0.91],
+    // The poor reading is named first: it may be why the date was not found.
+    ["undated, report page read poorly", { serviceDate: null, dateSource: null, ocrPages: [{ ...reportSpan, confidence: 0.64 }], confidence: 0.64 }, {}, "review", "read by OCR at 64% confidence — check page 2", 0.64],
+    ["undated, report page read well", { serviceDate: null, dateSource: null, ocrPages: [{ ...reportSpan, confidence: 0.9 }], confidence: 0.9 }, {}, "review", "document has no service date; confirm when the test was done", 0.9],
     ["a clinic asking for more", { confidence: 0.95, ocrPages: [{ ...reportSpan, confidence: 0.93 }] }, { minDocumentConfidence: 0.95 }, "review", "read by OCR at 93% confidence — check page 2", 0.93],
   ] as const)("%s", (_name, document, settings, use, note, confidence) => {
     const found = judge(document, settings);

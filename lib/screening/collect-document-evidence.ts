@@ -121,10 +121,12 @@ export function judgeDocumentMention(
     return ["ignored", `mention is ${match.context} ("${match.cue}"), not a result: ${quote(field, match)}`];
   }
   if (when.kind === "future") return ["ignored", "dated after the evaluation date"];
+  // First among the review reasons: a poorly read page may be why the date or the role is missing,
+  // and its garbled words make a poor quote; the clinician opens the page either way.
+  if (reading !== null && reading.confidence < settings.minDocumentConfidence) return ["review", describeOcrReading(reading)];
   if (match.context === "historical") return ["review", `past mention ("${match.cue}") without its own date: ${quote(field, match)}`];
   if (!reportRoles.has(role)) return ["review", `mentioned in ${roleWords[role]}, not a report of this test: ${quote(field, match)}`];
   if (when.kind === "undated") return ["review", "document has no service date; confirm when the test was done"];
   if (record.document.dateSource === "received") return ["review", "date is when the document was received, not when the test was done"];
-  if (reading !== null && reading.confidence < settings.minDocumentConfidence) return ["review", describeOcrReading(reading)];
   return ["counted", null];
 }

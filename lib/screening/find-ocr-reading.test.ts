@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeOcrReading, findOcrReading } from "./find-ocr-reading";
+import { describeOcrReading, findOcrReading, findOcrReadingNote } from "./find-ocr-reading";
 import { documentFactSchema } from "./patient-facts";
 
 // Page 1 is a text layer (offsets 0–9), page 2 was OCR'd (12–29), page 3 too (31–40).
@@ -18,7 +18,7 @@ describe("findOcrReading: the page a mention was read from decides", () => {
     ["last character of an OCR'd page", paged, true, 29, { confidence: 0.48, page: 2 }],
     ["the blank line between pages", paged, true, 30, null],
     ["a good OCR'd page of the same document", paged, true, 35, { confidence: 0.93, page: 3 }],
-    ["title of a paged document: the document's confidence", paged, false, 0, { confidence: 0.8, page: null }],
+    ["title of a paged document: its weakest OCR'd page", paged, false, 0, { confidence: 0.48, page: 2 }],
     ["document stored without page spans", unpaged, true, 20, { confidence: 0.61, page: null }],
     ["document never OCR'd", notOcr, true, 20, null],
     ["title of a document never OCR'd", notOcr, false, 0, null],
@@ -37,5 +37,16 @@ describe("describeOcrReading: what the clinician reads", () => {
     [{ confidence: 0, page: 4 }, "read by OCR at 0% confidence — check page 4"],
   ])("%o", (reading, expected) => {
     expect(describeOcrReading(reading)).toBe(expected);
+  });
+});
+
+describe("findOcrReadingNote: the printed sheet repeats only this reason", () => {
+  it.each([
+    [describeOcrReading({ confidence: 0.48, page: 2 }), describeOcrReading({ confidence: 0.48, page: 2 })],
+    ["document has no service date; confirm when the test was done", null],
+    ['past mention ("had a") without its own date: "She was read by OCR at home."', null],
+    [null, null],
+  ])("%s", (note, expected) => {
+    expect(findOcrReadingNote(note)).toBe(expected);
   });
 });

@@ -31,6 +31,7 @@ export {
   type ScreeningTypeInput,
   type Trigger,
 } from "./screening-type";
+export { findOcrReadingNote } from "./find-ocr-reading";
 export {
   clinicSettingsSchema,
   defaultClinicSettings,

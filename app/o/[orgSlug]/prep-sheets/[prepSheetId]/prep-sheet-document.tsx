@@ -60,7 +60,7 @@ function ScreeningDetails({ screening }: { screening: ScreeningRow }) {
         <ul className="mt-1 list-disc pl-5">
           {screening.evidence.map((e) => (
             <li key={`${e.source}:${e.sourceId}`} data-testid="sheet-evidence">
-              {e.source} {e.date ?? "undated"}: {e.label}{e.needsReview ? " (needs review)" : ""} <span className="font-mono">[{e.sourceId}]</span>
+              {e.source} {e.date ?? "undated"}: {e.label}{e.needsReview ? ` (needs review${e.check ? `: ${e.check}` : ""})` : ""} <span className="font-mono">[{e.sourceId}]</span>
             </li>
           ))}
           {screening.evidenceOmitted > 0 ? <li>{screening.evidenceOmitted} older item(s) not kept on the sheet</li> : null}
