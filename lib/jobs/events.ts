@@ -22,6 +22,8 @@ export const scheduleSyncRequestedSchema = z.strictObject({
   practitionerId: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/).optional(),
   requestedBy: userId.optional(),
 });
+export const scheduleSyncRequested = eventType("healthprep/schedule.sync-requested", { schema: scheduleSyncRequestedSchema });
+export type ScheduleSyncRequested = z.infer<typeof scheduleSyncRequestedSchema>;
 
 export const patientSyncRequestedSchema = z.strictObject({
   organizationId,
@@ -30,8 +32,12 @@ export const patientSyncRequestedSchema = z.strictObject({
   full: z.boolean().optional(),
   requestedBy: userId.optional(),
 });
+export const patientSyncRequested = eventType("healthprep/patient.sync-requested", { schema: patientSyncRequestedSchema });
+export type PatientSyncRequested = z.infer<typeof patientSyncRequestedSchema>;
 
 export const documentProcessRequestedSchema = z.strictObject({ organizationId, documentId, requestId });
+export const documentProcessRequested = eventType("healthprep/document.process-requested", { schema: documentProcessRequestedSchema });
+export type DocumentProcessRequested = z.infer<typeof documentProcessRequestedSchema>;
 
 const appointmentId = z.string().regex(/^apt_[0-9A-Z]{26}$/);
 /** Prep sheet ids are UUIDs: the same value is our identifier on the note in Epic. */
@@ -39,7 +45,13 @@ const prepSheetId = z.uuid();
 const practitionerId = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/);
 
 export const prepSheetGenerateRequestedSchema = z.strictObject({ organizationId, appointmentId, requestId, writeBack: z.boolean().optional(), requestedBy: userId.optional() });
+export const prepSheetGenerateRequested = eventType("healthprep/prep-sheet.generate-requested", { schema: prepSheetGenerateRequestedSchema });
+export type PrepSheetGenerateRequested = z.infer<typeof prepSheetGenerateRequestedSchema>;
+
 export const prepSheetWriteRequestedSchema = z.strictObject({ organizationId, prepSheetId, requestId, requestedBy: userId.optional() });
+export const prepSheetWriteRequested = eventType("healthprep/prep-sheet.write-requested", { schema: prepSheetWriteRequestedSchema });
+export type PrepSheetWriteRequested = z.infer<typeof prepSheetWriteRequestedSchema>;
+
 export const clinicDayPrepareRequestedSchema = z.strictObject({
   organizationId,
   /** Clinic-local YYYY-MM-DD. */
@@ -49,6 +61,8 @@ export const clinicDayPrepareRequestedSchema = z.strictObject({
   requestId,
   requestedBy: userId.optional(),
 });
+export const clinicDayPrepareRequested = eventType("healthprep/clinic-day.prepare-requested", { schema: clinicDayPrepareRequestedSchema });
+export type ClinicDayPrepareRequested = z.infer<typeof clinicDayPrepareRequestedSchema>;
 
 /** "Prepare all" per patient: pull, read documents, screen, then build each listed visit's sheet. */
 export const schedulePatientPrepareRequestedSchema = z.strictObject({
@@ -58,35 +72,18 @@ export const schedulePatientPrepareRequestedSchema = z.strictObject({
   requestId,
   requestedBy: userId.optional(),
 });
+export const schedulePatientPrepareRequested = eventType("healthprep/schedule-patient.prepare-requested", { schema: schedulePatientPrepareRequestedSchema });
+export type SchedulePatientPrepareRequested = z.infer<typeof schedulePatientPrepareRequestedSchema>;
 
 /** Re-screen one patient: `requestId` is the sync run, `causeId` what changed (that run or a document). */
 export const patientScreenRequestedSchema = z.strictObject({ organizationId, patientId, requestId, causeId: requestId });
-
-export const scheduleSyncRequested = eventType("healthprep/schedule.sync-requested", { schema: scheduleSyncRequestedSchema });
-export const patientSyncRequested = eventType("healthprep/patient.sync-requested", { schema: patientSyncRequestedSchema });
-export const documentProcessRequested = eventType("healthprep/document.process-requested", { schema: documentProcessRequestedSchema });
-export const prepSheetGenerateRequested = eventType("healthprep/prep-sheet.generate-requested", { schema: prepSheetGenerateRequestedSchema });
-export const prepSheetWriteRequested = eventType("healthprep/prep-sheet.write-requested", { schema: prepSheetWriteRequestedSchema });
-export const clinicDayPrepareRequested = eventType("healthprep/clinic-day.prepare-requested", { schema: clinicDayPrepareRequestedSchema });
-export const schedulePatientPrepareRequested = eventType("healthprep/schedule-patient.prepare-requested", { schema: schedulePatientPrepareRequestedSchema });
 export const patientScreenRequested = eventType("healthprep/patient.screen-requested", { schema: patientScreenRequestedSchema });
-
-export type ScheduleSyncRequested = z.infer<typeof scheduleSyncRequestedSchema>;
-export type PatientSyncRequested = z.infer<typeof patientSyncRequestedSchema>;
-export type DocumentProcessRequested = z.infer<typeof documentProcessRequestedSchema>;
-export type PrepSheetGenerateRequested = z.infer<typeof prepSheetGenerateRequestedSchema>;
-export type PrepSheetWriteRequested = z.infer<typeof prepSheetWriteRequestedSchema>;
-export type ClinicDayPrepareRequested = z.infer<typeof clinicDayPrepareRequestedSchema>;
-export type SchedulePatientPrepareRequested = z.infer<typeof schedulePatientPrepareRequestedSchema>;
 export type PatientScreenRequested = z.infer<typeof patientScreenRequestedSchema>;
 
-export const jobEventSchemas: Record<string, z.ZodType<Record<string, unknown>>> = {
-  [scheduleSyncRequested.name]: scheduleSyncRequestedSchema,
-  [patientSyncRequested.name]: patientSyncRequestedSchema,
-  [documentProcessRequested.name]: documentProcessRequestedSchema,
-  [prepSheetGenerateRequested.name]: prepSheetGenerateRequestedSchema,
-  [prepSheetWriteRequested.name]: prepSheetWriteRequestedSchema,
-  [clinicDayPrepareRequested.name]: clinicDayPrepareRequestedSchema,
-  [patientScreenRequested.name]: patientScreenRequestedSchema,
-  [schedulePatientPrepareRequested.name]: schedulePatientPrepareRequestedSchema,
-};
+/** Every job event's schema by event name: what dispatch, the run recorder and Retry check payloads against. */
+export const jobEventSchemas: Record<string, z.ZodType<Record<string, unknown>>> = Object.fromEntries(
+  [
+    scheduleSyncRequested, patientSyncRequested, documentProcessRequested, prepSheetGenerateRequested, prepSheetWriteRequested,
+    clinicDayPrepareRequested, patientScreenRequested, schedulePatientPrepareRequested,
+  ].map((event) => [event.name, event.schema]),
+);

@@ -3,16 +3,10 @@ import type { Db } from "@/db/client";
 import { findScreeningTypeById } from "@/db/queries/screenings";
 import { AppError } from "@/lib/errors";
 import type { Id } from "@/lib/ids";
-import { parseStoredType } from "./parse-stored-type";
+import { parseStoredType, readStoredTypeHeader, type StoredTypeHeader } from "./parse-stored-type";
 import { toScreeningTypeFormValues, type ScreeningTypeFormValues } from "./screening-type-form";
 
-export type ScreeningTypeEditorData = {
-  id: Id<"screeningType">;
-  key: string;
-  name: string;
-  version: number;
-  active: boolean;
-  preset: { key: string; version: number | null } | null;
+export type ScreeningTypeEditorData = StoredTypeHeader & {
   values: ScreeningTypeFormValues;
   /** Rules the editor does not show but keeps on save, so the admin knows they exist. */
   kept: { conditionTerms: number; observationRules: number; exclusionCodes: number; exclusionPhrases: number; keywordBlockers: number };
@@ -25,8 +19,7 @@ export async function getScreeningTypeForEditor(db: Db, input: { organizationId:
   const type = parseStoredType(row);
   const triggers = type.eligibility.triggers;
   return {
-    id: row.id, key: row.key, name: row.name, version: row.version, active: row.active,
-    preset: row.presetKey ? { key: row.presetKey, version: row.presetVersion } : null,
+    ...readStoredTypeHeader(row),
     values: toScreeningTypeFormValues(type),
     kept: {
       conditionTerms: triggers?.synonyms.length ?? 0,

@@ -4,18 +4,12 @@ import { listScreeningTypes, type ScreeningTypeRow } from "@/db/queries/screenin
 import type { Id } from "@/lib/ids";
 import { describeFrequency } from "@/lib/screening";
 import { describeEligibility } from "./describe-eligibility";
-import { parseStoredType } from "./parse-stored-type";
+import { parseStoredType, readStoredTypeHeader, type StoredTypeHeader } from "./parse-stored-type";
 
 export const screeningTypeStatusFilters = ["all", "active", "inactive"] as const;
 export type ScreeningTypeStatusFilter = (typeof screeningTypeStatusFilters)[number];
 
-export type ScreeningTypeSummary = {
-  id: Id<"screeningType">;
-  key: string;
-  name: string;
-  version: number;
-  active: boolean;
-  preset: { key: string; version: number | null } | null;
+export type ScreeningTypeSummary = StoredTypeHeader & {
   /** null when the stored definition no longer passes the schema (it is then not evaluated either). */
   eligibility: string | null;
   frequency: string | null;
@@ -23,10 +17,7 @@ export type ScreeningTypeSummary = {
 };
 
 function summarize(row: ScreeningTypeRow): ScreeningTypeSummary {
-  const base = {
-    id: row.id, key: row.key, name: row.name, version: row.version, active: row.active,
-    preset: row.presetKey ? { key: row.presetKey, version: row.presetVersion } : null,
-  };
+  const base = readStoredTypeHeader(row);
   try {
     const type = parseStoredType(row);
     return { ...base, eligibility: describeEligibility(type), frequency: describeFrequency(type.frequency), timing: type.timing };

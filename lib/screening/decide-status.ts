@@ -2,17 +2,10 @@ import { formatDay, type DayNumber } from "./calendar-date";
 import { noRecordFound } from "./describe-last-done";
 import { factDay } from "./fact-helpers";
 import { addFrequency, describeFrequency, type Frequency } from "./frequency";
-import { sourceLabels, type EvidenceItem, type ScreeningStatus } from "./screening-result";
+import { sourceLabels, type EvidenceItem, type ScreeningResult, type ScreeningStatus } from "./screening-result";
 
-export type StatusDecision = {
-  status: ScreeningStatus;
-  provisionalStatus: ScreeningStatus;
-  lastCompleted: string | null;
-  nextDue: string | null;
-  dueSoonFrom: string | null;
-  overdueFrom: string | null;
-  reasons: string[];
-};
+/** The part of a screening result the status decides: the status, its dates and the reasons for them. */
+export type StatusDecision = Pick<ScreeningResult, "status" | "provisionalStatus" | "lastCompleted" | "nextDue" | "dueSoonFrom" | "overdueFrom" | "reasons">;
 
 const noRecordReason = `${noRecordFound}.`;
 
