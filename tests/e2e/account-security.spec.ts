@@ -29,6 +29,8 @@ test("a staff member turns on two-factor on the account page, then signs in with
   await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
   await expect(page.getByTestId("two-factor-status")).toHaveText("Off");
   await expect(page.getByTestId("session-row")).toHaveCount(1);
+  // Sessions belong to no clinic: they read in the person's own clinic's zone (Riverside, New York), labelled.
+  await expect(page.getByTestId("session-row").locator("td").first()).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} (AM|PM) E[SD]T$/);
 
   await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
   const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");

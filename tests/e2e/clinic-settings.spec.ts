@@ -94,6 +94,16 @@ test.describe("clinic settings as the clinic admin", () => {
   test("invites a member, and refuses an existing one", async ({ page }) => {
     const email = `e2e.invite.${Date.now()}@example.test`;
     await page.goto(base);
+    // Every problem at once, beside its field, in plain words; what was typed stays.
+    await page.getByLabel("Email").fill("not-an-email");
+    await page.getByLabel("Epic user (optional)").fill("Patient/123");
+    await page.getByRole("button", { name: "Add member" }).click();
+    await expect(page.locator("#invite-email-error")).toHaveText("must be an email address");
+    await expect(page.locator("#invite-name-error")).toHaveText("is required");
+    await expect(page.locator("#invite-epicUser-error")).toHaveText("must be an Epic user such as Practitioner/abc123, or left empty");
+    await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
+    await expect(page.getByLabel("Name", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    await page.getByLabel("Epic user (optional)").fill("");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Name", { exact: true }).fill("Ivy Invited");
     await page.locator("#invite-role").selectOption("provider");

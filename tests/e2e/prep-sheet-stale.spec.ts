@@ -35,13 +35,21 @@ test("a stale prep sheet says so, asks before it is sent to Epic, and a regenera
   await expect(sheet.getByTestId("sheet-screening").first()).toBeVisible();
   await expect(page.getByTestId("prep-sheet-outdated")).toHaveCount(0);
   for (const evidence of await sheet.getByTestId("sheet-screening-evidence").allInnerTexts()) expect(evidence).not.toMatch(/doc_|eSbx|Chosen in family|CMS\d|more$/);
-  await page.screenshot({ path: test.info().outputPath("prep-sheet-web.png"), fullPage: true });
+  // Times read clinic-local with the zone (Riverside: America/New_York), never UTC.
+  await expect(page.getByTestId("prep-sheet-versions")).toContainText(/\d{1,2}:\d{2} (AM|PM) E[SD]T/);
+  await expect(page.getByTestId("prep-sheet-versions")).not.toContainText("UTC");
+  // The new sheet, web and PDF page 1, attached to the test's results for whoever reviews them.
+  const info = test.info();
+  await info.attach("prep-sheet-web.png", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
   await expectNoAxeViolations(page, "prep sheet");
   const pdf = await page.request.get((await page.getByTestId("download-pdf").getAttribute("href"))!);
   expect(pdf.status()).toBe(200);
   const bytes = new Uint8Array(await pdf.body());
-  writeFileSync(test.info().outputPath("prep-sheet.pdf"), bytes);
-  writeFileSync(test.info().outputPath("prep-sheet-pdf-page-1.png"), await renderPdfPageToPng(bytes, 1, { dpi: 110, maxPixels: 4_000_000 }));
+  await info.attach("prep-sheet.pdf", { body: Buffer.from(bytes), contentType: "application/pdf" });
+  const pageOne = await renderPdfPageToPng(bytes, 1, { dpi: 110, maxPixels: 4_000_000 });
+  expect(pageOne.byteLength).toBeGreaterThan(10_000);
+  await info.attach("prep-sheet-pdf-page-1.png", { body: Buffer.from(pageOne), contentType: "image/png" });
+  writeFileSync(info.outputPath("prep-sheet-pdf-page-1.png"), pageOne);
 
   // A clinician dismisses the record behind a completed screening, on the patient page.
   await page.getByRole("link", { name: "Open patient" }).click();

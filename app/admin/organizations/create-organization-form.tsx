@@ -15,7 +15,7 @@ export function CreateOrganizationForm() {
   const problems = readActionProblems(state).fields;
   const error = (name: string) => problems.get(name)?.join(" ");
   return (
-    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-[1fr_12rem_14rem_auto] sm:items-end">
+    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-[1fr_12rem_14rem_auto] sm:items-end">
       <FormField id="org-name" label="Clinic name" error={error("name")}>
         {(control) => <Input {...control} name="name" required minLength={2} placeholder="Hillcrest Internal Medicine" />}
       </FormField>

@@ -13,7 +13,7 @@ export function EditOrganizationForm({ organization }: { organization: { id: str
   const [state, onSubmit, pending] = useKeptFormAction<State>(updateOrganizationAction, null);
   const problems = readActionProblems(state).fields;
   return (
-    <form onSubmit={onSubmit} className="grid gap-3">
+    <form onSubmit={onSubmit} noValidate className="grid gap-3">
       <input type="hidden" name="organizationId" value={organization.id} />
       <FormField id="edit-org-name" label="Clinic name" error={problems.get("name")?.join(" ")}>
         {(control) => <Input {...control} name="name" required minLength={2} defaultValue={organization.name} />}
