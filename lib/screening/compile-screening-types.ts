@@ -14,6 +14,8 @@ export type CompiledMatcher = {
   id: number;
   owners: KeywordOwner[];
   termCount: number;
+  /** Whether any owner is a blocker phrase (most matchers have none, and skip that check). */
+  hasBlockers: boolean;
   /** Phrase index in the list's trie (cues come first) → indices into `owners`, ascending. */
   ownersByPhrase: Map<number, number[]>;
 };
@@ -144,7 +146,9 @@ function compileList(types: readonly ScreeningType[]): CompiledTypeList {
       list.push(index);
       ownersByPhrase.set(trieIndex, list);
     });
-    const compiledMatcher = { id, owners, termCount: owners.filter((owner) => !owner.blocker).length, ownersByPhrase };
+    const compiledMatcher = {
+      id, owners, termCount: owners.filter((owner) => !owner.blocker).length, hasBlockers: owners.some((owner) => owner.blocker), ownersByPhrase,
+    };
     matchersByOwners.set(signature, compiledMatcher);
     return compiledMatcher;
   };

@@ -62,53 +62,89 @@ export function findContextCues(text: ScannableText): CueHit[] {
   return scanPhraseTrie(cueTrie, text);
 }
 
-/** The terminator cues ("but", "however") among a text's cue hits, which bound every other cue. */
-export function findTerminators(cueHits: readonly CueHit[]): CueHit[] {
-  return cueHits.filter((hit) => cues[hit.phraseIndex]?.kind === "terminator");
+/**
+ * A text's cue hits with what classifying a mention reads of each, packed `cueStride` numbers to a
+ * hit: cue index, compact start, compact end, clause of its first character, word of its first and
+ * of its last character. The engine fills one while a text's layout is in its scratch buffers.
+ */
+export type CueTable = { data: Int32Array; count: number };
+export const cueStride = 6;
+
+/** The cue table of hits found by findContextCues (or a combined trie whose first phrases are the cues). */
+export function buildCueTable(text: ContextText, cueHits: readonly CueHit[]): CueTable {
+  const data = new Int32Array(cueHits.length * cueStride);
+  cueHits.forEach((hit, i) => {
+    const o = i * cueStride;
+    data[o] = hit.phraseIndex;
+    data[o + 1] = hit.start;
+    data[o + 2] = hit.end;
+    data[o + 3] = text.clause[hit.start] ?? 0;
+    data[o + 4] = text.word[hit.start] ?? 0;
+    data[o + 5] = text.word[hit.end - 1] ?? 0;
+  });
+  return { data, count: cueHits.length };
 }
 
-/** `terminators` may be passed when one text classifies many mentions (findTerminators of cueHits). */
-export function classifyMatchContext(
-  text: ContextText,
-  cueHits: readonly CueHit[],
-  matchStart: number,
-  matchEnd: number,
-  terminators: readonly CueHit[] = findTerminators(cueHits),
-): { context: MatchContext; cue: string | null } {
-  if (cueHits.length === 0) return affirmed;
-  const clause = text.clause[matchStart];
+// Each cue's rule as typed arrays, and its answer as one frozen object: this runs for every mention.
+const cuePriority = Int8Array.from(cues, (cue) => priority[cue.kind]);
+const cueIsPre = Uint8Array.from(cues, (cue) => (cue.direction === "pre" ? 1 : 0));
+const cueWindow = Int32Array.from(cues, (cue) => cue.window);
+const terminatorPriority = priority.terminator;
+const cueAnswers = cues.map((cue) => Object.freeze({ context: cue.kind as MatchContext, cue: cue.phrase }));
+
+export type ContextAnswer = { readonly context: MatchContext; readonly cue: string | null };
+
+/** The context of the mention at compact [matchStart, matchEnd) of a laid-out text with these cues. */
+export function classifyMatchContext(text: ContextText, table: CueTable, matchStart: number, matchEnd: number): ContextAnswer {
   const firstWord = text.word[matchStart] ?? 0;
-  const lastWord = text.word[matchEnd - 1] ?? firstWord;
-  // The best cue so far and its distance, as locals: this runs for every mention of every text.
-  let best: Cue | null = null;
+  return classifyMention(table, matchStart, matchEnd, text.clause[matchStart] ?? 0, firstWord, text.word[matchEnd - 1] ?? firstWord);
+}
+
+/**
+ * The context of the mention at compact [matchStart, matchEnd), in clause `clause` and words
+ * firstWord…lastWord: the strongest cue of its clause within the cue's window, before it ("pre") or
+ * after it ("post"), with no terminator ("but", "however") in between; affirmed when none.
+ */
+export function classifyMention(
+  table: CueTable, matchStart: number, matchEnd: number, clause: number, firstWord: number, lastWord: number,
+): ContextAnswer {
+  const { data, count } = table;
+  let best = -1;
+  let bestPriority = 0;
   let bestDistance = 0;
-  for (const hit of cueHits) {
-    const cue = cues[hit.phraseIndex];
-    if (!cue || cue.kind === "terminator" || text.clause[hit.start] !== clause) continue;
+  for (let i = 0; i < count; i++) {
+    const o = i * cueStride;
+    const index = data[o] ?? 0;
+    const rank = cuePriority[index] ?? terminatorPriority;
+    if (rank === terminatorPriority || data[o + 3] !== clause) continue;
+    const hitStart = data[o + 1] ?? 0;
+    const hitEnd = data[o + 2] ?? 0;
     let distance: number;
-    if (cue.direction === "pre" && hit.end <= matchStart) {
-      distance = firstWord - (text.word[hit.end - 1] ?? 0);
-      if (hasTerminatorBetween(terminators, hit.end, matchStart)) continue;
-    } else if (cue.direction === "post" && hit.start >= matchEnd) {
-      distance = (text.word[hit.start] ?? 0) - lastWord;
-      if (hasTerminatorBetween(terminators, matchEnd, hit.start)) continue;
-    } else continue;
-    if (distance > cue.window) continue;
-    const better =
-      best === null ||
-      priority[cue.kind] < priority[best.kind] ||
-      (priority[cue.kind] === priority[best.kind] && distance < bestDistance);
-    if (better) {
-      best = cue;
+    if (cueIsPre[index] === 1) {
+      if (hitEnd > matchStart) continue;
+      distance = firstWord - (data[o + 5] ?? 0);
+      if (hasTerminatorBetween(table, hitEnd, matchStart)) continue;
+    } else {
+      if (hitStart < matchEnd) continue;
+      distance = (data[o + 4] ?? 0) - lastWord;
+      if (hasTerminatorBetween(table, matchEnd, hitStart)) continue;
+    }
+    if (distance > (cueWindow[index] ?? 0)) continue;
+    if (best < 0 || rank < bestPriority || (rank === bestPriority && distance < bestDistance)) {
+      best = index;
+      bestPriority = rank;
       bestDistance = distance;
     }
   }
-  if (best === null) return affirmed;
-  return { context: best.kind as MatchContext, cue: best.phrase };
+  return best < 0 ? affirmed : (cueAnswers[best] ?? affirmed);
 }
 
 /** Whether a terminator cue lies wholly inside compact offsets [from, to). */
-function hasTerminatorBetween(terminators: readonly CueHit[], from: number, to: number): boolean {
-  for (const t of terminators) if (t.start >= from && t.end <= to) return true;
+function hasTerminatorBetween(table: CueTable, from: number, to: number): boolean {
+  const { data, count } = table;
+  for (let i = 0; i < count; i++) {
+    const o = i * cueStride;
+    if (cuePriority[data[o] ?? 0] === terminatorPriority && (data[o + 1] ?? 0) >= from && (data[o + 2] ?? 0) <= to) return true;
+  }
   return false;
 }

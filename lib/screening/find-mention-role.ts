@@ -1,3 +1,5 @@
+import { collapseWhitespace } from "./collapse-whitespace";
+
 /**
  * What a keyword mention says about its document: whether the document IS a report of that test
  * (its title, a "Procedure:" or "Impression:" section, a result row, a list of procedures performed
@@ -18,7 +20,11 @@ export type MentionRole =
 export const reportRoles: ReadonlySet<MentionRole> = new Set(["title", "subject", "performed", "result"]);
 
 type SectionRole = "subject" | "performed" | "context" | "narrative";
-type Line = { start: number; end: number; role: SectionRole; label: string | null; title: boolean; labelEnd: number; labelRole: SectionRole | null };
+type Line = {
+  start: number; end: number; role: SectionRole; label: string | null; title: boolean; labelEnd: number; labelRole: SectionRole | null;
+  /** For a narrative line: whether it says a procedure was performed (and names no year); worked out on first use. */
+  performs: boolean | null;
+};
 export type DocumentLayout = { text: string; lines: Line[] };
 
 // Checked in this order: a lead-in with a done-verb ("Patient was given the following immunizations")
@@ -73,7 +79,7 @@ export function describeDocumentLayout(text: string): DocumentLayout {
   while (start <= text.length) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
-    const line: Line = { start, end, role: section, label: null, title: false, labelEnd: start, labelRole: null };
+    const line: Line = { start, end, role: section, label: null, title: false, labelEnd: start, labelRole: null, performs: null };
     // The trimmed line's bounds; only a line starting with "#" or a letter, or ending in ":", can
     // change the section or be a title, and most lines are prose, so they are read no further.
     let from = start;
@@ -163,8 +169,12 @@ export function findMentionRole(layout: DocumentLayout, start: number, end: numb
   if (line.title) return "title";
   if (quotedValue.test(after) && line.role !== "subject" && line.role !== "performed") return "quoted";
   if (line.role === "narrative") {
-    const clause = text.slice(line.start, line.end);
-    return performedVerb.test(clause) && !year.test(clause) ? "performed" : "narrative";
+    // Several mentions (and matchers) can sit on one long line: the line is read once.
+    if (line.performs === null) {
+      const clause = text.slice(line.start, line.end);
+      line.performs = performedVerb.test(clause) && !year.test(clause);
+    }
+    return line.performs ? "performed" : "narrative";
   }
   return line.role;
 }
@@ -186,6 +196,14 @@ function isSentenceEnd(code: number): boolean {
 
 function endsSentenceOrLabel(code: number): boolean {
   return isSentenceEnd(code) || code === 58 || code === 59;
+}
+
+function hasPrivateUse(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xe000 && code <= 0xf8ff) return true;
+  }
+  return false;
 }
 
 /** A quote cut at this character (not a line break or a sentence end) is marked with "…". */
@@ -234,6 +252,8 @@ export function quoteSentence(text: string, start: number, end: number, limit = 
     if (c === 10 && !wraps(text, to)) break;
     to++;
   }
-  const body = text.slice(from, to).replace(/[\uE000-\uF8FF]/g, "").replace(/\s+/g, " ").trim();
+  const slice = text.slice(from, to);
+  // Private-use characters (OCR's unknown glyphs) are dropped first; collapseWhitespace checks the rest.
+  const body = collapseWhitespace(hasPrivateUse(slice) ? slice.replace(/[\uE000-\uF8FF]/g, "") : slice);
   return `${from > 0 && cutsQuote(text.charCodeAt(from - 1)) ? "…" : ""}${body}${to < text.length && cutsQuote(text.charCodeAt(to - 1)) && text.charCodeAt(to) !== 10 ? "…" : ""}`;
 }

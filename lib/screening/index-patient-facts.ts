@@ -4,28 +4,10 @@ import { codeFamilyBit, exactCodeKey, type CodingInfo, type CompiledMatcher, typ
 import type { JudgedMention } from "./collect-document-evidence";
 import type { DocumentLayout } from "./find-mention-role";
 import { factText, isConditionApplicable, resolveFactDate, type FactDate } from "./fact-helpers";
-import { measureSpan, resolveKeywordMatches, type KeywordMatch, type SpanTable } from "./match-keywords";
-import { layoutIntoScratch, scratchLayout } from "./normalize-text";
+import { resolveKeywordMatches, type KeywordMatch } from "./match-keywords";
 import type { ConditionFact, DocumentFact, ObservationFact, PatientFacts } from "./patient-facts";
-import { scanPhraseTrieAtTokens, type PhraseHit } from "./phrase-trie";
+import { hasMatcher, scanText, type KeywordHit, type MatcherSet, type TextScan } from "./scan-text";
 import type { EvidenceSource } from "./screening-result";
-
-/**
- * A text scanned once with the list's combined trie: cue hits, keyword hits (trie phrase indices),
- * which matchers they touch and, filled by matchesIn, each asked matcher's matches.
- */
-export type TextScan = { prepared: SpanTable; keywordHits: PhraseHit[]; matchers: MatcherSet; matches: Map<number, readonly KeywordMatch[]> | null };
-
-/**
- * Matcher ids as bits, 32 to a word: every type asks every text "do you mention my matcher?", and a
- * bit test answers that for far less than a Set lookup, with one small allocation per text.
- */
-export type MatcherSet = Int32Array;
-const noMatchers: MatcherSet = new Int32Array(0);
-
-function hasMatcher(set: MatcherSet, id: number): boolean {
-  return ((set[id >>> 5] ?? 0) & (1 << (id & 31))) !== 0;
-}
 
 /** A coded fact with everything the types ask of it computed once per call. */
 export type FactRecord = {
@@ -231,28 +213,6 @@ function describeCoding(list: CompiledTypeList, rawSystem: string, rawCode: stri
   return { system, familyBit, code: rawCode.trim(), setIds: setIds.length === 0 ? noSetIds : setIds };
 }
 
-function scanText(source: string, list: CompiledTypeList): TextScan {
-  // Laid out in scratch buffers and measured at once: only the hits survive, not per-character arrays.
-  const length = layoutIntoScratch(source);
-  const layout = scratchLayout();
-  const hits = scanPhraseTrieAtTokens(list.trie, layout.codes, layout.boundary, length, layout.tokens, layout.tokenCount);
-  const cues: PhraseHit[] = [];
-  const keywordHits: PhraseHit[] = [];
-  let matchers = noMatchers;
-  for (const hit of hits) {
-    if (hit.phraseIndex < list.cueCount) {
-      cues.push(hit);
-      continue;
-    }
-    keywordHits.push(hit);
-    if (matchers === noMatchers) matchers = new Int32Array((list.matcherCount + 31) >>> 5);
-    for (const id of list.phraseMatchers[hit.phraseIndex - list.cueCount] ?? []) matchers[id >>> 5] = (matchers[id >>> 5] ?? 0) | (1 << (id & 31));
-  }
-  const table: SpanTable = { source, cues, layout: null, spans: new Map() };
-  for (const hit of keywordHits) measureSpan(table, layout, hit.start, hit.end);
-  return { prepared: table, keywordHits, matchers, matches: null };
-}
-
 /** The record's text and code displays, scanned on first use. */
 export function factTextScan(record: FactRecord, list: CompiledTypeList): TextScan {
   record.scan ??= scanText(factText(record.origin), list);
@@ -269,6 +229,7 @@ export function documentScans(record: DocumentRecord, list: CompiledTypeList): T
 }
 
 const noMatches: readonly KeywordMatch[] = [];
+const spanOfHit = (hit: KeywordHit) => hit.span;
 
 /**
  * Exactly findKeywordMatches(matcher, text) for this matcher, from the shared scan. Memoised on the
@@ -279,12 +240,12 @@ export function matchesIn(scan: TextScan, matcher: CompiledMatcher): readonly Ke
   if (!hasMatcher(scan.matchers, matcher.id)) return noMatches;
   const memo = scan.matches?.get(matcher.id);
   if (memo) return memo;
-  const hits: PhraseHit[] = [];
+  const hits: KeywordHit[] = [];
   for (const hit of scan.keywordHits) {
     const owners = matcher.ownersByPhrase.get(hit.phraseIndex);
-    if (owners) for (const owner of owners) hits.push({ phraseIndex: owner, start: hit.start, end: hit.end });
+    if (owners) for (const owner of owners) hits.push({ phraseIndex: owner, start: hit.start, end: hit.end, span: hit.span });
   }
-  const matches = resolveKeywordMatches(matcher.owners, hits, scan.prepared);
+  const matches = resolveKeywordMatches(matcher.owners, hits, scan.source, spanOfHit, matcher.hasBlockers);
   scan.matches ??= new Map();
   scan.matches.set(matcher.id, matches);
   return matches;

@@ -88,14 +88,20 @@ function charAt(source: string, index: number): string | undefined {
   return String.fromCodePoint(source.codePointAt(index) ?? code);
 }
 
+/**
+ * Word and clause numbers only change where a token starts (a separator or camelCase hump starts
+ * both a token and a word; only a separator ends a clause), so the scratch layout keeps them per
+ * token: two stores per token instead of two per character. layoutText spreads them per character.
+ */
 type Buffers = {
   codes: Uint16Array;
   sourceIndex: Int32Array;
   boundary: Uint8Array;
-  word: Int32Array;
-  clause: Int32Array;
   /** Compact indices where a token starts, ascending; the first `tokenCount` entries are valid. */
   tokens: Int32Array;
+  /** Word and clause number of each token (of every character from its start to the next token). */
+  tokenWord: Int32Array;
+  tokenClause: Int32Array;
   tokenCount: number;
 };
 
@@ -104,9 +110,9 @@ function allocate(capacity: number): Buffers {
     codes: new Uint16Array(capacity),
     sourceIndex: new Int32Array(capacity),
     boundary: new Uint8Array(capacity + 1),
-    word: new Int32Array(capacity),
-    clause: new Int32Array(capacity),
     tokens: new Int32Array(capacity),
+    tokenWord: new Int32Array(capacity),
+    tokenClause: new Int32Array(capacity),
     tokenCount: 0,
   };
 }
@@ -121,9 +127,9 @@ function ensureCapacity(needed: number): Buffers {
     bigger.codes.set(scratch.codes);
     bigger.sourceIndex.set(scratch.sourceIndex);
     bigger.boundary.set(scratch.boundary);
-    bigger.word.set(scratch.word);
-    bigger.clause.set(scratch.clause);
     bigger.tokens.set(scratch.tokens);
+    bigger.tokenWord.set(scratch.tokenWord);
+    bigger.tokenClause.set(scratch.tokenClause);
     scratch = bigger;
   }
   return scratch;
@@ -155,7 +161,7 @@ export function layoutIntoScratch(source: string): number {
   // ASCII yields one compact unit per source unit; only folding other characters can expand.
   let b = ensureCapacity(source.length);
   // Locals rather than b.codes… so the loop does not reload them; refreshed whenever b grows.
-  let { codes, sourceIndex, boundary, word, clause, tokens } = b;
+  let { codes, sourceIndex, boundary, tokens, tokenWord, tokenClause } = b;
   const sourceLength = source.length;
   let length = 0;
   let tokenCount = 0;
@@ -209,10 +215,13 @@ export function layoutIntoScratch(source: string): number {
     if (folded === null) {
       codes[length] = kind === upperKind ? code + 32 : code;
       sourceIndex[length] = offset;
-      boundary[length] = startsToken ? 1 : 0;
-      word[length] = wordNo;
-      clause[length] = clauseNo;
-      if (startsToken) tokens[tokenCount++] = length;
+      if (startsToken) {
+        boundary[length] = 1;
+        tokens[tokenCount] = length;
+        tokenWord[tokenCount] = wordNo;
+        tokenClause[tokenCount] = clauseNo;
+        tokenCount++;
+      } else boundary[length] = 0;
       length++;
     } else {
       if (folded.length === 0) {
@@ -221,14 +230,17 @@ export function layoutIntoScratch(source: string): number {
       }
       // Leave room for the rest of the source at one unit per unit, as the ASCII path assumes.
       b = ensureCapacity(length + folded.length + (source.length - offset - width));
-      ({ codes, sourceIndex, boundary, word, clause, tokens } = b);
+      ({ codes, sourceIndex, boundary, tokens, tokenWord, tokenClause } = b);
       for (let k = 0; k < folded.length; k++) {
         codes[length] = folded.charCodeAt(k);
         sourceIndex[length] = offset;
-        boundary[length] = k === 0 && startsToken ? 1 : 0;
-        word[length] = wordNo;
-        clause[length] = clauseNo;
-        if (k === 0 && startsToken) tokens[tokenCount++] = length;
+        if (k === 0 && startsToken) {
+          boundary[length] = 1;
+          tokens[tokenCount] = length;
+          tokenWord[tokenCount] = wordNo;
+          tokenClause[tokenCount] = clauseNo;
+          tokenCount++;
+        } else boundary[length] = 0;
         length++;
       }
     }
@@ -245,8 +257,6 @@ export function layoutIntoScratch(source: string): number {
         codes[length] = next;
         sourceIndex[length] = offset;
         boundary[length] = 0;
-        word[length] = wordNo;
-        clause[length] = clauseNo;
         length++;
         offset++;
       }
@@ -273,8 +283,12 @@ function createLayout(b: Buffers, length: number): TextLayout {
   const codes = new Uint16Array(buffer, length * 12, length);
   const boundary = new Uint8Array(buffer, length * 14, length + 1);
   sourceIndex.set(b.sourceIndex.subarray(0, length));
-  word.set(b.word.subarray(0, length));
-  clause.set(b.clause.subarray(0, length));
+  for (let t = 0; t < b.tokenCount; t++) {
+    const from = b.tokens[t] ?? 0;
+    const to = t + 1 < b.tokenCount ? (b.tokens[t + 1] ?? length) : length;
+    word.fill(b.tokenWord[t] ?? 0, from, to);
+    clause.fill(b.tokenClause[t] ?? 0, from, to);
+  }
   codes.set(b.codes.subarray(0, length));
   boundary.set(b.boundary.subarray(0, length + 1));
   let compact: string | null = null;
