@@ -1,5 +1,6 @@
 import "server-only";
 import { findDocument } from "@/db/queries/documents";
+import { findPatient } from "@/db/queries/patients";
 import type { PrepSheetStatus } from "@/db/schema";
 import { createSemaphore } from "@/lib/documents/ocr/create-semaphore";
 import { createRetryBudget } from "@/lib/fhir/retry-policy";
@@ -7,8 +8,10 @@ import { withRetryBudget } from "@/lib/fhir/with-retry-budget";
 import type { Id } from "@/lib/ids";
 import { generatePrepSheet } from "@/lib/prep-sheet-data/generate-prep-sheet";
 import { processDocument } from "@/lib/sync/process-document";
-import type { SyncJobContext } from "@/lib/sync/sync-job-context";
+import { findClinic, type SyncJobContext } from "@/lib/sync/sync-job-context";
 import { syncPatient } from "@/lib/sync/sync-patient";
+import { cacheDayBanners } from "./cache-day-banners";
+import { cacheRunReads } from "./cache-run-reads";
 
 const patientBudgetMs = 120_000;
 
@@ -40,12 +43,15 @@ export type PatientDayResult = {
 export async function prepareClinicDayPatient(ctx: SyncJobContext, input: PatientDayInput): Promise<PatientDayResult> {
   const { db, now } = ctx;
   const { organizationId, patientId } = input;
-  const { client } = await ctx.getFhirClient(db, { organizationId, ...(input.actorUserId ? { userId: input.actorUserId } : {}) });
+  // One Patient read serves the pull, the sheet's header and the schedule banner.
+  const client = cacheRunReads((await ctx.getFhirClient(db, { organizationId, ...(input.actorUserId ? { userId: input.actorUserId } : {}) })).client);
   let started = performance.now();
   // A patient fails only once its whole pull has spent this budget on Epic's transient faults.
   const budget = createRetryBudget(patientBudgetMs, "patient", Date.now());
   const synced = await syncPatient({ db, organizationId, client: withRetryBudget(client, budget), patientId, actorUserId: input.actorUserId ?? null, now, leaseMs: ctx.syncLeaseMs });
   const syncMs = performance.now() - started;
+  const linked = await findPatient(db, organizationId, patientId);
+  if (linked) await cacheDayBanners(db, client, { organizationId, date: input.asOf, timeZone: (await findClinic(db, organizationId)).timeZone, patients: [{ patientId, ehrPatientId: linked.ehrPatientId }], now: now() });
 
   started = performance.now();
   const documents = { processed: 0, failed: 0, cached: 0, ocrPages: 0 };

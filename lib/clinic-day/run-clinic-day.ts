@@ -17,6 +17,7 @@ import type { SyncJobContext } from "@/lib/sync/sync-job-context";
 import { syncPatient } from "@/lib/sync/sync-patient";
 import type { WriteBackPolicy } from "@/lib/writeback/write-back-ledger";
 import { writePrepSheetToEhr, type WritePrepSheetResult } from "@/lib/writeback/write-prep-sheet-to-ehr";
+import { cacheDayBanners } from "./cache-day-banners";
 import { cacheRunReads } from "./cache-run-reads";
 import { syncClinicDaySchedule } from "./sync-clinic-day-schedule";
 
@@ -93,8 +94,11 @@ export async function runClinicDay(ctx: SyncJobContext, options: ClinicDayOption
       log(`patient ${patientId}: sync failed (${errorText(error)})`);
     }
   })));
+  const pulled = (await Promise.all(schedule.patients.filter((p) => !failedPatients.has(p.patientId)).map((p) => findPatient(db, organizationId, p.patientId))))
+    .flatMap((p) => (p ? [{ patientId: p.id, ehrPatientId: p.ehrPatientId }] : []));
+  const banners = await cacheDayBanners(db, client, { organizationId, date: options.date, timeZone: clinic.timeZone, patients: pulled, now: ctx.now() });
   const syncMs = since(phase);
-  log(`sync: ${schedule.patients.length - failedPatients.size} patients pulled, ${documentIds.length} documents to read (${syncMs} ms)`);
+  log(`sync: ${schedule.patients.length - failedPatients.size} patients pulled, ${documentIds.length} documents to read, ${banners} schedule banners kept for the day (${syncMs} ms)`);
 
   // 2. Documents (OCR engines pool across cores, so keep them busy).
   phase = performance.now();

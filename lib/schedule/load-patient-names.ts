@@ -1,15 +1,15 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { findEhrToken } from "@/db/queries/ehr-connections";
-import { deleteExpiredPatientBanners, listValidPatientBanners, upsertPatientBanners, type PatientBannerRow } from "@/db/queries/patient-banners";
+import { deleteExpiredPatientBanners, listValidPatientBanners } from "@/db/queries/patient-banners";
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
 import { getCipher } from "@/lib/crypto";
 import type { Id } from "@/lib/ids";
 import { logger } from "@/lib/log/logger";
 import { readPatientBanner, type PatientBanner } from "@/lib/patients/read-patient-banner";
 import { getFhirClientForOrganization } from "@/lib/smart/get-fhir-client";
-import { clinicDayRange } from "@/lib/sync/clinic-day-range";
 import { patientBannerAad } from "./patient-banner-aad";
+import { storePatientBanners } from "./store-patient-banners";
 
 type Input = {
   organizationId: Id<"organization">;
@@ -48,14 +48,10 @@ export async function loadPatientNames(db: Db, input: Input, audit: Omit<AuditCo
   const missing = input.patients.filter((p) => !names.has(p.patientId));
   if (missing.length > 0) {
     const read = await readBannersFromEpic(db, input, missing);
-    const expiresAt = clinicDayRange(input.timeZone, input.date, 1).to;
-    const rows: PatientBannerRow[] = [];
-    for (const [patientId, banner] of read) {
-      names.set(patientId, banner);
-      if (expiresAt > now) rows.push({ organizationId, patientId: patientId as Id<"patient">, bannerEncrypted: cipher.encrypt(JSON.stringify(banner), patientBannerAad(organizationId, patientId)), expiresAt });
-    }
+    for (const [patientId, banner] of read) names.set(patientId, banner);
     // A failed cache write costs the next view an Epic read, nothing more.
-    await upsertPatientBanners(db, rows).catch((error: unknown) => logger.warn("schedule.banner_cache_failed", { organizationId, err: error }));
+    await storePatientBanners(db, { organizationId, date: input.date, timeZone: input.timeZone, banners: read, now })
+      .catch((error: unknown) => logger.warn("schedule.banner_cache_failed", { organizationId, err: error }));
     await deleteExpiredPatientBanners(db, now).catch(() => 0);
   }
   await recordAuditEvent(db, { ...audit, actorUserId: input.userId, organizationId }, {

@@ -1,17 +1,20 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { upsertPatientLink } from "@/db/queries/patients";
-import { auditEvents, patientBanners } from "@/db/schema";
+import { appointments, auditEvents, patientBanners, patients } from "@/db/schema";
+import { runClinicDay } from "@/lib/clinic-day/run-clinic-day";
 import { getCipher } from "@/lib/crypto";
 import type { FhirClient } from "@/lib/fhir/fhir-client-types";
 import type { Id } from "@/lib/ids";
 import { loadPatientNames } from "@/lib/schedule/load-patient-names";
 import { patientBannerAad } from "@/lib/schedule/patient-banner-aad";
+import { localDate } from "@/lib/dates/local-date";
 import { clinicDayRange } from "@/lib/sync/clinic-day-range";
 import { seedPatients } from "../epic-sandbox/seed/default-patients";
 import type { EpicSandbox } from "../epic-sandbox/start-epic-sandbox";
 import { createTestDatabase } from "../setup/test-db";
-import { createClinic, startSandboxWithClient } from "./sync-test-helpers";
+import { createSandboxClinic } from "./prep-sheet-test-helpers";
+import { createClinic, createCountingOcr, startSandboxWithClient } from "./sync-test-helpers";
 
 // The connection lookup (tokens, Backend Services) has its own tests; here every read goes to the sandbox over HTTP.
 const connection = vi.hoisted(() => ({ client: undefined as FhirClient | undefined }));
@@ -75,6 +78,29 @@ describe("schedule banners", () => {
     const views = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "schedule.viewed"));
     expect(views).toHaveLength(3);
     expect(views.every((v) => v.targetIds.length === seedPatients.length)).toBe(true);
+  });
+
+  it("a clinic day keeps the banners of the patients it pulled: the day's first schedule view asks Epic for nothing", async () => {
+    const today = localDate(timeZone, new Date());
+    const clinic = await createSandboxClinic(handle.db, sandbox, "banner-day");
+    const ctx = { db: handle.db, getFhirClient: async () => ({ client: connection.client!, fhirBaseUrl: sandbox.fhirBase }), getOcr: async () => createCountingOcr(), now: () => new Date() };
+    sandbox.resetStats();
+    const day = await runClinicDay(ctx, { orgSlug: "banner-day", date: today, practitionerId: sandbox.practitioners.FHIR! });
+    // The pull's Patient read served the sheet's header and the banner too: one read per patient.
+    expect(patientReads()).toBe(day.patients);
+    const onSchedule = await handle.db.selectDistinct({ patientId: appointments.patientId, ehrPatientId: patients.ehrPatientId })
+      .from(appointments).innerJoin(patients, eq(patients.id, appointments.patientId)).where(eq(appointments.organizationId, clinic));
+    const kept = await handle.db.select().from(patientBanners).where(eq(patientBanners.organizationId, clinic));
+    expect(kept.length).toBe(day.patients);
+    expect(kept.every((b) => b.expiresAt.getTime() === clinicDayRange(timeZone, today, 1).to.getTime() && b.bannerEncrypted.startsWith("hp1."))).toBe(true);
+
+    sandbox.resetStats();
+    const scheduled = onSchedule.filter((p) => kept.some((b) => b.patientId === p.patientId));
+    const names = await loadPatientNames(handle.db, { organizationId: clinic, userId: "user-1", patients: scheduled, date: today, timeZone }, audit);
+    expect(patientReads()).toBe(0);
+    expect(names.size).toBe(day.patients);
+    const shown = seedPatients.find((p) => scheduled.some((s) => s.ehrPatientId === p.id))!;
+    expect([...names.values()].map((n) => n.name)).toContain(`${shown.given} ${shown.family}`);
   });
 
   it("caches nothing for a day that has already ended", async () => {
