@@ -81,7 +81,7 @@ export async function upsertClinicalRecords(
   }
 }
 
-/** Records Epic returned again unchanged: only their `syncedAt` moves (a full resync deletes what it did not see). */
+/** Records a full resync saw again unchanged: only their `syncedAt` moves (the resync then deletes what it did not see). */
 export async function touchClinicalRecords(
   db: Db,
   organizationId: Id<"organization">,

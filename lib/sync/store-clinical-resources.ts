@@ -17,9 +17,10 @@ export type StoredClinicalResources = {
 
 /**
  * Maps, encrypts and upserts one search's resources. A record whose stored form decrypts to the same
- * mapped data is not written again (only its `syncedAt` moves): an incremental pull's overlap window
- * and a full resync return mostly unchanged records, and re-encrypting and upserting each one was
- * most of a warm clinic day.
+ * mapped data is not written again: an incremental pull's overlap window and a full resync return
+ * mostly unchanged records, and re-encrypting and upserting each one was most of a warm clinic day.
+ * On a full resync (`confirmUnchanged`) their `syncedAt` still moves, since the resync then deletes
+ * every record it did not see; nothing else reads `syncedAt`.
  */
 export async function storeClinicalResources(
   db: Db,
@@ -28,6 +29,7 @@ export async function storeClinicalResources(
   resourceType: ClinicalResourceType,
   resources: readonly Resource[],
   syncedAt: Date,
+  options: { confirmUnchanged: boolean } = { confirmUnchanged: true },
 ): Promise<StoredClinicalResources> {
   const cipher = getCipher();
   const key = { patientId, resourceType };
@@ -48,7 +50,7 @@ export async function storeClinicalResources(
     else changed.push({ ehrId, dataEncrypted: cipher.encrypt(plaintext, aadOf(ehrId)) });
   }
   await upsertClinicalRecords(db, organizationId, key, changed, syncedAt);
-  await touchClinicalRecords(db, organizationId, key, unchanged, syncedAt);
+  if (options.confirmUnchanged) await touchClinicalRecords(db, organizationId, key, unchanged, syncedAt);
   return { records: mapped.size, changed: changed.length };
 }
 

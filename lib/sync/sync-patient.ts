@@ -1,7 +1,7 @@
 import "server-only";
 import type { DocumentReference } from "@medplum/fhirtypes";
 import type { Db } from "@/db/client";
-import { listUnfinishedDocumentIds, recordDocumentInLog } from "@/db/queries/documents";
+import { listPatientDocuments, listUnfinishedDocumentIds, recordDocumentInLog } from "@/db/queries/documents";
 import { deleteClinicalRecordsSyncedBefore, findPatient, updatePatientSyncState } from "@/db/queries/patients";
 import { finishSyncRun } from "@/db/queries/sync-runs";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -79,15 +79,18 @@ export async function syncPatient(input: SyncPatientInput): Promise<SyncPatientR
       counts.noData! += result.noData ? 1 : 0;
       counts.truncated! += result.truncated ? 1 : 0;
       if (search.resourceType !== "DocumentReference") {
-        const stored = await storeClinicalResources(db, organizationId, patient.id, search.resourceType, result.resources, startedAt);
+        const stored = await storeClinicalResources(db, organizationId, patient.id, search.resourceType, result.resources, startedAt, { confirmUnchanged: full });
         counts.records! += stored.records;
         counts.changed! += stored.changed;
         continue;
       }
+      // What the log already holds at the same version needs no write (a warm pull returns it all again).
+      const logged = new Map((await listPatientDocuments(db, organizationId, patient.id)).map((d) => [d.ehrDocumentId, d]));
       for (const doc of result.resources as DocumentReference[]) {
         const described = describeDocumentReference(doc);
         if (!described) continue;
-        const row = await recordDocumentInLog(db, organizationId, {
+        const held = logged.get(described.ehrId);
+        const row = held && held.fhirBaseUrl === patient.fhirBaseUrl && held.ehrVersion === described.ehrVersion ? held : await recordDocumentInLog(db, organizationId, {
           patientId: patient.id,
           fhirBaseUrl: patient.fhirBaseUrl,
           ehrDocumentId: described.ehrId,
