@@ -9,7 +9,8 @@ import {
 import { ExtractionError, type ExtractionFailure, type ExtractionLimits, type ExtractionResult } from "./extraction-result";
 import { readImageFrames } from "./images/extract-image-pages";
 import type { OcrProvider } from "./ocr/ocr-provider";
-import { runOcr } from "./ocr/run-ocr";
+import { prepareOcrImage } from "./images/prepare-ocr-image";
+import { runOcr, runOcrOnPrepared, type ReusablePreparedImage } from "./ocr/run-ocr";
 import { planPdfPages } from "./pdf/extract-pdf-pages";
 import { renderPdfPageToPng } from "./pdf/render-pdf-page";
 import type { SupportedKind } from "./sniff-content-type";
@@ -71,16 +72,38 @@ export async function readPageWithOcr(
   options: { limits?: Partial<ExtractionLimits>; ocr: OcrProvider },
 ): Promise<PageText> {
   const limits = resolveExtractionLimits(options.limits);
+  const { image, dpi, label } = await cutPage(bytes, kind, pageNumber, limits);
+  const result = await runOcr(options.ocr, image, { timeoutMs: limits.ocrTimeoutMs, ...(dpi ? { dpi } : {}), label });
+  return { number: pageNumber, text: result.text, method: "ocr", confidence: result.confidence };
+}
+
+/** The page image before straightening: a PDF page rendered at `limits.ocrDpi`, or the image's frame. */
+async function cutPage(bytes: Uint8Array, kind: PagedKind, pageNumber: number, limits: Required<ExtractionLimits>) {
   if (kind === "pdf") {
-    const png = await renderPdfPageToPng(bytes, pageNumber, { dpi: limits.ocrDpi, maxPixels: limits.maxPixels });
-    const result = await runOcr(options.ocr, png, { timeoutMs: limits.ocrTimeoutMs, dpi: limits.ocrDpi, label: `page ${pageNumber}` });
-    return { number: pageNumber, text: result.text, method: "ocr", confidence: result.confidence };
+    const image = await renderPdfPageToPng(bytes, pageNumber, { dpi: limits.ocrDpi, maxPixels: limits.maxPixels });
+    return { image, dpi: limits.ocrDpi, label: `page ${pageNumber}` };
   }
   const frames = readImageFrames(bytes, kind, limits);
   const frame = frames[pageNumber - 1];
   if (!frame) throw new ExtractionError("corrupt", `The image has no page ${pageNumber}.`);
-  const label = frames.length === 1 ? "the image" : `image page ${pageNumber}`;
-  const result = await runOcr(options.ocr, frame.bytes, { timeoutMs: limits.ocrTimeoutMs, label });
+  return { image: frame.bytes, dpi: undefined, label: frames.length === 1 ? "the image" : `image page ${pageNumber}` };
+}
+
+/** readPageWithOcr's first half: the page cut and straightened, ready for any engine (readPreparedPage). */
+export async function preparePageForOcr(bytes: Uint8Array, kind: PagedKind, pageNumber: number, options: { limits?: Partial<ExtractionLimits> } = {}) {
+  const limits = resolveExtractionLimits(options.limits);
+  const { image, dpi, label } = await cutPage(bytes, kind, pageNumber, limits);
+  return { prepared: await prepareOcrImage(image, dpi), label };
+}
+
+/** readPageWithOcr's second half, on a page preparePageForOcr made ready (the same page for each engine). */
+export async function readPreparedPage(
+  page: { prepared: ReusablePreparedImage; label: string },
+  pageNumber: number,
+  options: { limits?: Partial<ExtractionLimits>; ocr: OcrProvider },
+): Promise<PageText> {
+  const limits = resolveExtractionLimits(options.limits);
+  const result = await runOcrOnPrepared(options.ocr, page.prepared, { timeoutMs: limits.ocrTimeoutMs, label: page.label });
   return { number: pageNumber, text: result.text, method: "ocr", confidence: result.confidence };
 }
 

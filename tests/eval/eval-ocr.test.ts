@@ -50,6 +50,9 @@ describe("eval:ocr", () => {
       expect(summary.ratio).toBeNull();
     }
     expect(lines.some((line) => /run 1\/1 tesseractJs/.test(line))).toBe(true);
+    // Pages are prepared once for both engines; a provider's pages/min counts that time as its own.
+    expect(summary.timing).toMatchObject({ prepareSeconds: expect.any(Number), readSeconds: { tesseractJs: expect.any(Number) }, parallel: expect.stringContaining("prepared once") });
+    expect(summary.readPagesPerMinute.tesseractJs).toBeGreaterThanOrEqual(summary.pagesPerMinute.tesseractJs!);
   }, 300_000);
 
   it("says so and reports ratio null when native tesseract is not installed", async () => {

@@ -4,7 +4,7 @@ import { runOcrEval } from "./run-ocr-eval";
  * `npm run eval:ocr -- --corpus DIR [--json] [--runs N] [--only ID,ID]` (INTERFACES.md).
  * Progress goes to stderr; with --json the last stdout line is one JSON object:
  * `{ documents, pages, wordAccuracy: { textLayer, tesseractJs, native }, pagesPerMinute:
- * { tesseractJs, native }, ratio, byKind, fax, worst, … }`. Throughput goals are reported, not enforced; the exit code
+ * { tesseractJs, native }, ratio, byKind, fax, worst, timing, readPagesPerMinute, pagesPerCpuMinute, … }`. Throughput goals are reported, not enforced; the exit code
  * is 1 only when a page with a text layer was OCR'd (a correctness invariant), 2 on bad usage.
  */
 function parseArgs(argv: readonly string[]) {
@@ -40,7 +40,7 @@ async function main(): Promise<number> {
   const out = args.json ? log : (line: string) => process.stdout.write(`${line}\n`);
   out(`documents ${summary.documents}, pages ${summary.pages} (${summary.cores} cores, load average ${summary.load1})`);
   out(`word accuracy: text layer ${acc.textLayer ?? "n/a"}, tesseract.js ${acc.tesseractJs ?? "n/a"}, native ${acc.native ?? "n/a"}`);
-  out(`pages/min (median of ${summary.runs}): tesseract.js ${ppm.tesseractJs ?? "n/a"}, native ${ppm.native ?? "n/a"}`);
+  out(`pages/min (median of ${summary.runs}; preparing + reading): tesseract.js ${ppm.tesseractJs ?? "n/a"}, native ${ppm.native ?? "n/a"}`);
   for (const [kind, k] of Object.entries(summary.byKind)) {
     out(`  ${kind}: ${k.documents} documents, ${k.pages} pages; word recall ${k.textLayer !== null ? `text layer ${k.textLayer}` : `tesseract.js ${k.tesseractJs ?? "n/a"}, native ${k.native ?? "n/a"}`}`);
   }
@@ -51,7 +51,9 @@ async function main(): Promise<number> {
   for (const [engine, list] of Object.entries(summary.worst)) {
     if (list.length > 0) out(`worst ${engine}: ${list.map((w) => `${w.id} (${w.kind}) ${w.recall}`).join(", ")}`);
   }
-  out(`took ${summary.seconds} s`);
+  const { timing: t } = summary;
+  out(`took ${summary.seconds} s: text layer ${t.textLayerSeconds} s, pages prepared once ${t.prepareSeconds} s, reading tesseract.js ${t.readSeconds.tesseractJs ?? "n/a"} s / native ${t.readSeconds.native ?? "n/a"} s, plain tesseract ${t.plainTesseractSeconds ?? "n/a"} s; ${t.parallel}`);
+  out(`reading only: tesseract.js ${summary.readPagesPerMinute.tesseractJs ?? "n/a"}, native ${summary.readPagesPerMinute.native ?? "n/a"} pages/min; per CPU-minute ${summary.pagesPerCpuMinute.tesseractJs ?? "n/a"} / ${summary.pagesPerCpuMinute.native ?? "n/a"}; CPU ${t.cpuSeconds.total ?? "n/a"} s in all`);
   out(
     summary.nativeInstalled
       ? `ratio tesseract.js ÷ native: ${summary.ratio ?? "n/a"} (goal ≥ 0.6: ${summary.goals.ratioAtLeast06 ? "met" : "not met"}); accuracy within 1 point of native: ${summary.goals.accuracyWithin1Point ? "yes" : "no"}`

@@ -1,14 +1,16 @@
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { availableParallelism, loadavg } from "node:os";
 import { normalizeExtractedText } from "@/lib/documents/decode-text";
 import { extractDocumentText } from "@/lib/documents/extract-document-text";
 import { defaultExtractionLimits } from "@/lib/documents/extraction-result";
 import type { OcrProvider } from "@/lib/documents/ocr/ocr-provider";
+import type { ReusablePreparedImage } from "@/lib/documents/ocr/run-ocr";
 import { createTesseractJsProvider } from "@/lib/documents/ocr/providers/tesseract-js";
 import { createTesseractNativeProvider, isNativeTesseractAvailable } from "@/lib/documents/ocr/providers/tesseract-native";
 import { planPdfPages } from "@/lib/documents/pdf/extract-pdf-pages";
-import { readPageWithOcr, type PagedKind } from "@/lib/documents/extract-document-pages";
+import { preparePageForOcr, readPreparedPage, type PagedKind } from "@/lib/documents/extract-document-pages";
 import { readImageFrames } from "@/lib/documents/images/extract-image-pages";
 import { createSemaphore } from "@/lib/documents/ocr/create-semaphore";
 import { sniffContentType } from "@/lib/documents/sniff-content-type";
@@ -27,8 +29,14 @@ import { readFaxesWithPlainTesseract } from "./plain-tesseract-baseline";
  *    Text-PDF pages are not OCR'd: their text layer is what the product reads, and their page images
  *    are the corpus's `image` kind.
  * 3. Speed: pages per minute of the tesseract.js worker pool and of native tesseract, each on all
- *    cores, measured in this run with the runs interleaved (js, native, js, native, …) so that load
- *    from other processes falls on both alike; the median run counts.
+ *    cores (a worker per core; a single-threaded process per core), measured in this run with the
+ *    runs interleaved (js, native, js, native, …) so that load from other processes falls on both
+ *    alike; the median run counts. Each page is cut and straightened once (the product's own
+ *    preparePageForOcr) and that image read by both engines; a provider's pages/min is over the
+ *    preparation time plus its reading time, as if it had prepared every page itself, one after the
+ *    other (the product overlaps the two, so this errs low). CPU seconds (own process and worker
+ *    threads, plus tesseract child processes) are reported beside, as load from other processes
+ *    stretches wall time.
  */
 export type OcrKindFigures = { documents: number; pages: number; textLayer: number | null; tesseractJs: number | null; native: number | null };
 export type WorstDocument = { id: string; kind: string; recall: number };
@@ -56,6 +64,21 @@ export type OcrEvalSummary = {
   worst: { tesseractJs: WorstDocument[]; native: WorstDocument[] };
   /** Wall-clock seconds of the whole evaluation. */
   seconds: number;
+  /** Where the time went (wall seconds) and the CPU it took; cpu is null where /proc is unavailable. */
+  timing: {
+    textLayerSeconds: number;
+    /** Cutting and straightening every OCR page once, shared by both engines. */
+    prepareSeconds: number;
+    /** Reading the prepared pages, per engine (median run). */
+    readSeconds: { tesseractJs: number | null; native: number | null };
+    plainTesseractSeconds: number | null;
+    cpuSeconds: { prepare: number | null; tesseractJs: number | null; native: number | null; total: number | null };
+    /** How the engines ran: each on all cores, one after the other. */
+    parallel: string;
+  };
+  /** Engine-only throughput (prepared pages; median run), and pages per CPU-minute of reading (load-independent). */
+  readPagesPerMinute: { tesseractJs: number | null; native: number | null };
+  pagesPerCpuMinute: { tesseractJs: number | null; native: number | null };
   /** Pages with a text layer that the pipeline sent to OCR: must be 0. */
   textLayerPagesOcrd: number;
   nativeInstalled: boolean;
@@ -175,21 +198,68 @@ function listOcrPages(documents: OcrCorpusDocument[], bytesById: Map<string, Uin
   return pages;
 }
 
-/** Every page through the product's page reader; a few at a time so decoded bitmaps stay bounded. */
-async function readAll(engine: OcrProvider, pages: OcrPage[], cores: number) {
+/** CPU milliseconds of this process (all threads) and of its finished child processes; children null without /proc. */
+function cpuNow(): { own: number; children: number | null } {
+  const own = process.cpuUsage();
+  let children: number | null = null;
+  try {
+    // /proc/self/stat fields 16–17: cutime, cstime in clock ticks (100 per second on Linux).
+    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
+    const ticks = Number(fields[13]) + Number(fields[14]);
+    children = Number.isFinite(ticks) ? ticks * 10 : null;
+  } catch {
+    children = null;
+  }
+  return { own: (own.user + own.system) / 1000, children };
+}
+function cpuSince(start: ReturnType<typeof cpuNow>): number | null {
+  const end = cpuNow();
+  return start.children === null || end.children === null ? null : end.own - start.own + (end.children - start.children);
+}
+
+type PreparedPage = { prepared: ReusablePreparedImage; label: string; page: number };
+
+/**
+ * Every OCR page cut and straightened once, for both engines. Only the engine-ready image is kept
+ * (~200 KB a page); the turned-over copy, needed for the rare page read upside down, is rebuilt then.
+ */
+async function prepareAll(pages: OcrPage[], cores: number): Promise<(PreparedPage | null)[]> {
+  const semaphore = createSemaphore(cores);
+  return Promise.all(
+    pages.map((p) =>
+      semaphore.run(async () => {
+        try {
+          const { prepared, label } = await preparePageForOcr(p.bytes, p.kind, p.page);
+          const turnedOver = prepared.turnedOver
+            ? async () => (await preparePageForOcr(p.bytes, p.kind, p.page)).prepared.turnedOver!()
+            : null;
+          return { prepared: { image: prepared.image, dpi: prepared.dpi, turnedOver }, label, page: p.page };
+        } catch {
+          return null;
+        }
+      }),
+    ),
+  );
+}
+
+/** Every prepared page read by one engine, a few at a time so the engine's workers stay busy. */
+async function readAll(engine: OcrProvider, pages: (PreparedPage | null)[], cores: number) {
   const started = performance.now();
+  const cpu = cpuNow();
   const semaphore = createSemaphore(cores + 1);
   const texts = await Promise.all(
     pages.map((p) =>
-      semaphore.run(() =>
-        readPageWithOcr(p.bytes, p.kind, p.page, { ocr: engine }).then(
-          (r) => r.text,
-          () => "",
-        ),
-      ),
+      p === null
+        ? Promise.resolve("")
+        : semaphore.run(() =>
+            readPreparedPage(p, p.page, { ocr: engine }).then(
+              (r) => r.text,
+              () => "",
+            ),
+          ),
     ),
   );
-  return { texts, ms: performance.now() - started };
+  return { texts, ms: performance.now() - started, cpuMs: cpuSince(cpu) };
 }
 
 /** Page texts grouped per document, in page order. */
@@ -250,6 +320,7 @@ type EngineKey = "tesseractJs" | "native";
 
 export async function runOcrEval(options: OcrEvalOptions): Promise<OcrEvalSummary> {
   const started = performance.now();
+  const startCpu = cpuNow();
   const log = options.log ?? (() => {});
   const runs = Math.max(1, options.runs ?? 1);
   const cores = availableParallelism();
@@ -258,7 +329,9 @@ export async function runOcrEval(options: OcrEvalOptions): Promise<OcrEvalSummar
   for (const document of corpus.documents) bytesById.set(document.id, new Uint8Array(await readFile(document.file)));
   log(`corpus ${corpus.dir}: ${corpus.documents.length} documents; ${cores} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
+  const textLayerStarted = performance.now();
   const textLayer = await checkTextLayer(corpus.documents, bytesById, log);
+  const textLayerSeconds = (performance.now() - textLayerStarted) / 1000;
   log(`text layer: word accuracy ${textLayer.textLayer ?? "n/a"}, word recall ${textLayer.recall ?? "n/a"} (pdftotext ${textLayer.pdftotextRecall ?? "not installed"}), text-layer pages OCR'd: ${textLayer.textLayerPagesOcrd}`);
   const ocrPages = listOcrPages(corpus.documents, bytesById, textLayer.pageCounts);
   const pages = [...textLayer.pageCounts.values()].reduce((a, b) => a + b, 0);
@@ -267,28 +340,41 @@ export async function runOcrEval(options: OcrEvalOptions): Promise<OcrEvalSummar
   if (!nativeInstalled) log("native tesseract is not installed: native figures and the ratio are null");
   const accuracy = { tesseractJs: null as number | null, native: null as number | null };
   const perMinute = { tesseractJs: [] as number[], native: [] as number[] };
+  const readMs = { tesseractJs: [] as number[], native: [] as number[] };
+  const readCpuMs = { tesseractJs: [] as (number | null)[], native: [] as (number | null)[] };
+  let prepareMs = 0;
+  let prepareCpuMs: number | null = null;
+  let plainMs: number | null = null;
   const texts = new Map<EngineKey, Map<string, { page: number; text: string }[]>>();
   const faxes = corpus.documents.filter((d) => d.degradation);
   let plain: Map<string, string[]> | null = null;
   if (!options.skipOcr && ocrPages.length > 0) {
     log(`OCR: ${ocrPages.length} pages without a text layer, through the product's page reader`);
+    const prepareStarted = performance.now();
+    const prepareCpu = cpuNow();
+    const prepared = await prepareAll(ocrPages, cores);
+    prepareMs = performance.now() - prepareStarted;
+    prepareCpuMs = cpuSince(prepareCpu);
+    log(`  pages cut and straightened once for both engines: ${Math.round(prepareMs)} ms (${prepared.filter((p) => p === null).length} unreadable)`);
     const engines: { key: EngineKey; engine: OcrProvider }[] = [
       { key: "tesseractJs", engine: createTesseractJsProvider({ poolSize: cores }) },
       ...(nativeInstalled ? [{ key: "native" as const, engine: createTesseractNativeProvider({ concurrency: cores, ...(options.nativeBinary ? { binaryPath: options.nativeBinary } : {}) }) }] : []),
     ];
     try {
       // Untimed warm-up: starts every tesseract.js worker and pages the traineddata in for both.
-      const warm = ocrPages.slice(0, cores);
+      const warm = prepared.slice(0, cores);
       for (const { engine } of engines) await readAll(engine, warm, cores);
       for (let run = 1; run <= runs; run++) {
         for (const { key, engine } of engines) {
-          const result = await readAll(engine, ocrPages, cores);
+          const result = await readAll(engine, prepared, cores);
           if (run === 1) {
             texts.set(key, textsByDocument(ocrPages, result.texts));
             accuracy[key] = orderedAccuracy(corpus.documents, texts.get(key)!, textLayer.pageCounts);
           }
-          perMinute[key].push((ocrPages.length / result.ms) * 60_000);
-          log(`  run ${run}/${runs} ${key}: ${Math.round(result.ms)} ms, ${((ocrPages.length / result.ms) * 60_000).toFixed(1)} pages/min (load ${(loadavg()[0] ?? 0).toFixed(2)})`);
+          readMs[key].push(result.ms);
+          readCpuMs[key].push(result.cpuMs);
+          perMinute[key].push((ocrPages.length / (prepareMs + result.ms)) * 60_000);
+          log(`  run ${run}/${runs} ${key}: ${Math.round(result.ms)} ms reading + ${Math.round(prepareMs)} ms preparing, ${((ocrPages.length / (prepareMs + result.ms)) * 60_000).toFixed(1)} pages/min (load ${(loadavg()[0] ?? 0).toFixed(2)})`);
         }
       }
     } finally {
@@ -297,7 +383,8 @@ export async function runOcrEval(options: OcrEvalOptions): Promise<OcrEvalSummar
     if (nativeInstalled && faxes.length > 0) {
       const t = performance.now();
       plain = await readFaxesWithPlainTesseract(faxes.map((d) => ({ id: d.id, file: d.file })), cores, options.nativeBinary);
-      log(`  plain tesseract --psm 1 on ${faxes.length} faxes: ${Math.round(performance.now() - t)} ms`);
+      plainMs = performance.now() - t;
+      log(`  plain tesseract --psm 1 on ${faxes.length} faxes: ${Math.round(plainMs)} ms`);
     }
   }
 
@@ -354,6 +441,13 @@ export async function runOcrEval(options: OcrEvalOptions): Promise<OcrEvalSummar
   const js = perMinute.tesseractJs.length > 0 ? round(median(perMinute.tesseractJs), 1) : null;
   const native = perMinute.native.length > 0 ? round(median(perMinute.native), 1) : null;
   const ratio = js !== null && native !== null && native > 0 ? round(js / native, 2) : null;
+  const seconds = (ms: number) => round(ms / 1000, 1);
+  const medianOrNull = (values: readonly number[]) => (values.length > 0 ? median(values) : null);
+  const medianCpu = (values: readonly (number | null)[]) => (values.length > 0 && values.every((v) => v !== null) ? median(values as number[]) : null);
+  const readSeconds = (key: EngineKey) => { const ms = medianOrNull(readMs[key]); return ms === null ? null : seconds(ms); };
+  const readPerMinute = (key: EngineKey) => { const ms = medianOrNull(readMs[key]); return ms === null ? null : round((ocrPages.length / ms) * 60_000, 1); };
+  const perCpuMinute = (key: EngineKey) => { const ms = medianCpu(readCpuMs[key]); return ms === null || ms === 0 ? null : round((ocrPages.length / ms) * 60_000, 1); };
+  const cpuSeconds = (ms: number | null) => (ms === null ? null : seconds(ms));
   const summary: OcrEvalSummary = {
     documents: corpus.documents.length,
     pages,
@@ -382,6 +476,21 @@ export async function runOcrEval(options: OcrEvalOptions): Promise<OcrEvalSummar
     cores,
     load1: round(loadavg()[0] ?? 0, 2),
     seconds: Math.round((performance.now() - started) / 1000),
+    timing: {
+      textLayerSeconds: round(textLayerSeconds, 1),
+      prepareSeconds: seconds(prepareMs),
+      readSeconds: { tesseractJs: readSeconds("tesseractJs"), native: readSeconds("native") },
+      plainTesseractSeconds: plainMs === null ? null : seconds(plainMs),
+      cpuSeconds: {
+        prepare: cpuSeconds(prepareCpuMs),
+        tesseractJs: cpuSeconds(medianCpu(readCpuMs.tesseractJs)),
+        native: cpuSeconds(medianCpu(readCpuMs.native)),
+        total: cpuSeconds(cpuSince(startCpu)),
+      },
+      parallel: `each engine alone on all ${cores} cores (tesseract.js: ${cores} workers; native: ${cores} single-threaded processes, OMP_THREAD_LIMIT=1); pages prepared once for both`,
+    },
+    readPagesPerMinute: { tesseractJs: readPerMinute("tesseractJs"), native: readPerMinute("native") },
+    pagesPerCpuMinute: { tesseractJs: perCpuMinute("tesseractJs"), native: perCpuMinute("native") },
   };
   return summary;
 }

@@ -1,5 +1,5 @@
 import { ExtractionError } from "../extraction-result";
-import { prepareOcrImage } from "../images/prepare-ocr-image";
+import { prepareOcrImage, type PreparedOcrImage } from "../images/prepare-ocr-image";
 import { OcrFailedError, OcrTimeoutError, ocrResultSchema, type OcrProvider, type OcrResult } from "./ocr-provider";
 
 export type RunOcrOptions = { timeoutMs: number; dpi?: number; label: string };
@@ -17,14 +17,32 @@ const minCharsToJudge = 40;
  * stay thrown so the job is retried.
  */
 export async function runOcr(ocr: OcrProvider, image: Uint8Array, options: RunOcrOptions): Promise<OcrResult> {
+  return withOcrErrors(options, async () => readPrepared(ocr, await prepareOcrImage(image, options.dpi), options));
+}
+
+/**
+ * runOcr on an image prepareOcrImage already made ready, for a caller that reads one page with
+ * several engines (eval:ocr) and so prepares it once. `turnedOver` may be rebuilt on demand.
+ */
+export async function runOcrOnPrepared(ocr: OcrProvider, prepared: ReusablePreparedImage, options: RunOcrOptions): Promise<OcrResult> {
+  return withOcrErrors(options, () => readPrepared(ocr, prepared, options));
+}
+
+/** A prepared page whose turned-over copy may come later (rebuilt rather than kept in memory). */
+export type ReusablePreparedImage = Omit<PreparedOcrImage, "turnedOver"> & { turnedOver: (() => Uint8Array | Promise<Uint8Array>) | null };
+
+async function readPrepared(ocr: OcrProvider, prepared: ReusablePreparedImage, options: RunOcrOptions): Promise<OcrResult> {
+  const read = async (bytes: Uint8Array) =>
+    ocrResultSchema.parse(await ocr.recognize(bytes, { timeoutMs: options.timeoutMs, ...(prepared.dpi ? { dpi: prepared.dpi } : {}) }));
+  const result = await read(prepared.image);
+  if (!prepared.turnedOver || result.confidence >= turnOverBelowConfidence || result.text.trim().length < minCharsToJudge) return result;
+  const turned = await read(await prepared.turnedOver());
+  return turned.confidence > result.confidence ? turned : result;
+}
+
+async function withOcrErrors(options: RunOcrOptions, run: () => Promise<OcrResult>): Promise<OcrResult> {
   try {
-    const prepared = await prepareOcrImage(image, options.dpi);
-    const read = async (bytes: Uint8Array) =>
-      ocrResultSchema.parse(await ocr.recognize(bytes, { timeoutMs: options.timeoutMs, ...(prepared.dpi ? { dpi: prepared.dpi } : {}) }));
-    const result = await read(prepared.image);
-    if (!prepared.turnedOver || result.confidence >= turnOverBelowConfidence || result.text.trim().length < minCharsToJudge) return result;
-    const turned = await read(prepared.turnedOver());
-    return turned.confidence > result.confidence ? turned : result;
+    return await run();
   } catch (error) {
     if (error instanceof OcrTimeoutError) {
       const seconds = Math.round(options.timeoutMs / 100) / 10;
