@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
-  addMonthsClamped, civilFromDays, computeAgeInYears, dayOfReachingAge, daysFromCivil, formatDay,
+  addMonthsClamped, civilFromDays, computeAgeInYears, dayOfReachingAge, daysFromCivil, daysInMonth, formatDay,
   parseFactDate, parseIsoDate, toDayNumber,
 } from "./calendar-date";
 
@@ -98,6 +98,21 @@ describe("fast paths agree with the plain rules", () => {
       const expected = m && parseFactDate(text)?.precision === "day" ? parseFactDate(text)?.day : null;
       expect(parseIsoDate(text)).toBe(m ? (expected ?? null) : null);
     }), { numRuns: 3000 });
+  });
+
+  test("parseIsoDate's month table agrees with the calendar arithmetic on every date around its 1900–2199 window", () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, "0");
+    let checked = 0;
+    for (let year = 1890; year <= 2210; year++) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const valid = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+          expect(parseIsoDate(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`)).toBe(valid ? daysFromCivil(year, month, day) : null);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(321 * 14 * 33);
   });
 
   test("formatDay is the same inside and outside its memoised 1900–2199 window", () => {

@@ -32,6 +32,10 @@ export function civilFromDays(dayNumber: DayNumber): { year: number; month: numb
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
+// The first day of every month from 1900 to 2199 (and of January 2200, closing the last month).
+const firstTableYear = 1900;
+const monthStarts = Int32Array.from({ length: 300 * 12 + 1 }, (_, i) => daysFromCivil(firstTableYear + Math.floor(i / 12), (i % 12) + 1, 1));
+
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
@@ -42,7 +46,14 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 function toValidDay(year: number, month: number, day: number): DayNumber | null {
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (month < 1 || month > 12 || day < 1) return null;
+  const slot = (year - firstTableYear) * 12 + month - 1;
+  if (slot >= 0 && slot < monthStarts.length - 1) {
+    // Table years: the month's first day and length are two loads instead of the era arithmetic.
+    const first = monthStarts[slot] ?? 0;
+    return day > (monthStarts[slot + 1] ?? 0) - first ? null : first + day - 1;
+  }
+  if (day > daysInMonth(year, month)) return null;
   return daysFromCivil(year, month, day);
 }
 

@@ -49,6 +49,17 @@ function ageReason(compiled: CompiledType, age: number, asOfText: string, within
   return reason;
 }
 
+/** dayOfReachingAge for the index's patient, memoised by age: types share a few minimum ages. */
+function reachingAge(index: PatientIndex, birth: DayNumber, years: number): DayNumber {
+  const memo = (index.reachingAge ??= []);
+  let day = memo[years];
+  if (day === undefined) {
+    day = dayOfReachingAge(birth, years);
+    memo[years] = day;
+  }
+  return day;
+}
+
 // A female-only screening for a male patient and the reverse: the only two mismatch sentences.
 const sexMismatch: Record<string, string> = {
   female: "Screening applies to female patients; sex for clinical use is male.",
@@ -79,7 +90,7 @@ export function checkIndexedEligibility(index: PatientIndex, compiled: CompiledT
       return { eligible: false, unknown: false, reasons: [ageReason(compiled, age, asOfText, false)], evidence: [] };
     }
     reasons.push(ageReason(compiled, age, asOfText, true));
-    if (minAge !== null) eligibleSince = dayOfReachingAge(birth, minAge);
+    if (minAge !== null) eligibleSince = reachingAge(index, birth, minAge);
   }
 
   let reviewSex = false;
@@ -101,15 +112,20 @@ export function checkIndexedEligibility(index: PatientIndex, compiled: CompiledT
   let evidence: EvidenceItem[] = [];
   if (compiled.trigger !== null) {
     evidence = findTriggerEvidence(index, compiled.trigger);
-    const counted = evidence.filter((item) => item.use === "counted");
-    if (counted.length === 0) {
+    // The first counted item names the trigger; the trigger start is the earliest dated counted
+    // item, unknown when none is dated.
+    let first: EvidenceItem | null = null;
+    let triggerStart: DayNumber | null = null;
+    for (const item of evidence) {
+      if (item.use !== "counted") continue;
+      first ??= item;
+      const day = factDay(item.date);
+      if (day !== null && (triggerStart === null || day < triggerStart)) triggerStart = day;
+    }
+    if (first === null) {
       return { eligible: false, unknown: false, reasons: ["No qualifying trigger condition or observation on record."], evidence };
     }
-    const first = counted[0];
-    reasons.push(`Trigger met by ${first?.source} ${first?.code ? `${first.code.system} ${first.code.code}` : `"${first?.term}"`}.`);
-    // The trigger start is the earliest dated qualifying fact; unknown when none is dated.
-    const starts = counted.map((item) => factDay(item.date)).filter((d): d is number => d !== null);
-    const triggerStart = starts.length > 0 ? Math.min(...starts) : null;
+    reasons.push(`Trigger met by ${first.source} ${first.code ? `${first.code.system} ${first.code.code}` : `"${first.term}"`}.`);
     eligibleSince = triggerStart === null || eligibleSince === null ? null : Math.max(eligibleSince, triggerStart);
   }
   if (note) reasons.push(note);

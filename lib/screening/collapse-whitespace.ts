@@ -1,12 +1,16 @@
 /**
  * `text.replace(/\s+/g, " ").trim()`, without the regular expression for the text most quotes and
- * snippets are: plain ASCII whose whitespace is single spaces or line feeds, none next to another
- * and none at either end. That text only needs its line feeds turned into spaces (or nothing).
+ * snippets are: plain ASCII whose inner whitespace is single spaces or line feeds (any ASCII
+ * whitespace at either end is trimmed). That text only needs its line feeds turned into spaces.
  */
 export function collapseWhitespace(text: string): string {
-  let previousSpace = true;
+  let from = 0;
+  let to = text.length;
+  while (from < to && isAsciiSpace(text.charCodeAt(from))) from++;
+  while (to > from && isAsciiSpace(text.charCodeAt(to - 1))) to--;
+  let previousSpace = false;
   let lineBreaks = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code === 32 || code === 10) {
       if (previousSpace) return slowCollapse(text);
@@ -17,8 +21,12 @@ export function collapseWhitespace(text: string): string {
       previousSpace = false;
     }
   }
-  if (previousSpace && text.length > 0) return slowCollapse(text);
-  return lineBreaks ? text.replaceAll("\n", " ") : text;
+  const body = from === 0 && to === text.length ? text : text.slice(from, to);
+  return lineBreaks ? body.replaceAll("\n", " ") : body;
+}
+
+function isAsciiSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
 }
 
 function slowCollapse(text: string): string {

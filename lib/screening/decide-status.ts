@@ -13,7 +13,10 @@ type Timing = { dueSoonDays: number; overdueAfterDays: number };
 
 function statusFrom(last: DayNumber, frequency: Frequency, timing: Timing, asOf: DayNumber): ScreeningStatus {
   if (frequency.kind === "once") return "complete";
-  const nextDue = addFrequency(last, frequency);
+  return statusBefore(addFrequency(last, frequency), timing, asOf);
+}
+
+function statusBefore(nextDue: DayNumber, timing: Timing, asOf: DayNumber): ScreeningStatus {
   if (asOf < nextDue - timing.dueSoonDays) return "complete";
   if (asOf < nextDue) return "due_soon";
   return asOf < nextDue + timing.overdueAfterDays ? "due" : "overdue";
@@ -37,25 +40,32 @@ function wordsFor(frequency: Frequency): string {
 }
 
 /**
- * Status from completion evidence. Windows: complete until nextDue − dueSoonDays, due soon until
+ * Status from completion evidence (sorted; `counted` items date it, `review` items may question it,
+ * `ignored` ones are not read). Windows: complete until nextDue − dueSoonDays, due soon until
  * nextDue, due until nextDue + overdueAfterDays, then overdue. Never done: due, "No record found",
  * and no dates — a next-due date made up from the day the patient became eligible read as a
  * defect ("Overdue · Next due 1973-02-21"); overdue needs a completed screening that has lapsed.
  * Review items turn a non-complete answer into needs_review only if they could change it.
+ * The reasons are appended to `reasons` when given (the result's own list), else to a new list.
  */
 export function decideStatus(input: {
-  counted: readonly EvidenceItem[];
-  review: readonly EvidenceItem[];
+  evidence: readonly EvidenceItem[];
   frequency: Frequency;
   timing: Timing;
   asOf: DayNumber;
+  reasons?: string[];
 }): StatusDecision {
-  const { counted, review, frequency, timing, asOf } = input;
-  const reasons: string[] = [];
-  // The first of the latest-dated counted items (counted is sorted), as a reduce would pick it.
+  const { evidence, frequency, timing, asOf } = input;
+  const reasons = input.reasons ?? [];
+  // The first of the latest-dated counted items (evidence is sorted), as a reduce would pick it.
   let latestItem: EvidenceItem | null = null;
   let last: DayNumber | null = null;
-  for (const item of counted) {
+  let reviewItems = 0;
+  for (const item of evidence) {
+    if (item.use !== "counted") {
+      if (item.use === "review") reviewItems++;
+      continue;
+    }
     const day = factDay(item.date);
     if (day !== null && (last === null || day > last)) {
       latestItem = item;
@@ -68,10 +78,11 @@ export function decideStatus(input: {
   let overdueFrom: DayNumber | null = null;
   let dueSoonFrom: DayNumber | null = null;
   if (last !== null && latestItem) {
-    provisional = statusFrom(last, frequency, timing, asOf);
+    // The next due date once, for the status and the reasons alike.
+    if (frequency.kind === "interval") nextDue = addFrequency(last, frequency);
+    provisional = nextDue === null ? "complete" : statusBefore(nextDue, timing, asOf);
     reasons.push(`Last completed ${formatDay(last)} per ${describe(latestItem)}; repeats ${wordsFor(frequency)}.`);
-    if (frequency.kind === "interval") {
-      nextDue = addFrequency(last, frequency);
+    if (nextDue !== null) {
       dueSoonFrom = nextDue - timing.dueSoonDays;
       overdueFrom = nextDue + timing.overdueAfterDays;
       reasons.push(`Next due ${formatDay(nextDue)}; due soon from ${formatDay(dueSoonFrom)}; overdue from ${formatDay(overdueFrom)}.`);
@@ -82,18 +93,18 @@ export function decideStatus(input: {
   }
 
   // A review item matters only if accepting it would change the answer.
-  const relevant =
-    provisional === "complete" || review.length === 0
-      ? []
-      : review.filter((item) => {
-          const day = factDay(item.date);
-          if (day === null) return true;
-          if (last !== null && day <= last) return false;
-          return statusFrom(day, frequency, timing, asOf) !== provisional;
-        });
-  for (const item of relevant) reasons.push(`Needs review: ${describe(item)}: ${item.note ?? "unconfirmed"}.`);
+  let relevant = 0;
+  if (provisional !== "complete" && reviewItems > 0) {
+    for (const item of evidence) {
+      if (item.use !== "review") continue;
+      const day = factDay(item.date);
+      if (day !== null && ((last !== null && day <= last) || statusFrom(day, frequency, timing, asOf) === provisional)) continue;
+      reasons.push(`Needs review: ${describe(item)}: ${item.note ?? "unconfirmed"}.`);
+      relevant++;
+    }
+  }
   return {
-    status: relevant.length > 0 ? "needs_review" : provisional,
+    status: relevant > 0 ? "needs_review" : provisional,
     provisionalStatus: provisional,
     lastCompleted: fmt(last),
     nextDue: fmt(nextDue),

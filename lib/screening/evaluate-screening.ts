@@ -51,7 +51,8 @@ export function evaluateCompiledType(index: PatientIndex, compiled: CompiledType
   if (!eligibility.eligible) {
     return finish(type, eligibility.unknown ? "needs_review" : "not_eligible", eligibility.evidence, eligibility.reasons);
   }
-  const reasons = [...eligibility.reasons];
+  // The eligibility outcome's lists are fresh for this call, so the result takes them over.
+  const reasons = eligibility.reasons;
 
   const exclusions = applyReviewDecisions(findExclusions(index, compiled), decisions, asOf);
   const excludedBy = exclusions.length === 0 ? exclusions : exclusions.filter((item) => item.use === "counted");
@@ -63,19 +64,18 @@ export function evaluateCompiledType(index: PatientIndex, compiled: CompiledType
   }
 
   // Sorted before anything reads it, so reasons and tie-breaks never follow the facts' input order.
-  const collected = sortEvidence(concat(collectCodedEvidence(index, compiled), collectDocumentEvidence(index, compiled, settings)));
+  const collected = collectCodedEvidence(index, compiled);
+  for (const item of collectDocumentEvidence(index, compiled, settings)) collected.push(item);
+  sortEvidence(collected);
   const reviewed = applyReviewDecisions(collected, decisions, asOf);
   const completion = reviewed === collected ? collected : sortEvidence(reviewed);
-  // One pass instead of a filter per use; each list keeps completion's order.
-  const counted: EvidenceItem[] = [];
-  const review: EvidenceItem[] = [];
-  const ignored: EvidenceItem[] = [];
-  for (const item of completion) (item.use === "counted" ? counted : item.use === "review" ? review : ignored).push(item);
-  const decision = decideStatus({ counted, review, frequency: type.frequency, timing: resolveTiming(type, settings), asOf });
-  reasons.push(...decision.reasons);
+  const decision = decideStatus({ evidence: completion, frequency: type.frequency, timing: resolveTiming(type, settings), asOf, reasons });
   // Say what was seen but not counted ("declined", "ordered"), so a clinician can trust a Due.
-  for (const item of ignored.slice(0, 3)) {
+  let notCounted = 0;
+  for (const item of completion) {
+    if (item.use !== "ignored") continue;
     reasons.push(`Not counted: ${sourceLabels[item.source]} ${item.sourceId}${item.term ? ` ("${item.term}")` : ""}: ${item.note ?? "not a result"}.`);
+    if (++notCounted === 3) break;
   }
 
   // Unconfirmed sex for clinical use or a document-only exclusion cannot leave a patient marked due
@@ -88,6 +88,10 @@ export function evaluateCompiledType(index: PatientIndex, compiled: CompiledType
     if (eligibility.reviewSex) reasons.push("Needs review: confirm this screening applies given sex for clinical use.");
     status = "needs_review";
   }
+  // Completion evidence alone (the usual case) is already sorted, and fresh: it is the result's list.
+  const evidence = eligibility.evidence.length === 0 && exclusions.length === 0
+    ? completion
+    : sortEvidence(concat(concat(eligibility.evidence, exclusions), completion));
   // Written out rather than spread from a base and the decision (a spread after the first copies
   // slowly); the key order is the one those spreads gave, since results are compared as JSON.
   return {
@@ -102,7 +106,7 @@ export function evaluateCompiledType(index: PatientIndex, compiled: CompiledType
     status,
     provisionalStatus: decision.provisionalStatus,
     reasons,
-    evidence: sortEvidence(concat(concat(eligibility.evidence, exclusions), completion)),
+    evidence,
     selection: "standalone",
     supersededBy: null,
   };
@@ -113,7 +117,7 @@ function concat<T>(a: T[], b: T[]): T[] {
   return a.length === 0 ? [...b] : b.length === 0 ? [...a] : a.concat(b);
 }
 
-/** A result decided before any completion evidence is read (not eligible, excluded). */
+/** A result decided before any completion evidence is read (not eligible, excluded); takes over `evidence`. */
 function finish(type: ScreeningType, status: ScreeningStatus, evidence: EvidenceItem[], reasons: string[]): SelectedScreeningResult {
   return {
     screeningTypeKey: type.key,
@@ -126,7 +130,7 @@ function finish(type: ScreeningType, status: ScreeningStatus, evidence: Evidence
     overdueFrom: null,
     status,
     provisionalStatus: status,
-    evidence: sortEvidence([...evidence]),
+    evidence: sortEvidence(evidence),
     reasons,
     selection: "standalone",
     supersededBy: null,

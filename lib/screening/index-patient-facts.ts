@@ -63,6 +63,8 @@ export type PatientIndex = {
   /** Non-condition facts with no recognised coding: the only ones whose text may count as completion. */
   uncoded: FactRecord[];
   documents: DocumentRecord[];
+  /** check-eligibility's dayOfReachingAge by age, filled on first use. */
+  reachingAge: DayNumber[] | null;
   /** Matchers with a phrase in any document, once documentsMention has run. */
   documentMatchers: MatcherSet | null;
 };
@@ -78,6 +80,7 @@ export function indexPatientFacts(facts: PatientFacts, list: CompiledTypeList, a
     ageOnAsOf: birthDay === null ? null : computeAgeInYears(birthDay, asOf),
     bySet: new Array<FactRecord[] | undefined>(list.codeSetCount), conditions: [], procedures: [], uncoded: [],
     documents: facts.documents.map((document) => ({ document, date: resolveFactDate(document.serviceDate, asOf), fields: null, layout: null, judged: null })),
+    reachingAge: null,
     documentMatchers: null,
   };
   for (const p of facts.procedures) index.procedures.push(addRecord(index, "procedure", p, p.status, p.performed, p.status === "completed", null, null) as FactRecord);

@@ -8,11 +8,13 @@ function coverage(result: ScreeningResult): number {
   return parseIsoDate(result.nextDue) ?? Number.NEGATIVE_INFINITY;
 }
 
-function compareVariants(a: ScreeningResult, b: ScreeningResult): number {
-  const byCoverage = coverage(b) - coverage(a);
+type Covered = { result: ScreeningResult; coverage: number };
+
+function compareVariants(a: Covered, b: Covered): number {
+  const byCoverage = b.coverage - a.coverage;
   if (byCoverage !== 0 && !Number.isNaN(byCoverage)) return byCoverage;
-  const byRank = (b.family?.rank ?? 0) - (a.family?.rank ?? 0);
-  return byRank !== 0 ? byRank : compareStrings(a.screeningTypeKey, b.screeningTypeKey);
+  const byRank = (b.result.family?.rank ?? 0) - (a.result.family?.rank ?? 0);
+  return byRank !== 0 ? byRank : compareStrings(a.result.screeningTypeKey, b.result.screeningTypeKey);
 }
 
 const open = new Set(["due_soon", "due", "overdue"]);
@@ -37,7 +39,8 @@ export function selectFamilyVariant(results: readonly ScreeningResult[]): { winn
     if (!winner) return null;
     return { winner, reason: eligible.length > 0 ? "every eligible variant is excluded" : "no variant applies" };
   }
-  const ranked = [...active].sort(compareVariants);
+  // Each variant's coverage worked out once, not at every comparison of the sort.
+  const ranked = active.map((result) => ({ result, coverage: coverage(result) })).sort(compareVariants).map((covered) => covered.result);
   const top = ranked[0];
   if (!top) return null;
   if (open.has(top.status)) {
