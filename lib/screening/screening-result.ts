@@ -23,7 +23,7 @@ export type EvidenceItem = {
   term: string | null;
   snippet: string | null;
   context: MatchContext | null;
-  /** 1 for coded facts; a document's OCR confidence (1 when it had a text layer). */
+  /** 1 for coded facts; for a document, the OCR confidence it was judged by (find-ocr-reading: its page; 1 for a text layer). */
   confidence: number;
   matchedBy: "code" | "keyword" | "text";
   use: "counted" | "review" | "ignored";
