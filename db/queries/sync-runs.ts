@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { createId, type Id } from "@/lib/ids";
 import type { Db } from "../client";
 import { definePreparedQuery } from "../prepared-query";
@@ -105,21 +105,42 @@ export async function findLatestSyncRun(db: Db, organizationId: Id<"organization
 }
 
 /**
- * For each given prep sheet: when it was built and its patient's latest patient sync run. The
- * schedule and prep sheet pages mark a sheet "not refreshed" from this (describeRefreshFailure).
+ * For each given prep sheet: when it was built and its patient's latest patient sync run, in one
+ * statement (a lateral newest-run lookup per sheet on the (organization, patient, started_at)
+ * index: sync_runs gains rows with every pull, and sorting a patient's whole history made this the
+ * schedule's costliest query after a few months). The schedule and prep sheet pages mark a sheet
+ * "not refreshed" from this (describeRefreshFailure).
  */
+const latestSyncForPrepSheets = definePreparedQuery("list_latest_sync_for_prep_sheets", (db) => {
+  const organizationId = sql.placeholder("organizationId");
+  const latest = db
+    .select({ status: syncRuns.status, startedAt: syncRuns.startedAt, errorCode: syncRuns.errorCode, errorReason: syncRuns.errorReason, leaseExpiresAt: syncRuns.leaseExpiresAt })
+    .from(syncRuns)
+    .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.patientId, prepSheets.patientId), eq(syncRuns.kind, "patient")))
+    .orderBy(desc(syncRuns.startedAt))
+    .limit(1)
+    .as("latest_sync");
+  return db
+    .select({
+      prepSheetId: prepSheets.id,
+      sheetGeneratedAt: prepSheets.generatedAt,
+      status: latest.status,
+      startedAt: latest.startedAt,
+      errorCode: latest.errorCode,
+      errorReason: latest.errorReason,
+      leaseExpiresAt: latest.leaseExpiresAt,
+    })
+    .from(prepSheets)
+    .leftJoinLateral(latest, sql`true`)
+    .where(and(eq(prepSheets.organizationId, organizationId), sql`${prepSheets.id} = any(${sql.placeholder("prepSheetIds")}::text[])`));
+});
+
 export async function listLatestSyncForPrepSheets(db: Db, organizationId: Id<"organization">, prepSheetIds: string[]) {
   if (prepSheetIds.length === 0) return [];
-  const sheets = await db
-    .select({ id: prepSheets.id, patientId: prepSheets.patientId, generatedAt: prepSheets.generatedAt })
-    .from(prepSheets)
-    .where(and(eq(prepSheets.organizationId, organizationId), inArray(prepSheets.id, prepSheetIds)));
-  if (sheets.length === 0) return [];
-  const latest = await db
-    .selectDistinctOn([syncRuns.patientId], { patientId: syncRuns.patientId, status: syncRuns.status, startedAt: syncRuns.startedAt, errorCode: syncRuns.errorCode, errorReason: syncRuns.errorReason, leaseExpiresAt: syncRuns.leaseExpiresAt })
-    .from(syncRuns)
-    .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.kind, "patient"), inArray(syncRuns.patientId, [...new Set(sheets.map((s) => s.patientId))])))
-    .orderBy(syncRuns.patientId, desc(syncRuns.startedAt));
-  const byPatient = new Map(latest.map((r) => [r.patientId, r]));
-  return sheets.map((s) => ({ prepSheetId: s.id, sheetGeneratedAt: s.generatedAt, lastSync: byPatient.get(s.patientId) ?? null }));
+  const rows = await latestSyncForPrepSheets(db).execute({ organizationId, prepSheetIds });
+  return rows.map(({ prepSheetId, sheetGeneratedAt, status, startedAt, errorCode, errorReason, leaseExpiresAt }) => ({
+    prepSheetId,
+    sheetGeneratedAt,
+    lastSync: status && startedAt ? { status, startedAt, errorCode, errorReason, leaseExpiresAt } : null,
+  }));
 }

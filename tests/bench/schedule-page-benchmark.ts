@@ -35,6 +35,8 @@ import { median } from "./measure-runs";
  * - saturation: the same 20 clients back to back with no think time, which measures how many pages
  *   one server process turns out (throughput, CPU per request) rather than what a user waits.
  *
+ * The clinic has half a year of sync history (two patient pulls a day each, as sync_runs keeps them).
+ *
  * `schedule-page`: the clinic has no Epic connection and a schedule sync that just succeeded, so
  * opening the page neither starts a sync (which would change the day mid-measurement) nor reads names
  * from Epic: the figure is our server's share (session, database, render).
@@ -56,6 +58,8 @@ const password = "bench-password-not-secret-2026";
 // Sync freshness in lib/schedule/request-schedule-sync.ts is 10 minutes; stay inside it.
 const maxMeasureMs = 8 * 60_000;
 
+/** Days of patient sync history the clinic has (two pulls a patient a day). */
+const historyDays = 180;
 const prepMix: PrepStatus[] = ["ready", "ready", "ready", "needs_review", "pending", "in_progress", "ready", "failed"];
 
 function projectRoot(): string {
@@ -124,8 +128,10 @@ async function seedClinicDay(db: Db, count: number, now: Date, epic?: BenchEpic)
   }
   const fhirBaseUrl = epic?.fhirBase ?? "https://epic.invalid/api/FHIR/R4";
   const dayStart = startOfLocalDay(timeZone, localDate(timeZone, now));
+  const patientIds: Id<"patient">[] = [];
   for (let i = 0; i < count; i++) {
     const patientId = createId("patient") as Id<"patient">;
+    patientIds.push(patientId);
     await db.insert(patients).values({ id: patientId, organizationId, fhirBaseUrl, ehrPatientId: epic ? benchPatientId(i) : `eBench${i}`, lastSyncedAt: now, lastScheduledAt: now });
     const appointmentId = createId("appointment") as Id<"appointment">;
     const prepStatus = prepMix[i % prepMix.length]!;
@@ -151,6 +157,14 @@ async function seedClinicDay(db: Db, count: number, now: Date, epic?: BenchEpic)
       })),
     );
   }
+  // A clinic in use for half a year: every patient pulled twice a day (sync_runs keeps them all), and
+  // the schedule's "not refreshed" check looks up each patient's newest pull on every view.
+  const history = Array.from({ length: historyDays * 2 }, (_, k) => new Date(now.getTime() - (k + 1) * 12 * 3_600_000));
+  const runs = patientIds.flatMap((patientId) => history.map((startedAt) => ({
+    id: createId("syncRun"), organizationId, kind: "patient" as const, mode: "incremental" as const, patientId, triggeredBy: "system", status: "succeeded" as const,
+    counts: { records: 3 }, startedAt, finishedAt: new Date(startedAt.getTime() + 2_000),
+  })));
+  for (let i = 0; i < runs.length; i += 1_000) await db.insert(syncRuns).values(runs.slice(i, i + 1_000));
   await db.insert(syncRuns).values({
     id: createId("syncRun"), organizationId, kind: "schedule", mode: "full", triggeredBy: "system", status: "succeeded",
     counts: { appointments: count }, startedAt: now, finishedAt: now,
