@@ -25,8 +25,13 @@ export async function beginSyncRun(
 ): Promise<BegunSyncRun> {
   const leaseMs = options.leaseMs ?? syncRunLeaseMs;
   const now = options.now();
+  // Best effort: a pull never fails because ending someone else's abandoned row did (a lock conflict
+  // between two pulls sweeping at once); the next pull sweeps again.
   const ended = await expireAbandonedSyncRuns(db, organizationId, {
     now, legacyBefore: new Date(now.getTime() - legacySyncRunMaxMs), errorCode: interruptedSyncCode, errorReason: interruptedSyncReason,
+  }).catch((error: unknown) => {
+    logger.warn("sync.interrupted_sweep_failed", { organizationId, err: error });
+    return [];
   });
   if (ended.length > 0) logger.warn("sync.runs_interrupted", { organizationId, syncRunIds: ended });
   const syncRunId = await startSyncRun(db, organizationId, { ...run, leaseExpiresAt: new Date(run.startedAt.getTime() + leaseMs) });
