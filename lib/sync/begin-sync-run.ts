@@ -1,9 +1,22 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { expireAbandonedSyncRuns, renewSyncRunLease, startSyncRun } from "@/db/queries/sync-runs";
+import type { FhirClient } from "@/lib/fhir/fhir-client-types";
 import type { Id } from "@/lib/ids";
 import { logger } from "@/lib/log/logger";
 import { interruptedSyncCode, interruptedSyncReason, legacySyncRunMaxMs, syncRunLeaseMs } from "./read-sync-run-status";
+
+/** What every pull (a patient's records, a clinic's schedule) is given: where, from whom, by whom. */
+export type SyncRunInput = {
+  db: Db;
+  organizationId: Id<"organization">;
+  client: FhirClient;
+  /** The user who asked (audited); omitted for cron runs. */
+  actorUserId?: string | null;
+  now?: () => Date;
+  /** Lease of the run's row while it runs (default syncRunLeaseMs; crash tests shorten it). */
+  leaseMs?: number;
+};
 
 export type BegunSyncRun = {
   syncRunId: Id<"syncRun">;

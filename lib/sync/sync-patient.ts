@@ -1,36 +1,27 @@
 import "server-only";
 import type { DocumentReference } from "@medplum/fhirtypes";
-import type { Db } from "@/db/client";
 import { listPatientDocuments, listUnfinishedDocumentIds, recordDocumentInLog } from "@/db/queries/documents";
 import { deleteClinicalRecordsSyncedBefore, findPatient, updatePatientSyncState } from "@/db/queries/patients";
 import { finishSyncRun } from "@/db/queries/sync-runs";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getCipher } from "@/lib/crypto";
 import { AppError } from "@/lib/errors";
-import type { FhirClient } from "@/lib/fhir/fhir-client-types";
 import { isFhirError } from "@/lib/fhir/fhir-error";
 import { mapPatientFacts } from "@/lib/fhir/to-domain/patient";
 import type { Id } from "@/lib/ids";
-import { beginSyncRun } from "./begin-sync-run";
+import { beginSyncRun, type SyncRunInput } from "./begin-sync-run";
 import { buildPatientSearches } from "./build-patient-searches";
 import { describeDocumentReference } from "./describe-document-reference";
 import { describeSyncError } from "./describe-sync-error";
 import { storeClinicalResources } from "./store-clinical-resources";
 import { syncAad } from "./sync-aad";
 
-export type SyncPatientInput = {
-  db: Db;
-  organizationId: Id<"organization">;
-  client: FhirClient;
+export type SyncPatientInput = SyncRunInput & {
   patientId: Id<"patient">;
   /** Full resync: ignore the incremental cursor and drop records Epic no longer returns. */
   full?: boolean;
   /** Overrides the cursor (tests, replays). */
   since?: Date;
-  actorUserId?: string | null;
-  now?: () => Date;
-  /** Lease of the run's row while it runs (default syncRunLeaseMs; crash tests shorten it). */
-  leaseMs?: number;
 };
 
 export type SyncPatientResult = {

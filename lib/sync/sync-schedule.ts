@@ -1,5 +1,4 @@
 import "server-only";
-import type { Db } from "@/db/client";
 import { listKnownPractitionerIds, upsertAppointment } from "@/db/queries/appointments";
 import { upsertPatientLink } from "@/db/queries/patients";
 import { finishSyncRun } from "@/db/queries/sync-runs";
@@ -9,23 +8,15 @@ import type { FhirClient } from "@/lib/fhir/fhir-client-types";
 import { mapAppointment } from "@/lib/fhir/to-domain/appointment";
 import type { DomainAppointment } from "@/lib/fhir/to-domain/types";
 import type { Id } from "@/lib/ids";
-import { beginSyncRun } from "./begin-sync-run";
+import { beginSyncRun, type SyncRunInput } from "./begin-sync-run";
 import { describeSyncError } from "./describe-sync-error";
 
-export type SyncScheduleInput = {
-  db: Db;
-  organizationId: Id<"organization">;
-  client: FhirClient;
+export type SyncScheduleInput = SyncRunInput & {
   fhirBaseUrl: string;
   from: Date;
   to: Date;
   /** One provider's schedule; omitted → every practitioner the clinic knows. */
   practitionerId?: string;
-  /** The user who asked (audited); omitted for cron runs. */
-  actorUserId?: string | null;
-  now?: () => Date;
-  /** Lease of the run's row while it runs (default syncRunLeaseMs; crash tests shorten it). */
-  leaseMs?: number;
 };
 
 export type SyncScheduleResult = {
