@@ -156,6 +156,9 @@ describe("process-document: one Inngest step per OCR page", () => {
     expect(row.confidence).toBeCloseTo(0.9);
     const text = getCipher().decrypt(row.textEncrypted!, syncAad.documentText(documentId));
     for (const part of [1, 2, 3]) expect(text).toContain(`part ${part}.`);
+    // Each OCR'd page's span in the text and its confidence, for screening to judge a mention by its page.
+    expect(row.ocrPages?.map((p) => [p.page, p.confidence])).toEqual([[1, 0.9], [2, 0.9], [3, 0.9]]);
+    for (const span of row.ocrPages!) expect(text.slice(span.start, span.end)).toMatch(new RegExp(`part ${span.page}\\.`));
     // Partial pages are gone once the document is done; the full result is cached by content hash.
     expect(await handle.db.select().from(documentPageTexts).where(eq(documentPageTexts.documentId, documentId))).toEqual([]);
     expect(await handle.db.select().from(documentExtractions).where(and(eq(documentExtractions.organizationId, organizationId), eq(documentExtractions.contentHash, row.contentHash!)))).toHaveLength(1);
