@@ -49,7 +49,8 @@ describe("in-process runner after its process dies", () => {
     await dying.send([event]);
     await expect.poll(() => calls.first).toBe(1);
     const [run] = await handle.db.select().from(jobRuns).where(eq(jobRuns.functionId, "resume-probe"));
-    expect(await handle.db.select().from(jobRunSteps).where(eq(jobRunSteps.jobRunId, run!.id))).toHaveLength(1);
+    // The step's row is written after its callback returns: wait for it, not just for the callback.
+    await expect.poll(async () => (await handle.db.select().from(jobRunSteps).where(eq(jobRunSteps.jobRunId, run!.id))).length).toBe(1);
 
     const survivor = createInProcessRunner([job], { retryDelayMs: 1, leaseMs, runHooks: hooks() });
     // The lease is still live (the dying runner renews it): nothing to take over yet.
