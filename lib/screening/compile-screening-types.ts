@@ -16,8 +16,8 @@ export type CompiledMatcher = {
   termCount: number;
   /** Whether any owner is a blocker phrase (most matchers have none, and skip that check). */
   hasBlockers: boolean;
-  /** Phrase index in the list's trie (cues come first) → indices into `owners`, ascending. */
-  ownersByPhrase: Map<number, number[]>;
+  /** Phrase index in the list's trie (cues come first) → indices into `owners`, ascending; sparse. */
+  ownersByPhrase: (number[] | undefined)[];
 };
 
 /** A code set, addressed by id; `listedMask` has one bit per listed code-system family. */
@@ -33,6 +33,8 @@ export type CompiledType = {
   trigger: { rule: Trigger; codes: CompiledCodeSet; matcher: CompiledMatcher; observations: CompiledObservationTrigger[] } | null;
   exclusionCodes: CompiledCodeSet;
   exclusionMatcher: CompiledMatcher;
+  /** Types with the same exclusion codes and matcher share this number (0 … exclusionKeyCount − 1). */
+  exclusionKey: number;
   /** Filled on first use by check-eligibility. */
   ageReasons: AgeReasons | null;
 };
@@ -49,6 +51,7 @@ export type CompiledTypeList = {
   /** No two types share a key and version, so evaluation order is also the output order. */
   distinctKeys: boolean;
   codeSetCount: number;
+  exclusionKeyCount: number;
   /** Matcher ids run from 0 to matcherCount − 1. */
   matcherCount: number;
   /** `${pool}|${normalised code}` → code set ids (CPT and HCPCS share the pool "CPT"). */
@@ -129,7 +132,7 @@ function compileList(types: readonly ScreeningType[]): CompiledTypeList {
     const existing = matchersByOwners.get(signature);
     if (existing) return existing;
     const id = matcherCount++;
-    const ownersByPhrase = new Map<number, number[]>();
+    const ownersByPhrase: (number[] | undefined)[] = [];
     owners.forEach((owner, index) => {
       const compact = compactPhrase(owner.phrase);
       let phraseId = phraseIds.get(compact);
@@ -142,9 +145,9 @@ function compileList(types: readonly ScreeningType[]): CompiledTypeList {
       if (matchers.at(-1) !== id) matchers.push(id);
       // Keyed by the trie's index, so a scan's hits are looked up without renumbering them.
       const trieIndex = contextCuePhrases.length + phraseId;
-      const list = ownersByPhrase.get(trieIndex) ?? [];
+      const list = ownersByPhrase[trieIndex] ?? [];
       list.push(index);
-      ownersByPhrase.set(trieIndex, list);
+      ownersByPhrase[trieIndex] = list;
     });
     const compiledMatcher = {
       id, owners, termCount: owners.filter((owner) => !owner.blocker).length, hasBlockers: owners.some((owner) => owner.blocker), ownersByPhrase,
@@ -154,21 +157,38 @@ function compileList(types: readonly ScreeningType[]): CompiledTypeList {
   };
   // Stable sort, exactly as evaluateScreenings orders its output.
   const sorted = [...types].sort((a, b) => compareStrings(a.key, b.key) || a.version - b.version);
+  const exclusionKeys = new Map<string, number>();
+  const exclusionKey = (codes: CompiledCodeSet, phrases: CompiledMatcher) => {
+    const signature = `${codes.id}|${phrases.id}`;
+    let key = exclusionKeys.get(signature);
+    if (key === undefined) {
+      key = exclusionKeys.size;
+      exclusionKeys.set(signature, key);
+    }
+    return key;
+  };
   const compiled = sorted.map((type): CompiledType => {
     const triggers = type.eligibility.triggers;
+    // Code sets and matchers get their ids in this order: evidence, trigger, exclusions.
+    const evidenceCodes = codeSet(evidenceCodeSet(type.evidence));
+    const evidenceMatcher = matcher(type.evidence.keywords.map((k) => ({ id: k.term, phrases: [k.term, ...k.synonyms], blockers: k.blockers })));
+    const trigger = triggers === null ? null : {
+      rule: triggers,
+      codes: codeSet(triggers.codes),
+      matcher: matcher(triggers.synonyms.map((phrase) => ({ id: phrase, phrases: [phrase] }))),
+      observations: triggers.observations.map((rule) => ({ rule, codes: codeSet(rule.codes), anyValueCode: isCodeSetEmpty(rule.valueCodes) })),
+    };
+    const exclusionCodes = codeSet(type.exclusions.codes);
+    const exclusionMatcher = matcher(type.exclusions.phrases.map((phrase) => ({ id: phrase, phrases: [phrase] })));
     return {
       type,
-      evidenceCodes: codeSet(evidenceCodeSet(type.evidence)),
-      evidenceMatcher: matcher(type.evidence.keywords.map((k) => ({ id: k.term, phrases: [k.term, ...k.synonyms], blockers: k.blockers }))),
+      evidenceCodes,
+      evidenceMatcher,
       documentCategories: new Set(type.evidence.documentCategories),
-      trigger: triggers === null ? null : {
-        rule: triggers,
-        codes: codeSet(triggers.codes),
-        matcher: matcher(triggers.synonyms.map((phrase) => ({ id: phrase, phrases: [phrase] }))),
-        observations: triggers.observations.map((rule) => ({ rule, codes: codeSet(rule.codes), anyValueCode: isCodeSetEmpty(rule.valueCodes) })),
-      },
-      exclusionCodes: codeSet(type.exclusions.codes),
-      exclusionMatcher: matcher(type.exclusions.phrases.map((phrase) => ({ id: phrase, phrases: [phrase] }))),
+      trigger,
+      exclusionCodes,
+      exclusionMatcher,
+      exclusionKey: exclusionKey(exclusionCodes, exclusionMatcher),
       ageReasons: null,
     };
   });
@@ -176,6 +196,7 @@ function compileList(types: readonly ScreeningType[]): CompiledTypeList {
     types: compiled,
     distinctKeys: sorted.every((type, i) => i === 0 || type.key !== sorted[i - 1]?.key || type.version !== sorted[i - 1]?.version),
     codeSetCount,
+    exclusionKeyCount: exclusionKeys.size,
     matcherCount,
     exactCodes,
     icdPrefixes,

@@ -1,6 +1,6 @@
 import type { CompiledType } from "./compile-screening-types";
 import { buildEvidenceItem } from "./fact-helpers";
-import { codeMatchIn, documentMentions, documentScans, documentsMention, factTextScan, matchesIn, type PatientIndex } from "./index-patient-facts";
+import { codeMatchIn, documentMentions, documentScans, documentsMention, factTextScan, matchesIn, type FactRecord, type PatientIndex } from "./index-patient-facts";
 import type { KeywordMatch } from "./match-keywords";
 import { sortEvidence, type EvidenceItem } from "./screening-result";
 
@@ -11,26 +11,17 @@ import { sortEvidence, type EvidenceItem } from "./screening-result";
  * alone is the costlier mistake, so a person confirms it.
  */
 export function findExclusions(index: PatientIndex, compiled: CompiledType): EvidenceItem[] {
-  const { exclusionCodes: codes, exclusionMatcher: matcher } = compiled;
+  // Types with the same exclusion rules (a clinic's variants of a preset type) find the same items:
+  // worked out once per patient, each type gets its own copies.
+  const memo = (index.exclusions[compiled.exclusionKey] ??= collectExclusions(index, compiled));
+  return memo.length === 0 ? [] : memo.map((item) => ({ ...item }));
+}
+
+function collectExclusions(index: PatientIndex, compiled: CompiledType): EvidenceItem[] {
+  const matcher = compiled.exclusionMatcher;
   const items: EvidenceItem[] = [];
-  for (const source of [index.conditions, index.procedures]) {
-    for (const fact of source) {
-      if (fact.condition ? !fact.applicableEver : fact.status !== "completed") continue;
-      if (fact.date.kind === "future") continue;
-      const code = codeMatchIn(fact, codes.id);
-      if (code) {
-        items.push(buildEvidenceItem({ source: fact.source, sourceId: fact.id, role: "exclusion", when: fact.date, matchedBy: "code", use: "counted", code }));
-      } else if (matcher.termCount > 0 && (fact.codingMask & codes.listedMask) === 0) {
-        const hit = firstAffirmed(matchesIn(factTextScan(fact, index.list), matcher));
-        if (hit) {
-          items.push(buildEvidenceItem({
-            source: fact.source, sourceId: fact.id, role: "exclusion", when: fact.date, matchedBy: "text", use: "counted",
-            term: hit.phrase, snippet: hit.snippet, context: hit.context,
-          }));
-        }
-      }
-    }
-  }
+  addFactExclusions(items, index, compiled, index.conditions);
+  addFactExclusions(items, index, compiled, index.procedures);
   for (const record of matcher.termCount > 0 && documentsMention(index, matcher) ? index.documents : []) {
     if (record.date.kind === "future" || !documentMentions(record, matcher, index.list)) continue;
     for (const scan of documentScans(record, index.list)) {
@@ -47,6 +38,27 @@ export function findExclusions(index: PatientIndex, compiled: CompiledType): Evi
     }
   }
   return sortEvidence(items);
+}
+
+/** Coded conditions and completed procedures that exclude, or whose text does when they carry no usable code. */
+function addFactExclusions(items: EvidenceItem[], index: PatientIndex, compiled: CompiledType, facts: readonly FactRecord[]): void {
+  const { exclusionCodes: codes, exclusionMatcher: matcher } = compiled;
+  for (const fact of facts) {
+    if (fact.condition ? !fact.applicableEver : fact.status !== "completed") continue;
+    if (fact.date.kind === "future") continue;
+    const code = codeMatchIn(fact, codes.id);
+    if (code) {
+      items.push(buildEvidenceItem({ source: fact.source, sourceId: fact.id, role: "exclusion", when: fact.date, matchedBy: "code", use: "counted", code }));
+    } else if (matcher.termCount > 0 && (fact.codingMask & codes.listedMask) === 0) {
+      const hit = firstAffirmed(matchesIn(factTextScan(fact, index.list), matcher));
+      if (hit) {
+        items.push(buildEvidenceItem({
+          source: fact.source, sourceId: fact.id, role: "exclusion", when: fact.date, matchedBy: "text", use: "counted",
+          term: hit.phrase, snippet: hit.snippet, context: hit.context,
+        }));
+      }
+    }
+  }
 }
 
 // Past mentions count here ("s/p total colectomy"); negated and family mentions do not.

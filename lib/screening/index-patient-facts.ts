@@ -4,10 +4,10 @@ import { codeFamilyBit, exactCodeKey, type CodingInfo, type CompiledMatcher, typ
 import type { JudgedMention } from "./collect-document-evidence";
 import type { DocumentLayout } from "./find-mention-role";
 import { factText, isConditionApplicable, resolveFactDate, type FactDate } from "./fact-helpers";
-import { resolveKeywordMatches, type KeywordMatch } from "./match-keywords";
+import { keywordMatchAt, resolveKeywordMatches, sortMatches, type KeywordMatch, type KeywordOwner } from "./match-keywords";
 import type { ConditionFact, DocumentFact, ObservationFact, PatientFacts } from "./patient-facts";
 import { hasMatcher, scanText, type KeywordHit, type MatcherSet, type TextScan } from "./scan-text";
-import type { EvidenceSource } from "./screening-result";
+import type { EvidenceItem, EvidenceSource } from "./screening-result";
 
 /** A coded fact with everything the types ask of it computed once per call. */
 export type FactRecord = {
@@ -63,6 +63,8 @@ export type PatientIndex = {
   /** Non-condition facts with no recognised coding: the only ones whose text may count as completion. */
   uncoded: FactRecord[];
   documents: DocumentRecord[];
+  /** findExclusions' items by the list's exclusion key, filled on first use (never handed out). */
+  exclusions: (EvidenceItem[] | undefined)[];
   /** check-eligibility's dayOfReachingAge by age, filled on first use. */
   reachingAge: DayNumber[] | null;
   /** Matchers with a phrase in any document, once documentsMention has run. */
@@ -80,6 +82,7 @@ export function indexPatientFacts(facts: PatientFacts, list: CompiledTypeList, a
     ageOnAsOf: birthDay === null ? null : computeAgeInYears(birthDay, asOf),
     bySet: new Array<FactRecord[] | undefined>(list.codeSetCount), conditions: [], procedures: [], uncoded: [],
     documents: facts.documents.map((document) => ({ document, date: resolveFactDate(document.serviceDate, asOf), fields: null, layout: null, judged: null })),
+    exclusions: new Array<EvidenceItem[] | undefined>(list.exclusionKeyCount),
     reachingAge: null,
     documentMatchers: null,
   };
@@ -243,12 +246,23 @@ export function matchesIn(scan: TextScan, matcher: CompiledMatcher): readonly Ke
   if (!hasMatcher(scan.matchers, matcher.id)) return noMatches;
   const memo = scan.matches?.get(matcher.id);
   if (memo) return memo;
-  const hits: KeywordHit[] = [];
-  for (const hit of scan.keywordHits) {
-    const owners = matcher.ownersByPhrase.get(hit.phraseIndex);
-    if (owners) for (const owner of owners) hits.push({ phraseIndex: owner, start: hit.start, end: hit.end, span: hit.span });
+  let matches: KeywordMatch[];
+  if (matcher.hasBlockers) {
+    const hits: KeywordHit[] = [];
+    for (const hit of scan.keywordHits) {
+      const owners = matcher.ownersByPhrase[hit.phraseIndex];
+      if (owners) for (const owner of owners) hits.push({ phraseIndex: owner, start: hit.start, end: hit.end, span: hit.span });
+    }
+    matches = resolveKeywordMatches(matcher.owners, hits, scan.source, spanOfHit, true);
+  } else {
+    // No blockers: every owner's hit is a match, built straight from the scan's spans.
+    matches = [];
+    for (const hit of scan.keywordHits) {
+      const owners = matcher.ownersByPhrase[hit.phraseIndex];
+      if (owners) for (const owner of owners) matches.push(keywordMatchAt(matcher.owners[owner] as KeywordOwner, hit.span, scan.source));
+    }
+    matches = sortMatches(matches);
   }
-  const matches = resolveKeywordMatches(matcher.owners, hits, scan.source, spanOfHit, matcher.hasBlockers);
   scan.matches ??= new Map();
   scan.matches.set(matcher.id, matches);
   return matches;

@@ -81,19 +81,22 @@ export function resolveKeywordMatches<Hit extends PhraseHit>(
     if (!owner || owner.blocker) continue;
     blocked ??= hits.filter((b) => owners[b.phraseIndex]?.blocker);
     if (blocked.length > 0 && blocked.some((b) => b.start <= hit.start && b.end >= hit.end && owners[b.phraseIndex]?.id === owner.id)) continue;
-    const span = spanOf(hit);
-    span.snippet ??= buildSnippet(source, span.start, span.end);
-    matches.push({
-      keywordId: owner.id,
-      phrase: owner.phrase,
-      start: span.start,
-      end: span.end,
-      context: span.context,
-      cue: span.cue,
-      snippet: span.snippet,
-    });
+    matches.push(keywordMatchAt(owner, spanOf(hit), source));
   }
-  // Hits come in scan order (by start, then end), so the sort only has work when two phrases share a span.
+  return sortMatches(matches);
+}
+
+/** The match of `owner` at a span; the span's snippet is built on its first use. */
+export function keywordMatchAt(owner: Owner, span: Span, source: string): KeywordMatch {
+  span.snippet ??= buildSnippet(source, span.start, span.end);
+  return { keywordId: owner.id, phrase: owner.phrase, start: span.start, end: span.end, context: span.context, cue: span.cue, snippet: span.snippet };
+}
+
+/**
+ * Matches in order (start, end, then phrase and keyword). Hits come in scan order (by start, then
+ * end), so the sort only has work when two phrases share a span.
+ */
+export function sortMatches(matches: KeywordMatch[]): KeywordMatch[] {
   for (let i = 1; i < matches.length; i++) {
     if (compareMatches(matches[i - 1] as KeywordMatch, matches[i] as KeywordMatch) > 0) return matches.sort(compareMatches);
   }
