@@ -19,6 +19,8 @@ export function findExclusions(index: PatientIndex, compiled: CompiledType): Evi
 
 function collectExclusions(index: PatientIndex, compiled: CompiledType): EvidenceItem[] {
   const matcher = compiled.exclusionMatcher;
+  // Most types list no exclusions at all: nothing to look for.
+  if (compiled.exclusionCodes.listedMask === 0 && matcher.termCount === 0) return [];
   const items: EvidenceItem[] = [];
   addFactExclusions(items, index, compiled, index.conditions);
   addFactExclusions(items, index, compiled, index.procedures);

@@ -15,6 +15,8 @@ import { measureRuns } from "./measure-runs";
 const asOf = "2025-06-30";
 const typeCount = 30;
 const defaultPatients = 10_000;
+/** Issue 7's goal for one run of the full workload (30 types × 10,000 patients) on one core. */
+const goalMs = 1_000;
 
 /**
  * The USPSTF preset has fewer than 30 types; clinics add their own variants, so the list is padded
@@ -73,6 +75,10 @@ function createScreeningBenchmark(name: string, documentsPerPatient: number, des
         },
       });
       log(`  ${name}: ${stats.cpuMs} ms cpu (median; runs ${stats.runsCpuMs.join(", ")}), ${stats.ms} ms wall`);
+      // CPU time is the engine's own work; wall time also counts other processes' turns on a busy machine.
+      if (patients === defaultPatients) {
+        log(`  goal ≤ ${goalMs} ms: cpu ${stats.cpuMs} ms ${stats.cpuMs <= goalMs ? "meets it" : "misses it"}, wall ${stats.ms} ms ${stats.ms <= goalMs ? "meets it" : "misses it"}`);
+      }
       return {
         patients,
         types: types.length,
@@ -82,6 +88,7 @@ function createScreeningBenchmark(name: string, documentsPerPatient: number, des
         // counts other processes' turns on the cores.
         cpuMs: stats.cpuMs,
         runsCpuMs: stats.runsCpuMs,
+        goalMs,
         patientsPerSecond: Math.round((patients / stats.ms) * 1000),
         heapDeltaMb: stats.heapDeltaMb,
         evidenceItemsPerPatient: 50,
