@@ -247,21 +247,47 @@ export function layoutIntoScratch(source: string): number {
     sawSeparator = false;
     prev = kind;
     offset += width;
-    // Most characters are lower-case ASCII letters inside a word: after a letter, such a letter
-    // never starts a token, so copy the run without the checks above.
-    if (kind !== digitKind) {
-      const runStart = offset;
+    if (kind === digitKind) {
+      // More ASCII digits after a digit never start a token.
       while (offset < sourceLength) {
         const next = source.charCodeAt(offset);
-        if (next < 97 || next > 122) break;
+        if (next < 48 || next > 57) break;
         codes[length] = next;
         sourceIndex[length] = offset;
         boundary[length] = 0;
         length++;
         offset++;
       }
-      if (offset > runStart) prev = lowerKind;
+      continue;
     }
+    if (kind === upperKind) {
+      // Capitals after a capital ("IMPRESSION", "DXA") start no token unless a lower-case letter
+      // follows them ("DXAScan": the S starts "scan"), which is left to the checks above.
+      while (offset < sourceLength) {
+        const next = source.charCodeAt(offset);
+        if (next < 65 || next > 90) break;
+        const after = offset + 1 < sourceLength ? source.charCodeAt(offset + 1) : -1;
+        if ((after >= 97 && after <= 122) || after >= 128) break;
+        codes[length] = next + 32;
+        sourceIndex[length] = offset;
+        boundary[length] = 0;
+        length++;
+        offset++;
+      }
+    }
+    // Most characters are lower-case ASCII letters inside a word: after a letter, such a letter
+    // never starts a token, so copy the run without the checks above.
+    const runStart = offset;
+    while (offset < sourceLength) {
+      const next = source.charCodeAt(offset);
+      if (next < 97 || next > 122) break;
+      codes[length] = next;
+      sourceIndex[length] = offset;
+      boundary[length] = 0;
+      length++;
+      offset++;
+    }
+    if (offset > runStart) prev = lowerKind;
   }
   boundary[length] = 1;
   boundary[0] = 1;
