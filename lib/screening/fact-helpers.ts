@@ -1,4 +1,4 @@
-import { formatDay, hasIsoDateShape, parseFactDate, parseIsoDate, type DayNumber } from "./calendar-date";
+import { daysFromCivil, formatDay, hasIsoDateShape, parseFactDate, parseIsoDate, type DayNumber } from "./calendar-date";
 import { codeSystems, normalizeCodeSystem, type CodeSet, type Coding } from "./code-set";
 import type { ConditionFact } from "./patient-facts";
 import type { EvidenceItem } from "./screening-result";
@@ -33,13 +33,31 @@ export function factDay(text: string | null | undefined): DayNumber | null {
 
 const undated: FactDate = Object.freeze({ kind: "undated" });
 
+// A full past date resolves to one shared FactDate per day from 1900 to 2199: facts repeat the same
+// few thousand days, and a new object per fact was the patient index's largest allocation. Like
+// calendar-date's formatted days, it is a table of the calendar (its `date` is the day's only
+// YYYY-MM-DD spelling), tied to no patient; FactDate values are never changed once made.
+const firstSharedDay = daysFromCivil(1900, 1, 1);
+const sharedDays = new Array<FactDate | undefined>(daysFromCivil(2200, 1, 1) - firstSharedDay).fill(undefined);
+
+function datedDay(day: DayNumber, text: string): FactDate {
+  const slot = day - firstSharedDay;
+  if (slot < 0 || slot >= sharedDays.length) return { kind: "dated", day, date: text, precision: "day" };
+  let date = sharedDays[slot];
+  if (date === undefined) {
+    date = { kind: "dated", day, date: text, precision: "day" };
+    sharedDays[slot] = date;
+  }
+  return date;
+}
+
 /** A fact's date relative to asOf; events after asOf have not happened yet for this evaluation. */
 export function resolveFactDate(text: string | null | undefined, asOf: DayNumber): FactDate {
   if (typeof text === "string" && hasIsoDateShape(text)) {
     // The common full date without the intermediate parse result.
     const day = parseIsoDate(text);
     if (day === null) return undated;
-    return day > asOf ? { kind: "future", date: text } : { kind: "dated", day, date: text, precision: "day" };
+    return day > asOf ? { kind: "future", date: text } : datedDay(day, text);
   }
   const parsed = parseDate(text);
   if (parsed === null) return undated;
