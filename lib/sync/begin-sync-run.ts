@@ -1,9 +1,10 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { expireAbandonedSyncRuns, renewSyncRunLease, startSyncRun } from "@/db/queries/sync-runs";
+import { expireAbandonedSyncRuns, finishSyncRun, renewSyncRunLease, startSyncRun } from "@/db/queries/sync-runs";
 import type { FhirClient } from "@/lib/fhir/fhir-client-types";
 import type { Id } from "@/lib/ids";
 import { logger } from "@/lib/log/logger";
+import { describeSyncError } from "./describe-sync-error";
 import { interruptedSyncCode, interruptedSyncReason, legacySyncRunMaxMs, syncRunLeaseMs } from "./read-sync-run-status";
 
 /** What every pull (a patient's records, a clinic's schedule) is given: where, from whom, by whom. */
@@ -22,6 +23,8 @@ export type BegunSyncRun = {
   syncRunId: Id<"syncRun">;
   /** Stops renewing the lease; call once the run is finished (or failed) in the database. */
   release: () => void;
+  /** Ends the row `failed` with the error's plain code and reason and the counts so far. */
+  fail: (error: unknown, counts: Record<string, number>) => Promise<void>;
 };
 
 /**
@@ -54,5 +57,9 @@ export async function beginSyncRun(
     });
   }, Math.max(50, Math.floor(leaseMs / 3)));
   timer.unref();
-  return { syncRunId, release: () => clearInterval(timer) };
+  const fail = async (error: unknown, counts: Record<string, number>) => {
+    const { code, reason } = describeSyncError(error);
+    await finishSyncRun(db, organizationId, syncRunId, { status: "failed", counts, errorCode: code, errorReason: reason, finishedAt: options.now() });
+  };
+  return { syncRunId, release: () => clearInterval(timer), fail };
 }

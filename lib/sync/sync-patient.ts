@@ -12,7 +12,6 @@ import type { Id } from "@/lib/ids";
 import { beginSyncRun, type SyncRunInput } from "./begin-sync-run";
 import { buildPatientSearches } from "./build-patient-searches";
 import { describeDocumentReference } from "./describe-document-reference";
-import { describeSyncError } from "./describe-sync-error";
 import { storeClinicalResources } from "./store-clinical-resources";
 import { syncAad } from "./sync-aad";
 
@@ -51,7 +50,7 @@ export async function syncPatient(input: SyncPatientInput): Promise<SyncPatientR
   const since = full ? undefined : (input.since ?? new Date(patient.lastSyncedAt!.getTime() - cursorOverlapMs));
   const startedAt = now();
   const mode = full ? "full" : "incremental";
-  const { syncRunId, release } = await beginSyncRun(db, organizationId, { kind: "patient", mode, patientId: patient.id, triggeredBy: input.actorUserId ?? "system", startedAt }, { now, leaseMs: input.leaseMs });
+  const { syncRunId, release, fail } = await beginSyncRun(db, organizationId, { kind: "patient", mode, patientId: patient.id, triggeredBy: input.actorUserId ?? "system", startedAt }, { now, leaseMs: input.leaseMs });
   const counts: Record<string, number> = { records: 0, changed: 0, documents: 0, queued: 0, noData: 0, refused: 0, truncated: 0 };
   try {
     const resource = await client.read("Patient", patient.ehrPatientId);
@@ -112,8 +111,7 @@ export async function syncPatient(input: SyncPatientInput): Promise<SyncPatientR
     });
     return { syncRunId, status, mode, counts, documentIds };
   } catch (error) {
-    const { code, reason } = describeSyncError(error);
-    await finishSyncRun(db, organizationId, syncRunId, { status: "failed", counts, errorCode: code, errorReason: reason, finishedAt: now() });
+    await fail(error, counts);
     throw error;
   } finally {
     release();

@@ -9,7 +9,6 @@ import { mapAppointment } from "@/lib/fhir/to-domain/appointment";
 import type { DomainAppointment } from "@/lib/fhir/to-domain/types";
 import type { Id } from "@/lib/ids";
 import { beginSyncRun, type SyncRunInput } from "./begin-sync-run";
-import { describeSyncError } from "./describe-sync-error";
 
 export type SyncScheduleInput = SyncRunInput & {
   fhirBaseUrl: string;
@@ -50,7 +49,7 @@ export async function syncSchedule(input: SyncScheduleInput): Promise<SyncSchedu
     });
   }
   const startedAt = now();
-  const { syncRunId, release } = await beginSyncRun(db, organizationId, {
+  const { syncRunId, release, fail } = await beginSyncRun(db, organizationId, {
     kind: "schedule",
     triggeredBy: input.actorUserId ?? "system",
     rangeStart: from,
@@ -104,8 +103,7 @@ export async function syncSchedule(input: SyncScheduleInput): Promise<SyncSchedu
     });
     return { syncRunId, patientIds: [...patientIds.values()], appointments: counts.appointments, skipped: counts.skipped };
   } catch (error) {
-    const { code, reason } = describeSyncError(error);
-    await finishSyncRun(db, organizationId, syncRunId, { status: "failed", counts, errorCode: code, errorReason: reason, finishedAt: now() });
+    await fail(error, counts);
     throw error;
   } finally {
     release();
