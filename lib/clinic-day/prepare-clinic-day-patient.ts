@@ -1,6 +1,5 @@
 import "server-only";
 import { findDocument } from "@/db/queries/documents";
-import { findPatient } from "@/db/queries/patients";
 import type { PrepSheetStatus } from "@/db/schema";
 import { createSemaphore } from "@/lib/documents/ocr/create-semaphore";
 import { createRetryBudget } from "@/lib/fhir/retry-policy";
@@ -50,8 +49,7 @@ export async function prepareClinicDayPatient(ctx: SyncJobContext, input: Patien
   const budget = createRetryBudget(patientBudgetMs, "patient", Date.now());
   const synced = await syncPatient({ db, organizationId, client: withRetryBudget(client, budget), patientId, actorUserId: input.actorUserId ?? null, now, leaseMs: ctx.syncLeaseMs });
   const syncMs = performance.now() - started;
-  const linked = await findPatient(db, organizationId, patientId);
-  if (linked) await cacheDayBanners(db, client, { organizationId, date: input.asOf, timeZone: (await findClinic(db, organizationId)).timeZone, patients: [{ patientId, ehrPatientId: linked.ehrPatientId }], now: now() });
+  await cacheDayBanners(db, client, { organizationId, date: input.asOf, timeZone: (await findClinic(db, organizationId)).timeZone, patients: [{ patientId, ehrPatientId: synced.ehrPatientId }], now: now() });
 
   started = performance.now();
   const documents = { processed: 0, failed: 0, cached: 0, ocrPages: 0 };

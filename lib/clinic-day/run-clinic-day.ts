@@ -82,6 +82,7 @@ export async function runClinicDay(ctx: SyncJobContext, options: ClinicDayOption
   // One client for the run: what one patient's pull already read is not asked of Epic again.
   const client = cacheRunReads((await ctx.getFhirClient(db, { organizationId })).client);
   const failedPatients = new Set<Id<"patient">>();
+  const pulled: { patientId: Id<"patient">; ehrPatientId: string }[] = [];
   const documentIds: Id<"document">[] = [];
   const patientLimit = createSemaphore(readClinicSettings(clinic.settings).sync.patientConcurrency);
   await Promise.all(schedule.patients.map(({ patientId }) => patientLimit.run(async () => {
@@ -89,13 +90,12 @@ export async function runClinicDay(ctx: SyncJobContext, options: ClinicDayOption
       const budget = createRetryBudget(options.patientBudgetMs ?? defaultPatientBudgetMs, "patient", Date.now());
       const synced = await syncPatient({ db, organizationId, client: withRetryBudget(client, budget), patientId, now: ctx.now, leaseMs: ctx.syncLeaseMs });
       documentIds.push(...synced.documentIds);
+      pulled.push({ patientId, ehrPatientId: synced.ehrPatientId });
     } catch (error) {
       failedPatients.add(patientId);
       log(`patient ${patientId}: sync failed (${errorText(error)})`);
     }
   })));
-  const pulled = (await Promise.all(schedule.patients.filter((p) => !failedPatients.has(p.patientId)).map((p) => findPatient(db, organizationId, p.patientId))))
-    .flatMap((p) => (p ? [{ patientId: p.id, ehrPatientId: p.ehrPatientId }] : []));
   const banners = await cacheDayBanners(db, client, { organizationId, date: options.date, timeZone: clinic.timeZone, patients: pulled, now: ctx.now() });
   const syncMs = since(phase);
   log(`sync: ${schedule.patients.length - failedPatients.size} patients pulled, ${documentIds.length} documents to read, ${banners} schedule banners kept for the day (${syncMs} ms)`);

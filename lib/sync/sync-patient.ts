@@ -25,6 +25,8 @@ export type SyncPatientInput = SyncRunInput & {
 
 export type SyncPatientResult = {
   syncRunId: Id<"syncRun">;
+  /** The patient's id in Epic (from the link this pull read), so callers need not read it again. */
+  ehrPatientId: string;
   status: "succeeded" | "partial";
   mode: "incremental" | "full";
   counts: Record<string, number>;
@@ -109,7 +111,7 @@ export async function syncPatient(input: SyncPatientInput): Promise<SyncPatientR
       targetIds: [patient.id],
       metadata: { syncRunId, mode, records: counts.records!, documents: counts.documents! },
     });
-    return { syncRunId, status, mode, counts, documentIds };
+    return { syncRunId, ehrPatientId: patient.ehrPatientId, status, mode, counts, documentIds };
   } catch (error) {
     await fail(error, counts);
     throw error;
