@@ -109,25 +109,34 @@ export function classifyMention(
   table: CueTable, matchStart: number, matchEnd: number, clause: number, firstWord: number, lastWord: number,
 ): ContextAnswer {
   const { data, count } = table;
+  // Cue hits come in text order, so their clauses ascend: only the mention's clause's run is read.
+  let from = 0;
+  for (let high = count; from < high;) {
+    const mid = (from + high) >>> 1;
+    if ((data[mid * cueStride + 3] ?? 0) < clause) from = mid + 1;
+    else high = mid;
+  }
+  let to = from;
+  while (to < count && data[to * cueStride + 3] === clause) to++;
   let best = -1;
   let bestPriority = 0;
   let bestDistance = 0;
-  for (let i = 0; i < count; i++) {
+  for (let i = from; i < to; i++) {
     const o = i * cueStride;
     const index = data[o] ?? 0;
     const rank = cuePriority[index] ?? terminatorPriority;
-    if (rank === terminatorPriority || data[o + 3] !== clause) continue;
+    if (rank === terminatorPriority) continue;
     const hitStart = data[o + 1] ?? 0;
     const hitEnd = data[o + 2] ?? 0;
     let distance: number;
     if (cueIsPre[index] === 1) {
       if (hitEnd > matchStart) continue;
       distance = firstWord - (data[o + 5] ?? 0);
-      if (hasTerminatorBetween(table, hitEnd, matchStart)) continue;
+      if (hasTerminatorBetween(data, from, to, hitEnd, matchStart)) continue;
     } else {
       if (hitStart < matchEnd) continue;
       distance = (data[o + 4] ?? 0) - lastWord;
-      if (hasTerminatorBetween(table, matchEnd, hitStart)) continue;
+      if (hasTerminatorBetween(data, from, to, matchEnd, hitStart)) continue;
     }
     if (distance > (cueWindow[index] ?? 0)) continue;
     if (best < 0 || rank < bestPriority || (rank === bestPriority && distance < bestDistance)) {
@@ -139,12 +148,14 @@ export function classifyMention(
   return best < 0 ? affirmed : (cueAnswers[best] ?? affirmed);
 }
 
-/** Whether a terminator cue lies wholly inside compact offsets [from, to). */
-function hasTerminatorBetween(table: CueTable, from: number, to: number): boolean {
-  const { data, count } = table;
-  for (let i = 0; i < count; i++) {
+/**
+ * Whether a terminator cue lies wholly inside compact offsets [start, end). Both ends are in one
+ * clause, so only that clause's cue hits (first…last − 1) can lie between them.
+ */
+function hasTerminatorBetween(data: Int32Array, first: number, last: number, start: number, end: number): boolean {
+  for (let i = first; i < last; i++) {
     const o = i * cueStride;
-    if (cuePriority[data[o] ?? 0] === terminatorPriority && (data[o + 1] ?? 0) >= from && (data[o + 2] ?? 0) <= to) return true;
+    if (cuePriority[data[o] ?? 0] === terminatorPriority && (data[o + 1] ?? 0) >= start && (data[o + 2] ?? 0) <= end) return true;
   }
   return false;
 }

@@ -96,7 +96,6 @@ function charAt(source: string, index: number): string | undefined {
 type Buffers = {
   codes: Uint16Array;
   sourceIndex: Int32Array;
-  boundary: Uint8Array;
   /** Compact indices where a token starts, ascending; the first `tokenCount` entries are valid. */
   tokens: Int32Array;
   /** Word and clause number of each token (of every character from its start to the next token). */
@@ -109,7 +108,6 @@ function allocate(capacity: number): Buffers {
   return {
     codes: new Uint16Array(capacity),
     sourceIndex: new Int32Array(capacity),
-    boundary: new Uint8Array(capacity + 1),
     tokens: new Int32Array(capacity),
     tokenWord: new Int32Array(capacity),
     tokenClause: new Int32Array(capacity),
@@ -126,7 +124,6 @@ function ensureCapacity(needed: number): Buffers {
     const bigger = allocate(Math.max(needed, scratch.codes.length * 2));
     bigger.codes.set(scratch.codes);
     bigger.sourceIndex.set(scratch.sourceIndex);
-    bigger.boundary.set(scratch.boundary);
     bigger.tokens.set(scratch.tokens);
     bigger.tokenWord.set(scratch.tokenWord);
     bigger.tokenClause.set(scratch.tokenClause);
@@ -161,7 +158,7 @@ export function layoutIntoScratch(source: string): number {
   // ASCII yields one compact unit per source unit; only folding other characters can expand.
   let b = ensureCapacity(source.length);
   // Locals rather than b.codes… so the loop does not reload them; refreshed whenever b grows.
-  let { codes, sourceIndex, boundary, tokens, tokenWord, tokenClause } = b;
+  let { codes, sourceIndex, tokens, tokenWord, tokenClause } = b;
   const sourceLength = source.length;
   let length = 0;
   let tokenCount = 0;
@@ -216,12 +213,11 @@ export function layoutIntoScratch(source: string): number {
       codes[length] = kind === upperKind ? code + 32 : code;
       sourceIndex[length] = offset;
       if (startsToken) {
-        boundary[length] = 1;
         tokens[tokenCount] = length;
         tokenWord[tokenCount] = wordNo;
         tokenClause[tokenCount] = clauseNo;
         tokenCount++;
-      } else boundary[length] = 0;
+      }
       length++;
     } else {
       if (folded.length === 0) {
@@ -230,17 +226,16 @@ export function layoutIntoScratch(source: string): number {
       }
       // Leave room for the rest of the source at one unit per unit, as the ASCII path assumes.
       b = ensureCapacity(length + folded.length + (source.length - offset - width));
-      ({ codes, sourceIndex, boundary, tokens, tokenWord, tokenClause } = b);
+      ({ codes, sourceIndex, tokens, tokenWord, tokenClause } = b);
       for (let k = 0; k < folded.length; k++) {
         codes[length] = folded.charCodeAt(k);
         sourceIndex[length] = offset;
         if (k === 0 && startsToken) {
-          boundary[length] = 1;
           tokens[tokenCount] = length;
           tokenWord[tokenCount] = wordNo;
           tokenClause[tokenCount] = clauseNo;
           tokenCount++;
-        } else boundary[length] = 0;
+        }
         length++;
       }
     }
@@ -254,7 +249,6 @@ export function layoutIntoScratch(source: string): number {
         if (next < 48 || next > 57) break;
         codes[length] = next;
         sourceIndex[length] = offset;
-        boundary[length] = 0;
         length++;
         offset++;
       }
@@ -270,7 +264,6 @@ export function layoutIntoScratch(source: string): number {
         if ((after >= 97 && after <= 122) || after >= 128) break;
         codes[length] = next + 32;
         sourceIndex[length] = offset;
-        boundary[length] = 0;
         length++;
         offset++;
       }
@@ -283,14 +276,11 @@ export function layoutIntoScratch(source: string): number {
       if (next < 97 || next > 122) break;
       codes[length] = next;
       sourceIndex[length] = offset;
-      boundary[length] = 0;
       length++;
       offset++;
     }
     if (offset > runStart) prev = lowerKind;
   }
-  boundary[length] = 1;
-  boundary[0] = 1;
   b.tokenCount = tokenCount;
   return length;
 }
@@ -316,7 +306,10 @@ function createLayout(b: Buffers, length: number): TextLayout {
     clause.fill(b.tokenClause[t] ?? 0, from, to);
   }
   codes.set(b.codes.subarray(0, length));
-  boundary.set(b.boundary.subarray(0, length + 1));
+  // A token may start or end only where one starts, and at both ends of the text.
+  for (let t = 0; t < b.tokenCount; t++) boundary[b.tokens[t] ?? 0] = 1;
+  boundary[0] = 1;
+  boundary[length] = 1;
   let compact: string | null = null;
   return {
     codes,
