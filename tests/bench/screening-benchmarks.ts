@@ -40,7 +40,8 @@ export function buildBenchmarkTypes(): ScreeningType[] {
   return types;
 }
 
-function createScreeningBenchmark(name: string, documentsPerPatient: number, description: string): Benchmark {
+/** `goal`: whether this is the issue's workload (3 documents), which the goal line is about. */
+function createScreeningBenchmark(name: string, documentsPerPatient: number, description: string, goal: boolean): Benchmark {
   return {
     name,
     description,
@@ -76,7 +77,8 @@ function createScreeningBenchmark(name: string, documentsPerPatient: number, des
       });
       log(`  ${name}: ${stats.cpuMs} ms cpu (median; runs ${stats.runsCpuMs.join(", ")}), ${stats.ms} ms wall`);
       // CPU time is the engine's own work; wall time also counts other processes' turns on a busy machine.
-      if (patients === defaultPatients) {
+      // The goal is for the issue's workload; the 10-document variant is a heavier load for comparison.
+      if (goal && patients === defaultPatients) {
         log(`  goal ≤ ${goalMs} ms: cpu ${stats.cpuMs} ms ${stats.cpuMs <= goalMs ? "meets it" : "misses it"}, wall ${stats.ms} ms ${stats.ms <= goalMs ? "meets it" : "misses it"}`);
       }
       return {
@@ -88,7 +90,7 @@ function createScreeningBenchmark(name: string, documentsPerPatient: number, des
         // counts other processes' turns on the cores.
         cpuMs: stats.cpuMs,
         runsCpuMs: stats.runsCpuMs,
-        goalMs,
+        goalMs: goal ? goalMs : null,
         patientsPerSecond: Math.round((patients / stats.ms) * 1000),
         heapDeltaMb: stats.heapDeltaMb,
         evidenceItemsPerPatient: 50,
@@ -101,6 +103,6 @@ function createScreeningBenchmark(name: string, documentsPerPatient: number, des
 }
 
 export const screeningBenchmarks: readonly Benchmark[] = [
-  createScreeningBenchmark("screening", 3, "30 types × 10,000 patients × 50 evidence items (3 documents each)"),
-  createScreeningBenchmark("screening-documents", 10, "30 types × 10,000 patients × 50 evidence items (10 documents each)"),
+  createScreeningBenchmark("screening", 3, "30 types × 10,000 patients × 50 evidence items (3 documents each)", true),
+  createScreeningBenchmark("screening-documents", 10, "30 types × 10,000 patients × 50 evidence items (10 documents each)", false),
 ];
