@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { memberRoles } from "@/db/schema/organizations";
+import { isValidTimeZone } from "@/lib/dates/is-valid-time-zone";
 import { windowCategories } from "@/lib/prep-sheet/prep-sheet-settings";
 
 export const orgSlugSchema = z
@@ -8,14 +9,10 @@ export const orgSlugSchema = z
   .max(40)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must use only lowercase letters, digits and single hyphens");
 
-export const timeZoneSchema = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return tz.includes("/") || tz === "UTC";
-  } catch {
-    return false;
-  }
-}, "must be an IANA time zone such as America/New_York");
+// Intl also accepts offsets and abbreviations ("EST"); a clinic names its zone the IANA way.
+export const timeZoneSchema = z
+  .string()
+  .refine((tz) => (tz.includes("/") || tz === "UTC") && isValidTimeZone(tz), "must be an IANA time zone such as America/New_York");
 
 export const memberRoleSchema = z.enum(memberRoles);
 

@@ -1,7 +1,7 @@
+import { toClinicDate } from "@/lib/dates/to-clinic-date";
 import type { DocumentCategory, DocumentFact } from "@/lib/screening";
 import type { DomainCondition, DomainEncounter, DomainImmunization } from "@/lib/fhir/to-domain/types";
 import { readConceptName } from "./build-lab-rows";
-import { toClinicDate } from "./format-clinic-time";
 import type { ConditionRow, DocumentRow, HospitalVisitRow, ImmunizationGivenRow } from "./prep-sheet-model";
 import { hospitalClasses } from "./resolve-section-windows";
 import { compareFolded, compareText, compareTextDesc, sortRows } from "./sort-rows";

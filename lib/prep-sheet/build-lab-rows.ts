@@ -1,5 +1,5 @@
+import { toClinicDate } from "@/lib/dates/to-clinic-date";
 import type { DomainConcept, DomainObservation, DomainQuantity, Interpretation, ObservationValue, ReferenceRange } from "@/lib/fhir/to-domain/types";
-import { toClinicDate } from "./format-clinic-time";
 import type { LabFlag, LabRow } from "./prep-sheet-model";
 import { compareFolded, compareText, compareTextDesc, sortRows } from "./sort-rows";
 

@@ -1,6 +1,7 @@
 import { computeAgeInYears, parseIsoDate } from "@/lib/screening";
+import { formatPrintedDateTime } from "@/lib/dates/format-clinic-time";
+import { toClinicDate } from "@/lib/dates/to-clinic-date";
 import type { DomainAppointment, PatientFacts, PatientIdentity } from "@/lib/fhir/to-domain/types";
-import { formatClinicDateTime, toClinicDate } from "./format-clinic-time";
 import type { PrepSheetHeader } from "./prep-sheet-model";
 import type { PrepSheetSettings } from "./prep-sheet-settings";
 
@@ -64,12 +65,12 @@ export function buildPrepSheetHeader(input: HeaderInput): PrepSheetHeader {
       ehrId: appointment.ehrId,
       encounterId: appointment.encounterId,
       start: appointment.start,
-      display: appointment.start ? formatClinicDateTime(appointment.start, timeZone) : null,
+      display: appointment.start ? formatPrintedDateTime(appointment.start, timeZone) : null,
       localDate: toClinicDate(appointment.start, timeZone),
       type,
     },
     providerName: input.provider?.displayName.trim() || null,
     clinicName: input.clinicName,
-    generatedDisplay: formatClinicDateTime(input.generatedAt, timeZone) ?? input.generatedAt,
+    generatedDisplay: formatPrintedDateTime(input.generatedAt, timeZone) ?? input.generatedAt,
   };
 }

@@ -1,3 +1,4 @@
+import { isValidTimeZone } from "@/lib/dates/is-valid-time-zone";
 import type { SelectedScreeningResult } from "@/lib/screening";
 import type {
   DomainAppointment, DomainCondition, DomainEncounter, DomainImmunization, DomainObservation, PatientFacts, PatientIdentity,
@@ -6,7 +7,6 @@ import { buildConditionRows, buildDocumentRows, buildHospitalVisitRows, buildImm
 import { buildLabRows } from "./build-lab-rows";
 import { buildPrepSheetHeader } from "./build-prep-sheet-header";
 import { buildImmunizationDueRows, buildMeasureRows, buildScreeningRows } from "./build-screening-sections";
-import { isValidTimeZone } from "./format-clinic-time";
 import type { PrepSheet } from "./prep-sheet-model";
 import { prepSheetSettingsSchema, type PrepSheetSettingsInput } from "./prep-sheet-settings";
 import { findLastVisitDate, resolveSectionWindows } from "./resolve-section-windows";

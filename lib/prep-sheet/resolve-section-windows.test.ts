@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { buildEncounter } from "./build-test-prep-input";
-import { subtractMonths } from "./format-clinic-time";
 import { prepSheetSettingsSchema } from "./prep-sheet-settings";
 import { findLastVisitDate, resolveSectionWindows } from "./resolve-section-windows";
 
 const tz = "America/New_York";
-
-describe("subtractMonths", () => {
-  it.each([
-    ["2026-03-03", 12, "2025-03-03"],
-    ["2026-05-31", 3, "2026-02-28"],
-    ["2024-05-31", 3, "2024-02-29"],
-    ["2026-01-15", 1, "2025-12-15"],
-    ["2026-03-31", 120, "2016-03-31"],
-  ] as const)("%s − %i months = %s", (date, months, expected) => expect(subtractMonths(date, months)).toBe(expected));
-});
 
 describe("findLastVisitDate", () => {
   const asOf = "2026-03-03";

@@ -1,7 +1,13 @@
+import { toClinicDate } from "@/lib/dates/to-clinic-date";
+import { addMonthsClamped, formatDay, toDayNumber } from "@/lib/screening/calendar-date";
 import type { DomainEncounter } from "@/lib/fhir/to-domain/types";
-import { subtractMonths, toClinicDate } from "./format-clinic-time";
 import type { WindowModel } from "./prep-sheet-model";
 import { windowCategories, type PrepSheetSettings, type WindowCategory } from "./prep-sheet-settings";
+
+/** The day `months` calendar months before asOf, clamped to the month's end (31 May − 3 months = 28/29 Feb). */
+function monthsBefore(asOf: string, months: number): string {
+  return formatDay(addMonthsClamped(toDayNumber(asOf), -months));
+}
 
 /** Encounter classes that are hospital stays or ED visits rather than clinic visits. */
 export const hospitalClasses: Record<string, "inpatient" | "emergency" | "observation"> = {
@@ -44,12 +50,12 @@ export function resolveSectionWindows(input: {
     const name = categoryLabels[category];
     let window: WindowModel;
     if (setting.kind === "months") {
-      const start = subtractMonths(input.asOf, setting.months);
+      const start = monthsBefore(input.asOf, setting.months);
       window = { category, kind: "months", months: setting.months, from: start, usedFallback: false, label: `${name}: last ${setting.months} months (since ${start})` };
     } else if (input.lastVisit !== null) {
       window = { category, kind: "since_last_visit", months: null, from: input.lastVisit, usedFallback: false, label: `${name}: since last visit (${input.lastVisit})` };
     } else {
-      const start = subtractMonths(input.asOf, setting.fallbackMonths);
+      const start = monthsBefore(input.asOf, setting.fallbackMonths);
       window = {
         category, kind: "since_last_visit", months: setting.fallbackMonths, from: start, usedFallback: true,
         label: `${name}: no prior visit found, last ${setting.fallbackMonths} months (since ${start})`,

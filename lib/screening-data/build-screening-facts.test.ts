@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { DomainConcept, PatientFacts } from "@/lib/fhir/to-domain/types";
-import { buildScreeningFacts, toClinicDate, type ScreeningDocument, type ScreeningFactsInput } from "./build-screening-facts";
+import { buildScreeningFacts, type ScreeningDocument, type ScreeningFactsInput } from "./build-screening-facts";
 
 const concept = (system: string | null, code: string | null, kind: string, text: string | null = null): DomainConcept =>
   ({ codings: [{ system, code, display: null, kind: kind as never }], text });
@@ -55,19 +55,6 @@ describe("buildScreeningFacts: codes and dates", () => {
   test("codings without a code are dropped; the concept text stays", () => {
     const procedure = { ehrId: "p1", code: concept(null, null, "other", "Colonoscopy (outside)"), status: "completed", performed: null };
     expect(build({ records: { ...empty, Procedure: [procedure] } }).procedures[0]).toMatchObject({ codes: [], text: "Colonoscopy (outside)", performed: null });
-  });
-
-  test.each([
-    ["2024-03-02", "2024-03-02"],
-    ["2024-03", "2024-03"],
-    ["2024", "2024"],
-    ["2024-02-30", null],
-    ["2024-03-02T03:30:00Z", "2024-03-01"], // 22:30 the evening before in New York
-    ["2024-03-02T15:00:00Z", "2024-03-02"],
-    ["not a date", null],
-    [null, null],
-  ])("date %s → clinic day %s", (value, expected) => {
-    expect(toClinicDate(value, "America/New_York")).toBe(expected);
   });
 
   test("statuses outside the engine's vocabulary become the safe value", () => {

@@ -1,4 +1,4 @@
-import { localDate } from "@/lib/dates/local-date";
+import { toClinicDate } from "@/lib/dates/to-clinic-date";
 import type {
   CodeSystemKind,
   DomainCondition,
@@ -55,14 +55,6 @@ const immunizationStatuses = ["completed", "entered-in-error", "not-done"] as co
 
 function pick<T extends string>(allowed: readonly T[], value: string | null | undefined, fallback: T): T {
   return value && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
-}
-
-/** Date-only values stay as they are (partial dates included); instants become the clinic's day. */
-export function toClinicDate(value: string | null | undefined, timeZone: string): string | null {
-  if (!value) return null;
-  if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) return parseFactDate(value) === null ? null : value;
-  const instant = new Date(value);
-  return Number.isNaN(instant.getTime()) ? null : localDate(timeZone, instant);
 }
 
 /** Codings with a code, systems renamed to the engine's names when recognised; others kept as sent. */
