@@ -13,15 +13,26 @@ for (const script of ["db/migrate.ts", "scripts/seed.ts"]) {
 
 const children = [];
 function start(name, args) {
-  const child = spawn("npx", args, { stdio: "inherit" });
+  // Each child leads its own process group: npx and tsx start grandchildren that a plain kill of
+  // the child leaves running (a sandbox still holding its port after `npm run dev` was stopped).
+  const child = spawn("npx", args, { stdio: "inherit", detached: true });
   child.on("exit", (code) => {
     console.error(`dev: ${name} exited (${code ?? "signal"}); stopping`);
     shutdown(code ?? 1);
   });
   children.push(child);
 }
+let stopping = false;
 function shutdown(code) {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+  if (stopping) return;
+  stopping = true;
+  for (const c of children) {
+    try {
+      process.kill(-c.pid, "SIGTERM");
+    } catch {
+      // The group has already gone.
+    }
+  }
   setTimeout(() => process.exit(code), 500).unref();
 }
 process.on("SIGINT", () => shutdown(0));
