@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { hotp, decodeBase32, totpStep } from "../../lib/auth/totp";
 
 export const demoPassword = process.env.HEALTHPREP_SEED_PASSWORD ?? "HealthPrep-demo-2026!";
@@ -16,7 +16,37 @@ async function nextCode(email: string): Promise<string> {
   return hotp(decodeBase32(demoTotpSecret), wanted);
 }
 
+type Cookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
+
+// Sessions of accounts that sign in with a TOTP code (the demo admins), kept for this worker. The
+// server takes each 30-second step once per account, so the suite's many admin sign-ins used to wait
+// minutes for the clock. A kept session is reused only while the server still accepts it (a page
+// load shows the signed-in shell), else the account signs in again. Password and two-factor sign-in
+// themselves are proved by each admin's first sign-in here and by the specs using submitSignIn.
+const keptSessions = new Map<string, Cookies>();
+
+async function resumeKeptSession(page: Page, email: string): Promise<boolean> {
+  const cookies = keptSessions.get(email);
+  if (!cookies) return false;
+  await page.context().addCookies(cookies);
+  await page.goto("/");
+  const user = page.getByTestId("current-user");
+  await expect(user.or(page.getByLabel("Email"))).toBeVisible();
+  if (await user.isVisible()) return true;
+  // Signed out, expired or revoked since: forget it and sign in afresh.
+  keptSessions.delete(email);
+  await page.context().clearCookies();
+  return false;
+}
+
+/** Signed in as the account: a kept admin session when the server still accepts it, else signInAfresh. */
 export async function signIn(page: Page, email: string, password = demoPassword): Promise<void> {
+  if (password === demoPassword && (await resumeKeptSession(page, email))) return;
+  await signInAfresh(page, email, password);
+}
+
+/** The sign-in form, with the second step when the account has one; an admin's session is then kept. */
+export async function signInAfresh(page: Page, email: string, password = demoPassword): Promise<void> {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
@@ -35,6 +65,8 @@ export async function signIn(page: Page, email: string, password = demoPassword)
       await expect(user.or(refused)).toBeVisible();
       if (await user.isVisible()) break;
     }
+    await expect(user).toBeVisible();
+    if (password === demoPassword) keptSessions.set(email, await page.context().cookies());
   }
   await expect(user).toBeVisible();
 }

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { signIn, signInAfresh } from "./fixtures";
 
 test("anonymous visitors are sent to sign-in, with security headers", async ({ page }) => {
   const response = await page.goto("/o/riverside/schedule");
@@ -24,7 +24,7 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
 });
 
 test("the clinic admin signs in and sees the dashboard shell", async ({ page }) => {
-  await signIn(page, "riverside.admin@healthprep.test");
+  await signInAfresh(page, "riverside.admin@healthprep.test");
   await expect(page).toHaveURL(/\/o\/riverside\/schedule$/);
   await expect(page.getByRole("heading", { level: 1, name: "Schedule" })).toBeVisible();
   await expect(page.getByText("Riverside Family Medicine (America/New_York)")).toBeVisible();
