@@ -1,4 +1,5 @@
 import { cachedDateTimeFormat } from "./cached-date-time-format";
+import { fhirDateOnly, fhirInstantStart } from "./to-clinic-date";
 
 /**
  * The one way a person reads an instant: clinic-local, with the zone's abbreviation ("Dec 7, 2026,
@@ -13,17 +14,15 @@ export function formatClinicTime(instant: Date | string, timeZone: string): stri
   return cachedDateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(new Date(instant));
 }
 
-const dateOnly = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
 /**
  * The printed sheet's and the Epic note's form, "Tue 2026-03-03 09:30 EST": the same clinic-local
  * reading with the zone, in the ISO dates and 24-hour times the rest of the sheet uses. A FHIR
  * date-only value is shown as it is; null when the text is neither.
  */
 export function formatPrintedDateTime(value: string, timeZone: string): string | null {
-  if (dateOnly.test(value)) return value;
+  if (fhirDateOnly.test(value)) return value;
   const ms = Date.parse(value);
-  if (!/T/.test(value) || Number.isNaN(ms)) return null;
+  if (!fhirInstantStart.test(value) || Number.isNaN(ms)) return null;
   const parts = cachedDateTimeFormat("en-US", {
     timeZone, weekday: "short", year: "numeric", month: "2-digit", day: "2-digit",
     hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short",

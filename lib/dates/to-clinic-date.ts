@@ -1,8 +1,10 @@
 import { parseFactDate } from "@/lib/screening/calendar-date";
 import { localDate } from "./local-date";
 
-const dateOnly = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-const isoInstant = /^\d{4}-\d{2}-\d{2}T/;
+/** A FHIR date without a time: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+export const fhirDateOnly = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+/** How a FHIR dateTime or instant with a time begins. */
+export const fhirInstantStart = /^\d{4}-\d{2}-\d{2}T/;
 
 /**
  * A FHIR date or instant as the clinic's calendar date, or null when unusable. FHIR instants arrive
@@ -13,8 +15,8 @@ const isoInstant = /^\d{4}-\d{2}-\d{2}T/;
  */
 export function toClinicDate(value: string | null | undefined, timeZone: string): string | null {
   if (typeof value !== "string" || value === "") return null;
-  if (dateOnly.test(value)) return parseFactDate(value) === null ? null : value;
-  if (!isoInstant.test(value)) return null;
+  if (fhirDateOnly.test(value)) return parseFactDate(value) === null ? null : value;
+  if (!fhirInstantStart.test(value)) return null;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : localDate(timeZone, new Date(ms));
 }
