@@ -112,8 +112,9 @@ export function parseFactDate(
 // Screening formats the same few thousand days over and over. Days from 1900 to 2199 are memoised in
 // an array indexed by day: one load, where a Map with tens of thousands of days hashes and probes
 // (a profile showed that lookup as a third of decideStatus). Other days are formatted each time.
-const firstMemoDay = daysFromCivil(1900, 1, 1);
-const memoDayCount = daysFromCivil(2200, 1, 1) - firstMemoDay;
+/** The days (1900-01-01 … 2199-12-31) the engine's per-day tables cover: this one and fact-helpers' shared dates. */
+export const firstMemoDay = daysFromCivil(1900, 1, 1);
+export const memoDayCount = daysFromCivil(2200, 1, 1) - firstMemoDay;
 const formattedDays: (string | undefined)[] = new Array<string | undefined>(memoDayCount).fill(undefined);
 
 export function formatDay(dayNumber: DayNumber): string {

@@ -1,4 +1,4 @@
-import { daysFromCivil, formatDay, hasIsoDateShape, parseFactDate, parseIsoDate, type DayNumber } from "./calendar-date";
+import { firstMemoDay, formatDay, hasIsoDateShape, memoDayCount, parseFactDate, parseIsoDate, type DayNumber } from "./calendar-date";
 import { codeSystems, normalizeCodeSystem, type CodeSet, type Coding } from "./code-set";
 import type { ConditionFact } from "./patient-facts";
 import type { EvidenceItem } from "./screening-result";
@@ -37,11 +37,10 @@ const undated: FactDate = Object.freeze({ kind: "undated" });
 // few thousand days, and a new object per fact was the patient index's largest allocation. Like
 // calendar-date's formatted days, it is a table of the calendar (its `date` is the day's only
 // YYYY-MM-DD spelling), tied to no patient; FactDate values are never changed once made.
-const firstSharedDay = daysFromCivil(1900, 1, 1);
-const sharedDays = new Array<FactDate | undefined>(daysFromCivil(2200, 1, 1) - firstSharedDay).fill(undefined);
+const sharedDays = new Array<FactDate | undefined>(memoDayCount).fill(undefined);
 
 function datedDay(day: DayNumber, text: string): FactDate {
-  const slot = day - firstSharedDay;
+  const slot = day - firstMemoDay;
   if (slot < 0 || slot >= sharedDays.length) return { kind: "dated", day, date: text, precision: "day" };
   let date = sharedDays[slot];
   if (date === undefined) {

@@ -246,23 +246,19 @@ export function matchesIn(scan: TextScan, matcher: CompiledMatcher): readonly Ke
   if (!hasMatcher(scan.matchers, matcher.id)) return noMatches;
   const memo = scan.matches?.get(matcher.id);
   if (memo) return memo;
-  let matches: KeywordMatch[];
-  if (matcher.hasBlockers) {
-    const hits: KeywordHit[] = [];
-    for (const hit of scan.keywordHits) {
-      const owners = matcher.ownersByPhrase[hit.phraseIndex];
-      if (owners) for (const owner of owners) hits.push({ phraseIndex: owner, start: hit.start, end: hit.end, span: hit.span });
+  // Without blockers every owner's hit is a match, built straight from the scan's span; with them,
+  // the owners' hits go through resolveKeywordMatches, which drops the blocked ones.
+  const ownerHits: KeywordHit[] | null = matcher.hasBlockers ? [] : null;
+  const direct: KeywordMatch[] = [];
+  for (const hit of scan.keywordHits) {
+    const owners = matcher.ownersByPhrase[hit.phraseIndex];
+    if (!owners) continue;
+    for (const owner of owners) {
+      if (ownerHits) ownerHits.push({ phraseIndex: owner, start: hit.start, end: hit.end, span: hit.span });
+      else direct.push(keywordMatchAt(matcher.owners[owner] as KeywordOwner, hit.span, scan.source));
     }
-    matches = resolveKeywordMatches(matcher.owners, hits, scan.source, spanOfHit, true);
-  } else {
-    // No blockers: every owner's hit is a match, built straight from the scan's spans.
-    matches = [];
-    for (const hit of scan.keywordHits) {
-      const owners = matcher.ownersByPhrase[hit.phraseIndex];
-      if (owners) for (const owner of owners) matches.push(keywordMatchAt(matcher.owners[owner] as KeywordOwner, hit.span, scan.source));
-    }
-    matches = sortMatches(matches);
   }
+  const matches = ownerHits ? resolveKeywordMatches(matcher.owners, ownerHits, scan.source, spanOfHit, true) : sortMatches(direct);
   scan.matches ??= new Map();
   scan.matches.set(matcher.id, matches);
   return matches;

@@ -242,18 +242,6 @@ export function layoutIntoScratch(source: string): number {
     sawSeparator = false;
     prev = kind;
     offset += width;
-    if (kind === digitKind) {
-      // More ASCII digits after a digit never start a token.
-      while (offset < sourceLength) {
-        const next = source.charCodeAt(offset);
-        if (next < 48 || next > 57) break;
-        codes[length] = next;
-        sourceIndex[length] = offset;
-        length++;
-        offset++;
-      }
-      continue;
-    }
     if (kind === upperKind) {
       // Capitals after a capital ("IMPRESSION", "DXA") start no token unless a lower-case letter
       // follows them ("DXAScan": the S starts "scan"), which is left to the checks above.
@@ -268,18 +256,21 @@ export function layoutIntoScratch(source: string): number {
         offset++;
       }
     }
-    // Most characters are lower-case ASCII letters inside a word: after a letter, such a letter
-    // never starts a token, so copy the run without the checks above.
+    // Most characters sit inside a run that starts no token: ASCII digits after a digit, lower-case
+    // ASCII letters after a letter. Copy the run without the checks above.
+    const digits = kind === digitKind;
+    const low = digits ? 48 : 97;
+    const high = digits ? 57 : 122;
     const runStart = offset;
     while (offset < sourceLength) {
       const next = source.charCodeAt(offset);
-      if (next < 97 || next > 122) break;
+      if (next < low || next > high) break;
       codes[length] = next;
       sourceIndex[length] = offset;
       length++;
       offset++;
     }
-    if (offset > runStart) prev = lowerKind;
+    if (!digits && offset > runStart) prev = lowerKind;
   }
   b.tokenCount = tokenCount;
   return length;
@@ -299,15 +290,15 @@ function createLayout(b: Buffers, length: number): TextLayout {
   const codes = new Uint16Array(buffer, length * 12, length);
   const boundary = new Uint8Array(buffer, length * 14, length + 1);
   sourceIndex.set(b.sourceIndex.subarray(0, length));
+  // A token may start or end only where one starts, and at both ends of the text.
   for (let t = 0; t < b.tokenCount; t++) {
     const from = b.tokens[t] ?? 0;
     const to = t + 1 < b.tokenCount ? (b.tokens[t + 1] ?? length) : length;
     word.fill(b.tokenWord[t] ?? 0, from, to);
     clause.fill(b.tokenClause[t] ?? 0, from, to);
+    boundary[from] = 1;
   }
   codes.set(b.codes.subarray(0, length));
-  // A token may start or end only where one starts, and at both ends of the text.
-  for (let t = 0; t < b.tokenCount; t++) boundary[b.tokens[t] ?? 0] = 1;
   boundary[0] = 1;
   boundary[length] = 1;
   let compact: string | null = null;
